@@ -1,0 +1,220 @@
+package org.plantwin.scenarios.model;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import java.util.List;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.sampling.distribution.AhrensDieterMarsagliaTsangGammaSampler;
+import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
+import org.apache.commons.rng.sampling.distribution.ContinuousUniformSampler;
+import org.apache.commons.rng.sampling.distribution.AliasMethodDiscreteSampler;
+import org.apache.commons.rng.sampling.distribution.LogNormalSampler;
+import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
+import org.apache.commons.statistics.distribution.TriangularDistribution;
+import org.apache.commons.statistics.distribution.WeibullDistribution;
+import org.plantwin.scenarios.io.DistributionDeserializer;
+
+/**
+ * A probability distribution of a duration, written in a scenario as {@code {type: exponential, mean: "5m"}},
+ * or as a plain duration string for a constant.
+ *
+ * <p>Samplers return milliseconds as a {@code double}; they come from Apache Commons RNG and Statistics.
+ */
+@JsonDeserialize(using = DistributionDeserializer.class)
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "type")
+@JsonSubTypes({
+    @JsonSubTypes.Type(value = Distribution.Constant.class, name = "constant"),
+    @JsonSubTypes.Type(value = Distribution.Exponential.class, name = "exponential"),
+    @JsonSubTypes.Type(value = Distribution.Uniform.class, name = "uniform"),
+    @JsonSubTypes.Type(value = Distribution.Triangular.class, name = "triangular"),
+    @JsonSubTypes.Type(value = Distribution.Normal.class, name = "normal"),
+    @JsonSubTypes.Type(value = Distribution.Lognormal.class, name = "lognormal"),
+    @JsonSubTypes.Type(value = Distribution.Gamma.class, name = "gamma"),
+    @JsonSubTypes.Type(value = Distribution.Erlang.class, name = "erlang"),
+    @JsonSubTypes.Type(value = Distribution.Weibull.class, name = "weibull"),
+    @JsonSubTypes.Type(value = Distribution.Empirical.class, name = "empirical")
+})
+public sealed interface Distribution {
+
+    /** Creates a sampler of milliseconds that draws from {@code rng}. */
+    ContinuousSampler sampler(UniformRandomProvider rng);
+
+    /** The mean in milliseconds (used for ideal cycle times, OEE performance and validation). */
+    double meanMillis();
+
+    /** A constant duration. */
+    record Constant(TimeSpan value) implements Distribution {
+        @Override
+        public ContinuousSampler sampler(UniformRandomProvider rng) {
+            double v = value.millis();
+            return () -> v;
+        }
+
+        @Override
+        public double meanMillis() {
+            return value.millis();
+        }
+    }
+
+    /** Exponential with the given mean. */
+    record Exponential(TimeSpan mean) implements Distribution {
+        @Override
+        public ContinuousSampler sampler(UniformRandomProvider rng) {
+            return ZigguratSampler.Exponential.of(rng, mean.millis());
+        }
+
+        @Override
+        public double meanMillis() {
+            return mean.millis();
+        }
+    }
+
+    /** Uniform on [min, max). */
+    record Uniform(TimeSpan min, TimeSpan max) implements Distribution {
+        @Override
+        public ContinuousSampler sampler(UniformRandomProvider rng) {
+            return ContinuousUniformSampler.of(rng, min.millis(), max.millis());
+        }
+
+        @Override
+        public double meanMillis() {
+            return (min.millis() + max.millis()) / 2;
+        }
+    }
+
+    /** Triangular with lower limit, mode and upper limit. */
+    record Triangular(TimeSpan min, TimeSpan mode, TimeSpan max) implements Distribution {
+        @Override
+        public ContinuousSampler sampler(UniformRandomProvider rng) {
+            return TriangularDistribution.of(min.millis(), mode.millis(), max.millis()).createSampler(rng)::sample;
+        }
+
+        @Override
+        public double meanMillis() {
+            return (min.millis() + mode.millis() + max.millis()) / 3;
+        }
+    }
+
+    /**
+     * Normal with the given mean and standard deviation, truncated at 0 (draws below 0 are redrawn).
+     * {@link #meanMillis()} reports the untruncated mean, which the validator requires to be > 0.
+     */
+    record Normal(TimeSpan mean, TimeSpan sd) implements Distribution {
+        @Override
+        public ContinuousSampler sampler(UniformRandomProvider rng) {
+            ZigguratSampler.NormalizedGaussian z = ZigguratSampler.NormalizedGaussian.of(rng);
+            double mu = mean.millis();
+            double sigma = sd.millis();
+            return () -> {
+                // Rejection keeps the exact truncated distribution; the validator bounds mean/sd so it ends quickly.
+                for (;;) {
+                    double x = mu + sigma * z.sample();
+                    if (x >= 0) {
+                        return x;
+                    }
+                }
+            };
+        }
+
+        @Override
+        public double meanMillis() {
+            return mean.millis();
+        }
+    }
+
+    /** Lognormal given by the mean and standard deviation of the duration itself (not of its logarithm). */
+    record Lognormal(TimeSpan mean, TimeSpan sd) implements Distribution {
+        @Override
+        public ContinuousSampler sampler(UniformRandomProvider rng) {
+            double m = mean.millis();
+            double s = sd.millis();
+            double sigma2 = Math.log1p((s * s) / (m * m));
+            double mu = Math.log(m) - sigma2 / 2;
+            return LogNormalSampler.of(ZigguratSampler.NormalizedGaussian.of(rng), mu, Math.sqrt(sigma2));
+        }
+
+        @Override
+        public double meanMillis() {
+            return mean.millis();
+        }
+    }
+
+    /** Gamma with shape k and scale theta (mean = k * theta). */
+    record Gamma(double shape, TimeSpan scale) implements Distribution {
+        @Override
+        public ContinuousSampler sampler(UniformRandomProvider rng) {
+            return AhrensDieterMarsagliaTsangGammaSampler.of(rng, shape, scale.millis());
+        }
+
+        @Override
+        public double meanMillis() {
+            return shape * scale.millis();
+        }
+    }
+
+    /** Erlang with k phases and the given overall mean. */
+    record Erlang(int k, TimeSpan mean) implements Distribution {
+        @Override
+        public ContinuousSampler sampler(UniformRandomProvider rng) {
+            return AhrensDieterMarsagliaTsangGammaSampler.of(rng, k, mean.millis() / k);
+        }
+
+        @Override
+        public double meanMillis() {
+            return mean.millis();
+        }
+    }
+
+    /** Weibull with shape and scale. */
+    record Weibull(double shape, TimeSpan scale) implements Distribution {
+        @Override
+        public ContinuousSampler sampler(UniformRandomProvider rng) {
+            return WeibullDistribution.of(shape, scale.millis()).createSampler(rng)::sample;
+        }
+
+        @Override
+        public double meanMillis() {
+            return WeibullDistribution.of(shape, scale.millis()).getMean();
+        }
+    }
+
+    /** Empirical: one of the given values, with optional weights (equal weights when absent). */
+    record Empirical(List<TimeSpan> values, List<Double> weights) implements Distribution {
+        public Empirical {
+            values = values == null ? List.of() : List.copyOf(values);
+            weights = weights == null ? null : List.copyOf(weights);
+        }
+
+        @Override
+        public ContinuousSampler sampler(UniformRandomProvider rng) {
+            double[] v = values.stream().mapToDouble(TimeSpan::millis).toArray();
+            double[] p = normalisedWeights();
+            var index = AliasMethodDiscreteSampler.of(rng, p);
+            return () -> v[index.sample()];
+        }
+
+        private double[] normalisedWeights() {
+            double[] p = new double[values.size()];
+            double sum = 0;
+            for (int i = 0; i < p.length; i++) {
+                p[i] = weights == null ? 1.0 : weights.get(i);
+                sum += p[i];
+            }
+            for (int i = 0; i < p.length; i++) {
+                p[i] /= sum;
+            }
+            return p;
+        }
+
+        @Override
+        public double meanMillis() {
+            double[] p = normalisedWeights();
+            double m = 0;
+            for (int i = 0; i < p.length; i++) {
+                m += p[i] * values.get(i).millis();
+            }
+            return m;
+        }
+    }
+}

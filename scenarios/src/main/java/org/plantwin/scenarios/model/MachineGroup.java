@@ -1,0 +1,17 @@
+package org.plantwin.scenarios.model;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import java.util.List;
+
+/** A pool of parallel machines with one queue, which several products and lines may share. */
+public record MachineGroup(
+        @JsonProperty(required = true) String id,
+        @JsonProperty(required = true) List<String> machines,
+        @JsonPropertyDescription("fifo (default) or setupAware: prefer a waiting part that needs no setup.") QueueDiscipline queue) {
+
+    public MachineGroup {
+        machines = Scenario.copy(machines);
+        queue = queue == null ? QueueDiscipline.FIFO : queue;
+    }
+}

@@ -1,0 +1,16 @@
+package org.plantwin.scenarios.model;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import java.util.List;
+
+/** A product type: the ordered resources (lines or machine groups) a part visits, then the sink it leaves by. */
+public record Product(
+        @JsonProperty(required = true) String id,
+        @JsonProperty(required = true) @JsonPropertyDescription("Resources visited in order: ids of lines or machine groups.") List<RoutingStep> routing,
+        @JsonPropertyDescription("Sink the finished part leaves by; default: the only sink.") String sink) {
+
+    public Product {
+        routing = Scenario.copy(routing);
+    }
+}
