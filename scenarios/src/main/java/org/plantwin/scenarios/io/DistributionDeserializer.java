@@ -2,7 +2,11 @@ package org.plantwin.scenarios.io;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.jsontype.TypeDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -40,7 +44,8 @@ public final class DistributionDeserializer extends StdDeserializer<Distribution
 
     @Override
     public Distribution deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-        JsonNode node = p.readValueAsTree();
+        // ctxt.readTree, not p.readValueAsTree: the latter checks for trailing tokens mid-document.
+        JsonNode node = ctxt.readTree(p);
         if (node.isTextual()) {
             try {
                 return new Distribution.Constant(TimeSpan.parse(node.asText()));
@@ -55,22 +60,31 @@ public final class DistributionDeserializer extends StdDeserializer<Distribution
         }
         JsonNode typeNode = node.get("type");
         if (typeNode == null || !typeNode.isTextual()) {
-            return ctxt.reportInputMismatch(Distribution.class,
-                    "A distribution (" + node + ") needs a \"type\", one of " + TYPES.keySet()
-                            + ". Maybe add type: exponential.");
+            throw JsonMappingException.wrapWithPath(MismatchedInputException.from(p, Distribution.class,
+                    "A distribution needs a \"type\", one of " + TYPES.keySet()
+                            + ". Maybe add type: exponential."), node, "type");
         }
         String type = typeNode.asText();
         Class<? extends Distribution> target = TYPES.get(type);
         if (target == null) {
-            return ctxt.reportInputMismatch(Distribution.class,
+            throw JsonMappingException.wrapWithPath(MismatchedInputException.from(p, Distribution.class,
                     "The distribution type (\"" + type + "\") is not one of " + TYPES.keySet() + ". "
-                            + Hints.closest(type, TYPES.keySet()));
+                            + Hints.closest(type, TYPES.keySet())), node, "type");
         }
         ObjectNode fields = ((ObjectNode) node).deepCopy();
         fields.remove("type");
+        // A contextual (not root) deserializer: a root one would wrap @JsonTypeInfo handling around the record.
+        JsonDeserializer<Object> deserializer = ctxt.findContextualValueDeserializer(ctxt.constructType(target), null);
         try (JsonParser sub = p.getCodec().treeAsTokens(fields)) {
             sub.nextToken();
-            return ctxt.readValue(sub, target);
+            return (Distribution) deserializer.deserialize(sub, ctxt);
         }
+    }
+
+    /** The {@code type} field is read here, not by Jackson's polymorphic handling, which would refuse a plain "90s". */
+    @Override
+    public Object deserializeWithType(JsonParser p, DeserializationContext ctxt, TypeDeserializer typeDeserializer)
+            throws IOException {
+        return deserialize(p, ctxt);
     }
 }

@@ -2,6 +2,7 @@ package org.plantwin.scenarios.model;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import java.util.List;
 import org.apache.commons.rng.UniformRandomProvider;
@@ -18,6 +19,9 @@ import org.plantwin.scenarios.io.DistributionDeserializer;
 /**
  * A probability distribution of a duration, written in a scenario as {@code {type: exponential, mean: "5m"}},
  * or as a plain duration string for a constant.
+ *
+ * <p>Reading goes through {@link DistributionDeserializer} (the records opt out of it again, so it can delegate to
+ * their plain bean deserializers); {@code @JsonTypeInfo} is kept for writing, which adds the {@code type}.
  *
  * <p>Samplers return milliseconds as a {@code double}; they come from Apache Commons RNG and Statistics.
  */
@@ -44,6 +48,7 @@ public sealed interface Distribution {
     double meanMillis();
 
     /** A constant duration. */
+    @JsonDeserialize(using = JsonDeserializer.None.class)
     record Constant(TimeSpan value) implements Distribution {
         @Override
         public ContinuousSampler sampler(UniformRandomProvider rng) {
@@ -58,6 +63,7 @@ public sealed interface Distribution {
     }
 
     /** Exponential with the given mean. */
+    @JsonDeserialize(using = JsonDeserializer.None.class)
     record Exponential(TimeSpan mean) implements Distribution {
         @Override
         public ContinuousSampler sampler(UniformRandomProvider rng) {
@@ -71,6 +77,7 @@ public sealed interface Distribution {
     }
 
     /** Uniform on [min, max). */
+    @JsonDeserialize(using = JsonDeserializer.None.class)
     record Uniform(TimeSpan min, TimeSpan max) implements Distribution {
         @Override
         public ContinuousSampler sampler(UniformRandomProvider rng) {
@@ -84,6 +91,7 @@ public sealed interface Distribution {
     }
 
     /** Triangular with lower limit, mode and upper limit. */
+    @JsonDeserialize(using = JsonDeserializer.None.class)
     record Triangular(TimeSpan min, TimeSpan mode, TimeSpan max) implements Distribution {
         @Override
         public ContinuousSampler sampler(UniformRandomProvider rng) {
@@ -100,6 +108,7 @@ public sealed interface Distribution {
      * Normal with the given mean and standard deviation, truncated at 0 (draws below 0 are redrawn).
      * {@link #meanMillis()} reports the untruncated mean, which the validator requires to be > 0.
      */
+    @JsonDeserialize(using = JsonDeserializer.None.class)
     record Normal(TimeSpan mean, TimeSpan sd) implements Distribution {
         @Override
         public ContinuousSampler sampler(UniformRandomProvider rng) {
@@ -124,6 +133,7 @@ public sealed interface Distribution {
     }
 
     /** Lognormal given by the mean and standard deviation of the duration itself (not of its logarithm). */
+    @JsonDeserialize(using = JsonDeserializer.None.class)
     record Lognormal(TimeSpan mean, TimeSpan sd) implements Distribution {
         @Override
         public ContinuousSampler sampler(UniformRandomProvider rng) {
@@ -141,6 +151,7 @@ public sealed interface Distribution {
     }
 
     /** Gamma with shape k and scale theta (mean = k * theta). */
+    @JsonDeserialize(using = JsonDeserializer.None.class)
     record Gamma(double shape, TimeSpan scale) implements Distribution {
         @Override
         public ContinuousSampler sampler(UniformRandomProvider rng) {
@@ -154,6 +165,7 @@ public sealed interface Distribution {
     }
 
     /** Erlang with k phases and the given overall mean. */
+    @JsonDeserialize(using = JsonDeserializer.None.class)
     record Erlang(int k, TimeSpan mean) implements Distribution {
         @Override
         public ContinuousSampler sampler(UniformRandomProvider rng) {
@@ -167,6 +179,7 @@ public sealed interface Distribution {
     }
 
     /** Weibull with shape and scale. */
+    @JsonDeserialize(using = JsonDeserializer.None.class)
     record Weibull(double shape, TimeSpan scale) implements Distribution {
         @Override
         public ContinuousSampler sampler(UniformRandomProvider rng) {
@@ -180,6 +193,7 @@ public sealed interface Distribution {
     }
 
     /** Empirical: one of the given values, with optional weights (equal weights when absent). */
+    @JsonDeserialize(using = JsonDeserializer.None.class)
     record Empirical(List<TimeSpan> values, List<Double> weights) implements Distribution {
         public Empirical {
             values = values == null ? List.of() : List.copyOf(values);

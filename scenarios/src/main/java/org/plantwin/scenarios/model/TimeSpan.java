@@ -58,16 +58,16 @@ public record TimeSpan(double millis, String text) {
             return "Maybe you meant \"" + t + "s\" or \"" + t + "m\": a bare number has no unit.";
         }
         if (t.matches("[0-9.]+\\s*(sec|secs|second|seconds)")) {
-            return "Maybe you meant \"" + t.replaceAll("[a-z]+", "") + "s\".";
+            return "Maybe you meant \"" + t.replaceAll("\\s*[a-z]+", "") + "s\".";
         }
         if (t.matches("[0-9.]+\\s*(mins|minute|minutes)")) {
-            return "Maybe you meant \"" + t.replaceAll("[a-z]+", "") + "m\".";
+            return "Maybe you meant \"" + t.replaceAll("\\s*[a-z]+", "") + "m\".";
         }
         if (t.matches("[0-9.]+\\s*(hr|hrs|hour|hours)")) {
-            return "Maybe you meant \"" + t.replaceAll("[a-z]+", "") + "h\".";
+            return "Maybe you meant \"" + t.replaceAll("\\s*[a-z]+", "") + "h\".";
         }
         if (t.matches("[0-9.]+\\s*(day|days)")) {
-            return "Maybe you meant \"" + t.replaceAll("[a-z]+", "") + "d\".";
+            return "Maybe you meant \"" + t.replaceAll("\\s*[a-z]+", "") + "d\".";
         }
         if (t.startsWith("-")) {
             return "Maybe drop the minus sign: durations are >= 0.";

@@ -1,21 +1,626 @@
 package org.plantwin.scenarios.validate;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
 import org.plantwin.scenarios.api.Problem;
+import org.plantwin.scenarios.io.Hints;
+import org.plantwin.scenarios.model.Distribution;
+import org.plantwin.scenarios.model.Failure;
+import org.plantwin.scenarios.model.Line;
+import org.plantwin.scenarios.model.Machine;
+import org.plantwin.scenarios.model.MachineGroup;
+import org.plantwin.scenarios.model.Order;
+import org.plantwin.scenarios.model.Product;
+import org.plantwin.scenarios.model.RoutingStep;
 import org.plantwin.scenarios.model.Scenario;
+import org.plantwin.scenarios.model.Setup;
+import org.plantwin.scenarios.model.Sink;
+import org.plantwin.scenarios.model.Source;
+import org.plantwin.scenarios.model.Station;
+import org.plantwin.scenarios.model.TimeSpan;
 
-/** Semantic checks of a parsed scenario; reports every problem, each with its JSON path. */
+/**
+ * Semantic checks of a parsed scenario; reports every problem, each with its JSON path, the bad value, the rule and
+ * a hint that starts with "Maybe".
+ *
+ * <p>Values are written as in JSON: strings quoted ({@code "M9"}), numbers bare ({@code -1}), a field that is
+ * absent as {@code (missing)}. Problems come in document order: scenario fields, products, machines, lines, machine
+ * groups, sources, sinks, then checks that span several lists.
+ *
+ * <p>Routings may revisit a resource, also twice in a row (re-entrant flow, rework in a job shop): a routing is a
+ * finite list, so it cannot loop for ever, and no revisit is flagged.
+ */
 public final class ScenarioValidator {
 
-    private ScenarioValidator() {
+    private final Scenario s;
+    private final List<Problem> problems = new ArrayList<>();
+    /** Product id -> path of its first definition. */
+    private final Map<String, String> products = new LinkedHashMap<>();
+    /** Machine id -> index of its first definition. */
+    private final Map<String, Integer> machines = new LinkedHashMap<>();
+    /** Line id -> line, first definition. */
+    private final Map<String, Line> lines = new LinkedHashMap<>();
+    /** Machine group id -> group, first definition. */
+    private final Map<String, MachineGroup> groups = new LinkedHashMap<>();
+    private final Set<String> sinks = new LinkedHashSet<>();
+    /** Machine id -> path of the station or group that first uses it. */
+    private final Map<String, String> machineUsedAt = new LinkedHashMap<>();
+
+    private ScenarioValidator(Scenario s) {
+        this.s = Objects.requireNonNull(s, "scenario");
     }
 
-    public static List<Problem> validate(Scenario s) {
-        List<Problem> problems = new ArrayList<>();
-        if (s.horizon().millis() <= 0) {
-            problems.add(new Problem("$.horizon", s.horizon().text(), "The horizon must be > 0", "Maybe \"30d\"."));
+    /** Every problem of {@code scenario}, in document order; empty when it is valid. */
+    public static List<Problem> validate(Scenario scenario) {
+        ScenarioValidator v = new ScenarioValidator(scenario);
+        v.run();
+        return List.copyOf(v.problems);
+    }
+
+    private void run() {
+        collectIds();
+        checkScenarioFields();
+        for (int i = 0; i < s.products().size(); i++) {
+            checkProduct(i, s.products().get(i));
         }
-        return problems;
+        for (int i = 0; i < s.machines().size(); i++) {
+            checkMachine(i, s.machines().get(i));
+        }
+        for (int i = 0; i < s.lines().size(); i++) {
+            checkLine(i, s.lines().get(i));
+        }
+        for (int i = 0; i < s.machineGroups().size(); i++) {
+            checkGroup(i, s.machineGroups().get(i));
+        }
+        for (int i = 0; i < s.sources().size(); i++) {
+            checkSource(i, s.sources().get(i));
+        }
+        checkUnusedMachines();
+        checkProcessingTimes();
+    }
+
+    // ---------------------------------------------------------------- ids
+
+    private void collectIds() {
+        Map<String, String> seenProducts = new LinkedHashMap<>();
+        for (int i = 0; i < s.products().size(); i++) {
+            String id = s.products().get(i).id();
+            String path = "$.products[" + i + "].id";
+            if (checkId(path, id, "product", seenProducts)) {
+                products.put(id, path);
+            }
+        }
+        Map<String, String> seenMachines = new LinkedHashMap<>();
+        for (int i = 0; i < s.machines().size(); i++) {
+            String id = s.machines().get(i).id();
+            if (checkId("$.machines[" + i + "].id", id, "machine", seenMachines)) {
+                machines.put(id, i);
+            }
+        }
+        // Lines and machine groups share one name space: a routing step names either.
+        Map<String, String> seenResources = new LinkedHashMap<>();
+        for (int i = 0; i < s.lines().size(); i++) {
+            Line l = s.lines().get(i);
+            if (checkId("$.lines[" + i + "].id", l.id(), "line or machine group", seenResources)) {
+                lines.put(l.id(), l);
+            }
+        }
+        for (int i = 0; i < s.machineGroups().size(); i++) {
+            MachineGroup g = s.machineGroups().get(i);
+            if (checkId("$.machineGroups[" + i + "].id", g.id(), "line or machine group", seenResources)) {
+                groups.put(g.id(), g);
+            }
+        }
+        Map<String, String> seenSources = new LinkedHashMap<>();
+        for (int i = 0; i < s.sources().size(); i++) {
+            checkId("$.sources[" + i + "].id", s.sources().get(i).id(), "source", seenSources);
+        }
+        Map<String, String> seenSinks = new LinkedHashMap<>();
+        for (int i = 0; i < s.sinks().size(); i++) {
+            Sink k = s.sinks().get(i);
+            if (checkId("$.sinks[" + i + "].id", k.id(), "sink", seenSinks)) {
+                sinks.add(k.id());
+            }
+        }
+    }
+
+    /** Checks that {@code id} is present, not blank and new in {@code seen}; true when it is a new good id. */
+    private boolean checkId(String path, String id, String kind, Map<String, String> seen) {
+        if (id == null || id.isBlank()) {
+            add(path, id == null ? null : q(id), "A " + kind + " needs a non-blank id",
+                    "Maybe give it a short name like \"" + (kind.startsWith("line") ? "L1" : kind.substring(0, 1).toUpperCase() + "1") + "\".");
+            return false;
+        }
+        String first = seen.putIfAbsent(id, path);
+        if (first != null) {
+            add(path, q(id), "The id of a " + kind + " must be unique; " + first + " already has it",
+                    "Maybe rename one of them, e.g. \"" + id + "-2\".");
+            return false;
+        }
+        return true;
+    }
+
+    // ---------------------------------------------------------------- scenario
+
+    private void checkScenarioFields() {
+        if (s.name() == null || s.name().isBlank()) {
+            add("$.name", s.name() == null ? null : q(s.name()), "The scenario needs a non-blank name",
+                    "Maybe name it after the file.");
+        }
+        if (s.horizon() != null && s.horizon().millis() <= 0) {
+            add("$.horizon", q(s.horizon()), "The horizon must be > 0", "Maybe \"30d\".");
+        }
+        if (s.horizon() != null && s.horizon().millis() > 0 && s.warmup().millis() >= s.horizon().millis()) {
+            add("$.warmup", q(s.warmup()), "The warm-up must be shorter than the horizon (" + s.horizon().text() + ")",
+                    "Maybe a tenth of the horizon, or make the horizon longer.");
+        }
+        if (s.products().isEmpty()) {
+            add("$.products", "[]", "A scenario needs at least one product", "Maybe add products: [{id: part, routing: [L1]}].");
+        }
+        if (s.sources().isEmpty()) {
+            add("$.sources", "[]", "A scenario needs at least one source",
+                    "Maybe add sources: [{id: in, product: part, interarrival: {type: exponential, mean: 1m}}].");
+        }
+        if (s.sinks().isEmpty()) {
+            add("$.sinks", "[]", "A scenario needs at least one sink where finished parts leave",
+                    "Maybe add sinks: [{id: out}].");
+        }
+    }
+
+    // ---------------------------------------------------------------- products
+
+    private void checkProduct(int i, Product p) {
+        String path = "$.products[" + i + "]";
+        if (p.routing().isEmpty()) {
+            add(path + ".routing", "[]", "A routing needs at least one step (a line or machine group id)",
+                    "Maybe routing: [" + firstOr(resourceIds(), "L1") + "].");
+        }
+        for (int j = 0; j < p.routing().size(); j++) {
+            RoutingStep step = p.routing().get(j);
+            String stepPath = path + ".routing[" + j + "]";
+            if (step == null) {
+                add(stepPath, null, "A routing step must name a line or machine group", "Maybe remove the empty entry.");
+                continue;
+            }
+            if (!lines.containsKey(step.at()) && !groups.containsKey(step.at())) {
+                String hint = sinks.contains(step.at())
+                        ? "Maybe drop it from the routing and write sink: " + step.at() + " on the product: a sink is not a routing step."
+                        : machines.containsKey(step.at())
+                        ? "Maybe name the line or machine group that holds machine " + step.at() + ": a routing names resources, not machines."
+                        : Hints.closest(String.valueOf(step.at()), resourceIds());
+                add(stepPath, q(step.at()), "A routing step must name a line or machine group", hint);
+            }
+        }
+        if (p.sink() != null) {
+            if (!sinks.contains(p.sink())) {
+                add(path + ".sink", q(p.sink()), "The sink is not defined in sinks", Hints.closest(p.sink(), sinks));
+            }
+        } else if (sinks.size() > 1) {
+            add(path + ".sink", null, "The product must name its sink because there are several " + sinks,
+                    "Maybe add sink: " + sinks.iterator().next() + ".");
+        }
+    }
+
+    // ---------------------------------------------------------------- machines
+
+    private void checkMachine(int i, Machine m) {
+        String path = "$.machines[" + i + "]";
+        if (m.processTime() != null) {
+            checkDistribution(path + ".processTime", m.processTime(), false);
+        }
+        m.processTimes().forEach((product, d) -> {
+            String p = key(path + ".processTimes", product);
+            if (!products.containsKey(product)) {
+                add(p, q(product), "processTimes names a product that is not defined", Hints.closest(product, products.keySet()));
+            }
+            checkDistribution(p, d, false);
+        });
+        Double scrap = m.scrap();
+        if (scrap != null && !(scrap >= 0 && scrap < 1)) {
+            add(path + ".scrap", num(scrap), "The scrap probability must be in [0, 1)",
+                    "Maybe write a fraction: 0.02 for 2 %.");
+        }
+        for (int f = 0; f < m.failures().size(); f++) {
+            Failure failure = m.failures().get(f);
+            String fp = path + ".failures[" + f + "]";
+            if (failure == null) {
+                add(fp, null, "A failure must be an object with timeBetween and repair", "Maybe remove the empty entry.");
+                continue;
+            }
+            if (failure.timeBetween() != null) {
+                checkDistribution(fp + ".timeBetween", failure.timeBetween(), true);
+            }
+            if (failure.repair() != null) {
+                checkDistribution(fp + ".repair", failure.repair(), false);
+            }
+        }
+        if (m.setup() != null) {
+            checkSetup(path + ".setup", m.setup());
+        }
+    }
+
+    private void checkSetup(String path, Setup setup) {
+        if (setup.changeover() != null) {
+            checkDistribution(path + ".changeover", setup.changeover(), false);
+        }
+        setup.matrix().forEach((from, row) -> {
+            String rowPath = key(path + ".matrix", from);
+            if (!products.containsKey(from)) {
+                add(rowPath, q(from), "The setup matrix names a product that is not defined",
+                        Hints.closest(from, products.keySet()));
+            }
+            row.forEach((to, d) -> {
+                String cell = key(rowPath, to);
+                if (!products.containsKey(to)) {
+                    add(cell, q(to), "The setup matrix names a product that is not defined",
+                            Hints.closest(to, products.keySet()));
+                }
+                if (d != null) {
+                    checkDistribution(cell, d, false);
+                }
+            });
+        });
+    }
+
+    // ---------------------------------------------------------------- lines and groups
+
+    private void checkLine(int i, Line l) {
+        String path = "$.lines[" + i + "]";
+        if (l.stations().isEmpty()) {
+            add(path + ".stations", "[]", "A line needs at least one station",
+                    "Maybe stations: [{id: S1, machines: [" + firstOr(machines.keySet(), "M1") + "]}].");
+        }
+        Map<String, String> seenStations = new LinkedHashMap<>();
+        for (int j = 0; j < l.stations().size(); j++) {
+            Station st = l.stations().get(j);
+            String sp = path + ".stations[" + j + "]";
+            if (st == null) {
+                add(sp, null, "A station must be an object with id and machines", "Maybe remove the empty entry.");
+                continue;
+            }
+            checkId(sp + ".id", st.id(), "station of a line", seenStations);
+            if (st.buffer() != null && st.buffer() < 0) {
+                add(sp + ".buffer", String.valueOf(st.buffer()), "The buffer capacity must be >= 0 (0 = no buffer)",
+                        "Maybe leave buffer out for an unbounded buffer, or write 0.");
+            }
+            checkMachineRefs(sp + ".machines", st.machines(), "station " + st.id() + " of line " + l.id());
+        }
+    }
+
+    private void checkGroup(int i, MachineGroup g) {
+        String path = "$.machineGroups[" + i + "]";
+        checkMachineRefs(path + ".machines", g.machines(), "machine group " + g.id());
+    }
+
+    private void checkMachineRefs(String path, List<String> ids, String owner) {
+        if (ids.isEmpty()) {
+            add(path, "[]", "The " + owner.replaceAll(" .*", "") + " needs at least one machine",
+                    "Maybe machines: [" + firstOr(machines.keySet(), "M1") + "].");
+        }
+        for (int k = 0; k < ids.size(); k++) {
+            String id = ids.get(k);
+            String p = path + "[" + k + "]";
+            if (!machines.containsKey(id)) {
+                add(p, q(id), "The machine is not defined in machines", Hints.closest(String.valueOf(id), machines.keySet()));
+                continue;
+            }
+            String first = machineUsedAt.putIfAbsent(id, p);
+            if (first != null) {
+                add(p, q(id), "A machine works in exactly one station or machine group; " + first + " already uses it",
+                        "Maybe define a second machine (e.g. \"" + id + "b\") or share it through one machine group.");
+            }
+        }
+    }
+
+    private void checkUnusedMachines() {
+        machines.forEach((id, index) -> {
+            if (!machineUsedAt.containsKey(id)) {
+                add("$.machines[" + index + "].id", q(id), "The machine is in no station and no machine group",
+                        "Maybe add it to a station's or machine group's machines, or delete it.");
+            }
+        });
+    }
+
+    /** Each machine a product can reach must know how long it takes for that product. */
+    private void checkProcessingTimes() {
+        // Machine id -> products missing a time, reported once per machine and product.
+        Map<String, Set<String>> reported = new TreeMap<>();
+        for (Product p : s.products()) {
+            if (p.id() == null || !products.containsKey(p.id())) {
+                continue;
+            }
+            for (RoutingStep step : p.routing()) {
+                if (step == null) {
+                    continue;
+                }
+                for (String machineId : machinesOf(step.at())) {
+                    Integer index = machines.get(machineId);
+                    if (index == null) {
+                        continue;
+                    }
+                    Machine m = s.machines().get(index);
+                    if (m.processTimeOf(p.id()) == null
+                            && reported.computeIfAbsent(machineId, k -> new LinkedHashSet<>()).add(p.id())) {
+                        add("$.machines[" + index + "].processTimes", q(p.id()),
+                                "The machine has no processing time for product " + p.id() + ", which visits " + step.at(),
+                                "Maybe add processTimes: {" + p.id() + ": {type: exponential, mean: 1m}} or a processTime for all products.");
+                    }
+                }
+            }
+        }
+    }
+
+    private List<String> machinesOf(String resource) {
+        List<String> out = new ArrayList<>();
+        Line l = lines.get(resource);
+        if (l != null) {
+            l.stations().stream().filter(Objects::nonNull).forEach(st -> out.addAll(st.machines()));
+        }
+        MachineGroup g = groups.get(resource);
+        if (g != null) {
+            out.addAll(g.machines());
+        }
+        return out;
+    }
+
+    // ---------------------------------------------------------------- sources
+
+    private void checkSource(int i, Source src) {
+        String path = "$.sources[" + i + "]";
+        boolean arrivals = src.interarrival() != null;
+        boolean orders = !src.orders().isEmpty();
+        if (arrivals && orders) {
+            add(path + ".orders", "[" + src.orders().size() + " orders]",
+                    "A source has either an interarrival (an arrival process) or orders, not both",
+                    "Maybe split it into two sources.");
+        } else if (!arrivals && !orders) {
+            add(path + ".interarrival", null, "A source needs an interarrival (with product or mix) or a list of orders",
+                    "Maybe add interarrival: {type: exponential, mean: 1m}.");
+        }
+        if (arrivals) {
+            checkDistribution(path + ".interarrival", src.interarrival(), true);
+            checkProductOrMix(path, src);
+        } else if (orders && (src.product() != null || !src.mix().isEmpty())) {
+            add(path + (src.product() != null ? ".product" : ".mix"),
+                    src.product() != null ? q(src.product()) : mixText(src.mix()),
+                    "A source with orders takes the product from each order",
+                    "Maybe remove it and write product: on each order.");
+        }
+        if (src.batch() != null && src.batch() < 1) {
+            add(path + ".batch", String.valueOf(src.batch()), "The batch size must be >= 1",
+                    "Maybe leave batch out for one part per arrival.");
+        }
+        if (src.limit() != null && src.limit() < 1) {
+            add(path + ".limit", String.valueOf(src.limit()), "The limit must be >= 1",
+                    "Maybe leave limit out for no limit.");
+        }
+        for (int o = 0; o < src.orders().size(); o++) {
+            Order order = src.orders().get(o);
+            String op = path + ".orders[" + o + "]";
+            if (order == null) {
+                add(op, null, "An order must be an object with release, product and quantity", "Maybe remove the empty entry.");
+                continue;
+            }
+            if (order.product() != null && !products.containsKey(order.product())) {
+                add(op + ".product", q(order.product()), "The order names a product that is not defined",
+                        Hints.closest(order.product(), products.keySet()));
+            }
+            if (order.quantity() != null && order.quantity() < 1) {
+                add(op + ".quantity", String.valueOf(order.quantity()), "The order quantity must be >= 1",
+                        "Maybe remove the order instead of ordering " + order.quantity() + ".");
+            }
+        }
+    }
+
+    private void checkProductOrMix(String path, Source src) {
+        boolean hasProduct = src.product() != null;
+        boolean hasMix = !src.mix().isEmpty();
+        if (hasProduct && hasMix) {
+            add(path + ".mix", mixText(src.mix()), "A source has either product or mix, not both",
+                    "Maybe remove product: " + src.product() + ", or the mix.");
+            return;
+        }
+        if (!hasProduct && !hasMix) {
+            add(path + ".product", null, "A source with an interarrival needs a product or a mix",
+                    "Maybe add product: " + firstOr(products.keySet(), "part") + ".");
+            return;
+        }
+        if (hasProduct) {
+            if (!products.containsKey(src.product())) {
+                add(path + ".product", q(src.product()), "The source names a product that is not defined",
+                        Hints.closest(src.product(), products.keySet()));
+            }
+            return;
+        }
+        // Mix: known products, positive weights, one first resource.
+        Map<String, String> firstResource = new LinkedHashMap<>();
+        src.mix().forEach((product, weight) -> {
+            String p = key(path + ".mix", product);
+            if (!products.containsKey(product)) {
+                add(p, q(product), "The mix names a product that is not defined", Hints.closest(product, products.keySet()));
+            } else {
+                Product prod = s.products().stream().filter(x -> product.equals(x.id())).findFirst().orElseThrow();
+                if (!prod.routing().isEmpty() && prod.routing().get(0) != null) {
+                    firstResource.put(product, prod.routing().get(0).at());
+                }
+            }
+            if (weight == null || !(weight > 0) || weight.isInfinite()) {
+                add(p, weight == null ? null : num(weight), "A mix weight must be a finite number > 0",
+                        "Maybe remove the product from the mix instead of weighting it 0.");
+            }
+        });
+        if (new LinkedHashSet<>(firstResource.values()).size() > 1) {
+            add(path + ".mix", firstResource.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue())
+                            .collect(java.util.stream.Collectors.joining(", ", "{", "}")),
+                    "All products of a mix must start at the same resource",
+                    "Maybe use one source per product, or start every routing at the same line or machine group.");
+        }
+    }
+
+    // ---------------------------------------------------------------- distributions
+
+    /**
+     * Checks a distribution's parameters; {@code positiveMean} is for clocks that would never advance at mean 0
+     * (interarrival, time between failures).
+     */
+    private void checkDistribution(String path, Distribution d, boolean positiveMean) {
+        if (d instanceof Distribution.Constant c) {
+            required(path, "value", c.value());
+            if (positiveMean && c.value() != null && c.value().millis() <= 0) {
+                add(path, q(c.value()), "This time must be > 0, or the clock never advances", "Maybe \"1m\".");
+            }
+        } else if (d instanceof Distribution.Exponential e) {
+            positive(path + ".mean", e.mean());
+        } else if (d instanceof Distribution.Uniform u) {
+            required(path, "min", u.min());
+            required(path, "max", u.max());
+            if (u.min() != null && u.max() != null && u.min().millis() > u.max().millis()) {
+                add(path + ".min", q(u.min()), "min must be <= max (" + u.max().text() + ")", "Maybe swap min and max.");
+            } else if (positiveMean && u.max() != null && u.max().millis() <= 0) {
+                add(path + ".max", q(u.max()), "max must be > 0, or the clock never advances", "Maybe \"1m\".");
+            }
+        } else if (d instanceof Distribution.Triangular t) {
+            required(path, "min", t.min());
+            required(path, "mode", t.mode());
+            required(path, "max", t.max());
+            if (t.min() != null && t.max() != null && t.mode() != null) {
+                if (t.min().millis() >= t.max().millis()) {
+                    add(path + ".min", q(t.min()), "min must be < max (" + t.max().text() + ")",
+                            t.min().millis() == t.max().millis() ? "Maybe use the constant \"" + t.min().text() + "\"."
+                                    : "Maybe swap min and max.");
+                } else if (t.mode().millis() < t.min().millis() || t.mode().millis() > t.max().millis()) {
+                    add(path + ".mode", q(t.mode()), "mode must lie in [min, max] = [" + t.min().text() + ", " + t.max().text() + "]",
+                            "Maybe the mode is in another unit than min and max.");
+                }
+            }
+        } else if (d instanceof Distribution.Normal n) {
+            // Draws below 0 are redrawn; with mean > 0 at least half are kept, so rejection ends quickly.
+            positive(path + ".mean", n.mean());
+            required(path, "sd", n.sd());
+        } else if (d instanceof Distribution.Lognormal l) {
+            positive(path + ".mean", l.mean());
+            required(path, "sd", l.sd());
+            if (l.sd() != null && l.sd().millis() <= 0) {
+                add(path + ".sd", q(l.sd()), "The sd of a lognormal must be > 0",
+                        "Maybe use a constant, like \"" + (l.mean() == null ? "1m" : l.mean().text()) + "\".");
+            }
+        } else if (d instanceof Distribution.Gamma g) {
+            if (!(g.shape() > 0) || Double.isInfinite(g.shape())) {
+                add(path + ".shape", num(g.shape()), "The shape of a gamma must be a finite number > 0",
+                        "Maybe 2 (mean = shape x scale).");
+            }
+            positive(path + ".scale", g.scale());
+        } else if (d instanceof Distribution.Erlang e) {
+            if (e.k() < 1) {
+                add(path + ".k", String.valueOf(e.k()), "The number of phases k must be >= 1",
+                        "Maybe k: 1 (an exponential) or 2.");
+            }
+            positive(path + ".mean", e.mean());
+        } else if (d instanceof Distribution.Weibull w) {
+            if (!(w.shape() > 0) || Double.isInfinite(w.shape())) {
+                add(path + ".shape", num(w.shape()), "The shape of a Weibull must be a finite number > 0",
+                        "Maybe 1.5 (wear-out) or 1 (exponential).");
+            }
+            positive(path + ".scale", w.scale());
+        } else if (d instanceof Distribution.Empirical e) {
+            checkEmpirical(path, e, positiveMean);
+        }
+    }
+
+    private void checkEmpirical(String path, Distribution.Empirical e, boolean positiveMean) {
+        if (e.values().isEmpty()) {
+            add(path + ".values", "[]", "An empirical distribution needs at least one value",
+                    "Maybe values: [\"1m\", \"2m\"].");
+            return;
+        }
+        List<Double> w = e.weights();
+        if (w == null) {
+            if (positiveMean && e.values().stream().allMatch(v -> v == null || v.millis() <= 0)) {
+                add(path + ".values", e.values().toString(), "Some value must be > 0, or the clock never advances", "Maybe \"1m\".");
+            }
+            return;
+        }
+        if (w.size() != e.values().size()) {
+            add(path + ".weights", w.toString(), "weights must have one entry per value (" + e.values().size() + " values)",
+                    "Maybe leave weights out for equal weights.");
+            return;
+        }
+        double sum = 0;
+        for (int i = 0; i < w.size(); i++) {
+            Double x = w.get(i);
+            if (x == null || !(x >= 0) || x.isInfinite()) {
+                add(path + ".weights[" + i + "]", x == null ? null : num(x), "A weight must be a finite number >= 0",
+                        "Maybe drop the minus sign.");
+                return;
+            }
+            sum += x;
+        }
+        if (sum <= 0) {
+            add(path + ".weights", w.toString(), "The weights must not all be 0", "Maybe leave weights out for equal weights.");
+        }
+    }
+
+    private void required(String path, String field, Object value) {
+        if (value == null) {
+            add(path + "." + field, null, "The distribution needs " + field, "Maybe add " + field + ": \"1m\".");
+        }
+    }
+
+    private void positive(String path, TimeSpan t) {
+        if (t == null) {
+            add(path, null, "The distribution needs " + path.substring(path.lastIndexOf('.') + 1),
+                    "Maybe add " + path.substring(path.lastIndexOf('.') + 1) + ": \"1m\".");
+        } else if (t.millis() <= 0) {
+            add(path, q(t), "The " + path.substring(path.lastIndexOf('.') + 1) + " must be > 0",
+                    "Maybe \"1m\"; use a constant such as \"0s\" where no time is meant.");
+        }
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private Set<String> resourceIds() {
+        Set<String> ids = new LinkedHashSet<>(lines.keySet());
+        ids.addAll(groups.keySet());
+        return ids;
+    }
+
+    private void add(String path, String value, String rule, String hint) {
+        problems.add(new Problem(path, value == null ? "(missing)" : value, rule, hint));
+    }
+
+    private static String firstOr(Set<String> ids, String fallback) {
+        return ids.isEmpty() ? fallback : ids.iterator().next();
+    }
+
+    private static String mixText(Map<String, Double> mix) {
+        StringBuilder sb = new StringBuilder("{");
+        mix.forEach((k, v) -> sb.append(sb.length() > 1 ? ", " : "").append(k).append(": ").append(v == null ? "null" : num(v)));
+        return sb.append('}').toString();
+    }
+
+    /** A JSON path step for a map key: {@code .key} for plain names, else {@code ['key']}. */
+    static String key(String base, String name) {
+        if (name != null && name.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+            return base + "." + name;
+        }
+        return base + "['" + name + "']";
+    }
+
+    private static String q(Object value) {
+        return value == null ? null : "\"" + value + "\"";
+    }
+
+    /** A number as JSON writes it: {@code 1} not {@code 1.0}. */
+    private static String num(double x) {
+        if (x == Math.rint(x) && !Double.isInfinite(x) && Math.abs(x) < 1e15) {
+            return String.valueOf((long) x);
+        }
+        return String.valueOf(x);
     }
 }
