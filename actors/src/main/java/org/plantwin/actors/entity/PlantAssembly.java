@@ -1,0 +1,101 @@
+package org.plantwin.actors.entity;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.plantwin.actors.api.RunOptions;
+import org.plantwin.actors.api.RunResult;
+import org.plantwin.actors.kernel.Kernel;
+import org.plantwin.actors.kernel.LogicalProcess;
+import org.plantwin.actors.kernel.RandomStreams;
+import org.plantwin.actors.stats.Tally;
+import org.plantwin.scenarios.model.Scenario;
+import org.plantwin.scenarios.model.TimeSpan;
+
+/** Turns a scenario into the kernel's logical processes, and the LPs' reports into a {@link RunResult}. */
+public final class PlantAssembly {
+
+    private final PlantModel model;
+    private final int replication;
+    private final long rootSeed;
+
+    public PlantAssembly(Scenario scenario, RunOptions options) {
+        long seed = options.seedOverride() != null ? options.seedOverride() : scenario.seed();
+        long horizon = options.horizonMillisOverride() != null ? options.horizonMillisOverride()
+                : scenario.horizon().toMillis();
+        this.model = new PlantModel(scenario, seed, horizon);
+        this.replication = options.replication();
+        this.rootSeed = RandomStreams.replicationSeed(seed, replication);
+    }
+
+    public PlantModel model() {
+        return model;
+    }
+
+    /** Fresh LPs for one run, indexed as the kernel expects: resources, then sinks. */
+    public Kernel.Setup kernelSetup(int maxEventsPerWindow) {
+        RandomStreams rs = new RandomStreams(rootSeed);
+        List<LogicalProcess> lps = new ArrayList<>();
+        for (int r = 0; r < model.resources.size(); r++) {
+            lps.add(new ResourceProcess(model, r, rs));
+        }
+        for (int k = 0; k < model.sinks.size(); k++) {
+            lps.add(new SinkProcess(model, k));
+        }
+        return new Kernel.Setup(List.copyOf(lps), model.links, model.horizonMillis, maxEventsPerWindow);
+    }
+
+    /** Merges the LPs' final reports into the run result. */
+    public RunResult result(Kernel.Completed done) {
+        long end = model.horizonMillis;
+        double observedMillis = Math.max(1, end - model.warmupMillis);
+        double hours = observedMillis / 3_600_000.0;
+        List<RunResult.LineKpis> lines = new ArrayList<>();
+        List<RunResult.StationKpis> stations = new ArrayList<>();
+        List<RunResult.MachineKpis> machines = new ArrayList<>();
+        List<RunResult.SourceKpis> sources = new ArrayList<>();
+        List<RunResult.SinkKpis> sinks = new ArrayList<>();
+        double wipIntegral = 0;
+        long scrapped = 0;
+        Tally pooled = new Tally();
+        long partsOut = 0;
+        for (Object o : done.reports()) {
+            if (o instanceof ResourceProcess.Report r) {
+                lines.add(r.line());
+                stations.addAll(r.stations());
+                machines.addAll(r.machines());
+                sources.addAll(r.sources());
+                wipIntegral += r.wipIntegralMillis();
+                scrapped += r.scrapped();
+            } else if (o instanceof SinkProcess.Report s) {
+                Tally t = new Tally();
+                for (double v : s.cycleMinutes()) {
+                    t.add(v);
+                    pooled.add(v);
+                }
+                partsOut += t.count();
+                sinks.add(new RunResult.SinkKpis(s.id(), t.count(), t.count() / hours, t.mean(),
+                        t.standardDeviation(), t.quantile(0.5), t.quantile(0.95), t.max(), s.late(),
+                        s.tardinessMeanMinutes()));
+            } else {
+                throw new IllegalStateException("Unknown report (" + o + ").");
+            }
+        }
+        Map<String, Integer> sourceOrder = new HashMap<>();
+        for (int i = 0; i < model.scenario.sources().size(); i++) {
+            sourceOrder.put(model.scenario.sources().get(i).id(), i);
+        }
+        sources.sort(Comparator.comparing(s -> sourceOrder.get(s.id())));
+        RunResult.PlantKpis plant = new RunResult.PlantKpis(partsOut, partsOut / hours,
+                wipIntegral / observedMillis, pooled.mean(), pooled.quantile(0.5), pooled.quantile(0.95), scrapped);
+        Kernel.Stats k = done.stats();
+        return new RunResult(model.scenario.name(), model.seed, replication,
+                TimeSpan.ofMillis(model.horizonMillis).text(), TimeSpan.ofMillis(model.warmupMillis).text(),
+                observedMillis / 60_000.0, plant, List.copyOf(lines), List.copyOf(stations), List.copyOf(machines),
+                List.copyOf(sources), List.copyOf(sinks),
+                new RunResult.KernelStats(k.logicalProcesses(), model.minLookahead(), k.windows(), k.deltaWindows(),
+                        k.events(), k.messages()));
+    }
+}

@@ -1,0 +1,161 @@
+package org.plantwin.actors.entity;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.plantwin.scenarios.model.Line;
+import org.plantwin.scenarios.model.Machine;
+import org.plantwin.scenarios.model.MachineGroup;
+import org.plantwin.scenarios.model.Product;
+import org.plantwin.scenarios.model.QueueDiscipline;
+import org.plantwin.scenarios.model.RoutingStep;
+import org.plantwin.scenarios.model.Scenario;
+import org.plantwin.scenarios.model.Sink;
+import org.plantwin.scenarios.model.Station;
+import org.plantwin.scenarios.model.TimeSpan;
+
+/**
+ * A validated scenario compiled to indices: products, resources (lines and machine groups), sinks, and how they
+ * map onto logical processes. One LP per resource (it owns its stations, buffers, machines and the sources that
+ * feed it), then one LP per sink. Immutable after construction.
+ */
+public final class PlantModel {
+
+    /** A line or a machine group (a one-station line with an unbounded queue). */
+    public record ResourceSpec(String id, String kind, List<StationSpec> stations, QueueDiscipline discipline) {
+    }
+
+    /** A station: its machines and its buffer capacity (Integer.MAX_VALUE when unbounded). */
+    public record StationSpec(String id, List<Machine> machines, int capacity, boolean unbounded) {
+    }
+
+    public final Scenario scenario;
+    public final long horizonMillis;
+    public final long warmupMillis;
+    public final long seed;
+    public final List<String> productIds;
+    /** routing[product][step] = resource index. */
+    public final int[][] routing;
+    /** transferMillis[product][step] = delay into that step; [product][routing length] = delay into the sink. */
+    public final long[][] transferMillis;
+    public final int[] sinkOfProduct;
+    public final List<ResourceSpec> resources;
+    public final List<Sink> sinks;
+    /** sourcesOf.get(resource) = indices into scenario.sources() hosted by that resource. */
+    public final List<List<Integer>> sourcesOf;
+    /** lookahead.get(from).get(to) = smallest delay of any message from LP {@code from} to LP {@code to}. */
+    public final List<TreeMap<Integer, Long>> links;
+
+    public PlantModel(Scenario s, long seed, long horizonMillis) {
+        this.scenario = s;
+        this.seed = seed;
+        this.horizonMillis = horizonMillis;
+        this.warmupMillis = Math.min(s.warmup().toMillis(), horizonMillis);
+        Map<String, Machine> machines = new HashMap<>();
+        for (Machine m : s.machines()) {
+            machines.put(m.id(), m);
+        }
+        List<ResourceSpec> res = new ArrayList<>();
+        for (Line line : s.lines()) {
+            List<StationSpec> st = new ArrayList<>();
+            for (Station station : line.stations()) {
+                st.add(new StationSpec(station.id(), station.machines().stream().map(machines::get).toList(),
+                        station.buffer() == null ? Integer.MAX_VALUE : station.buffer(), station.buffer() == null));
+            }
+            res.add(new ResourceSpec(line.id(), "line", List.copyOf(st), QueueDiscipline.FIFO));
+        }
+        for (MachineGroup g : s.machineGroups()) {
+            res.add(new ResourceSpec(g.id(), "machineGroup", List.of(new StationSpec(g.id(),
+                    g.machines().stream().map(machines::get).toList(), Integer.MAX_VALUE, true)), g.queue()));
+        }
+        this.resources = List.copyOf(res);
+        Map<String, Integer> resIndex = new HashMap<>();
+        for (int i = 0; i < res.size(); i++) {
+            resIndex.put(res.get(i).id(), i);
+        }
+        this.sinks = s.sinks();
+        Map<String, Integer> sinkIndex = new HashMap<>();
+        for (int i = 0; i < sinks.size(); i++) {
+            sinkIndex.put(sinks.get(i).id(), i);
+        }
+        int np = s.products().size();
+        productIds = s.products().stream().map(Product::id).toList();
+        routing = new int[np][];
+        transferMillis = new long[np][];
+        sinkOfProduct = new int[np];
+        long defaultTransfer = s.transferTime().toMillis();
+        for (int p = 0; p < np; p++) {
+            Product prod = s.products().get(p);
+            List<RoutingStep> steps = prod.routing();
+            routing[p] = new int[steps.size()];
+            transferMillis[p] = new long[steps.size() + 1];
+            for (int k = 0; k < steps.size(); k++) {
+                routing[p][k] = resIndex.get(steps.get(k).at());
+                TimeSpan t = steps.get(k).transferTime();
+                transferMillis[p][k] = t == null ? (k == 0 ? 0 : defaultTransfer) : t.toMillis();
+            }
+            transferMillis[p][steps.size()] = defaultTransfer;
+            sinkOfProduct[p] = prod.sink() == null ? 0 : sinkIndex.get(prod.sink());
+        }
+        Map<String, Integer> productIndex = new HashMap<>();
+        for (int p = 0; p < np; p++) {
+            productIndex.put(productIds.get(p), p);
+        }
+        List<List<Integer>> hosted = new ArrayList<>();
+        for (int i = 0; i < res.size(); i++) {
+            hosted.add(new ArrayList<>());
+        }
+        for (int i = 0; i < s.sources().size(); i++) {
+            var src = s.sources().get(i);
+            String first = src.product() != null ? src.product()
+                    : !src.mix().isEmpty() ? src.mix().keySet().iterator().next()
+                    : src.orders().get(0).product();
+            hosted.get(routing[productIndex.get(first)][0]).add(i);
+        }
+        this.sourcesOf = hosted.stream().map(List::copyOf).toList();
+        // Links between LPs with their smallest delay: the lookahead the kernel may use.
+        List<TreeMap<Integer, Long>> l = new ArrayList<>();
+        for (int i = 0; i < lpCount(); i++) {
+            l.add(new TreeMap<>());
+        }
+        for (int p = 0; p < np; p++) {
+            for (int k = 1; k <= routing[p].length; k++) {
+                int from = routing[p][k - 1];
+                int to = k < routing[p].length ? routing[p][k] : sinkLp(sinkOfProduct[p]);
+                if (from != to) {
+                    l.get(from).merge(to, transferMillis[p][k], Math::min);
+                }
+            }
+        }
+        this.links = l.stream().map(TreeMap::new).toList();
+    }
+
+    public int productIndex(String id) {
+        int i = productIds.indexOf(id);
+        if (i < 0) {
+            throw new IllegalArgumentException("The product (" + id + ") is not in the scenario " + productIds + ".");
+        }
+        return i;
+    }
+
+    public int lpCount() {
+        return resources.size() + sinks.size();
+    }
+
+    public int sinkLp(int sink) {
+        return resources.size() + sink;
+    }
+
+    /** The smallest delay on any link, or 0 when there are none (the kernel's global lookahead, for reporting). */
+    public long minLookahead() {
+        long min = Long.MAX_VALUE;
+        for (TreeMap<Integer, Long> m : links) {
+            for (long v : m.values()) {
+                min = Math.min(min, v);
+            }
+        }
+        return min == Long.MAX_VALUE ? 0 : min;
+    }
+}

@@ -1,0 +1,729 @@
+package org.plantwin.actors.entity;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
+import org.plantwin.actors.api.RunResult;
+import org.plantwin.actors.kernel.LogicalProcess;
+import org.plantwin.actors.kernel.RandomStreams;
+import org.plantwin.actors.stats.Tally;
+import org.plantwin.actors.stats.TimeWeighted;
+import org.plantwin.scenarios.model.Distribution;
+import org.plantwin.scenarios.model.Failure;
+import org.plantwin.scenarios.model.FailureBasis;
+import org.plantwin.scenarios.model.Machine;
+import org.plantwin.scenarios.model.Order;
+import org.plantwin.scenarios.model.QueueDiscipline;
+import org.plantwin.scenarios.model.Source;
+
+/**
+ * The logical process of one line or machine group: it owns the stations, their buffers and machines, and the
+ * sources that feed it, because these interact with zero delay all the time (blocking after service, a waiting
+ * source). Parts that leave for another resource or a sink are messages through the kernel.
+ *
+ * <p>Semantics: a finished part moves to the next station if a machine there is free or its buffer has room,
+ * else its machine is blocked holding it (blocking after service); blocked machines and a waiting source are
+ * released first-come first-served. Failures on the operating basis count processing time only and preempt the
+ * part, which resumes after repair; calendar failures strike whatever the machine does.
+ */
+public final class ResourceProcess extends LogicalProcess {
+
+    // Event kinds (low 4 bits of the code); the entity index sits in the bits above.
+    private static final int FINISH = 1;
+    private static final int FAIL_OPERATING = 2;
+    private static final int REPAIRED = 3;
+    private static final int FAIL_CALENDAR = 4;
+    private static final int SETUP_DONE = 5;
+    private static final int SOURCE_ARRIVAL = 6;
+    private static final int ORDER_RELEASE = 7;
+    private static final int PART_ARRIVAL = 8;
+    private static final int TRANSIT_DONE = 9;
+
+    private static final double MS_PER_MIN = 60_000.0;
+
+    private final PlantModel model;
+    private final int resourceIndex;
+    private final PlantModel.ResourceSpec spec;
+    private final long warmup;
+    private final StationRt[] stations;
+    private final MachineRt[] machines;
+    private final SourceRt[] sources;
+    private final ArrayDeque<Part> dock = new ArrayDeque<>();
+    private final TimeWeighted wip;
+    private final TimeWeighted inTransit;
+    private long partsIn;
+    private long partsOut;
+    private long scrapped;
+
+    /** A part inside this LP (mutable, never leaves it: it travels as a {@link PartTransfer}). */
+    static final class Part {
+        final long id;
+        final int product;
+        final long created;
+        final int step;
+        final long due;
+        long enqueued;
+
+        Part(long id, int product, long created, int step, long due) {
+            this.id = id;
+            this.product = product;
+            this.created = created;
+            this.step = step;
+            this.due = due;
+        }
+    }
+
+    final class StationRt {
+        final int index;
+        final PlantModel.StationSpec spec;
+        final ArrayDeque<Part> queue = new ArrayDeque<>();
+        final int capacity;
+        final MachineRt[] machines;
+        /** Blocked upstream machines, waiting sources and docked parts, first-come first-served. */
+        final ArrayDeque<Object> waiters = new ArrayDeque<>();
+        final TimeWeighted occupancy;
+        final Tally wait = new Tally();
+        long started;
+
+        StationRt(int index, PlantModel.StationSpec spec, MachineRt[] machines) {
+            this.index = index;
+            this.spec = spec;
+            this.capacity = spec.capacity();
+            this.machines = machines;
+            this.occupancy = new TimeWeighted(warmup);
+        }
+    }
+
+    final class MachineRt {
+        final int entity;
+        final Machine spec;
+        StationRt station;
+        MachineState state;
+        long stateSince;
+        final long[] stateMillis = new long[MachineState.values().length];
+        Part part;
+        long workLeft;
+        long setupLeft;
+        long phaseStart;
+        int epoch;
+        int lastProduct = -1;
+        final ContinuousSampler[] process;
+        final double[] idealMillis;
+        final Failure[] failures;
+        final ContinuousSampler[] timeBetween;
+        final ContinuousSampler[] repair;
+        final long[] timeToFailure;
+        final UniformRandomProvider setupRng;
+        final UniformRandomProvider scrapRng;
+        final Map<Long, ContinuousSampler> setupSamplers = new java.util.HashMap<>();
+        long processed;
+        long scrap;
+        long failuresCount;
+        long setups;
+        double idealBusyMillis;
+
+        MachineRt(int entity, Machine spec, RandomStreams rs) {
+            this.entity = entity;
+            this.spec = spec;
+            int np = model.productIds.size();
+            process = new ContinuousSampler[np];
+            idealMillis = new double[np];
+            UniformRandomProvider processRng = rs.stream(spec.id() + "/process");
+            for (int p = 0; p < np; p++) {
+                Distribution d = spec.processTimeOf(model.productIds.get(p));
+                if (d != null) {
+                    process[p] = d.sampler(processRng);
+                    idealMillis[p] = d.meanMillis();
+                }
+            }
+            failures = spec.failures().toArray(new Failure[0]);
+            timeBetween = new ContinuousSampler[failures.length];
+            repair = new ContinuousSampler[failures.length];
+            timeToFailure = new long[failures.length];
+            for (int f = 0; f < failures.length; f++) {
+                timeBetween[f] = failures[f].timeBetween().sampler(rs.stream(spec.id() + "/failure/" + f));
+                repair[f] = failures[f].repair().sampler(rs.stream(spec.id() + "/repair/" + f));
+            }
+            setupRng = rs.stream(spec.id() + "/setup");
+            scrapRng = rs.stream(spec.id() + "/scrap");
+            state = MachineState.IDLE;
+        }
+
+        ContinuousSampler setupSampler(int from, int to) {
+            if (spec.setup() == null || from < 0 || from == to) {
+                return null;
+            }
+            long key = ((long) from << 32) | to;
+            ContinuousSampler s = setupSamplers.get(key);
+            if (s == null && !setupSamplers.containsKey(key)) {
+                Distribution d = spec.setup().between(model.productIds.get(from), model.productIds.get(to));
+                s = d == null ? null : d.sampler(setupRng);
+                setupSamplers.put(key, s);
+            }
+            return s;
+        }
+    }
+
+    final class SourceRt {
+        final int entity;
+        final Source spec;
+        final ContinuousSampler interarrival;
+        final int product;
+        final int[] mixProducts;
+        final double[] mixCumulative;
+        final UniformRandomProvider mixRng;
+        final ArrayDeque<Part> waiting = new ArrayDeque<>();
+        final int serial;
+        long created;
+        long offered;
+        long lost;
+        long blockedSince = -1;
+        long blockedMillis;
+
+        SourceRt(int entity, int serial, Source spec, RandomStreams rs) {
+            this.entity = entity;
+            this.serial = serial;
+            this.spec = spec;
+            this.interarrival = spec.interarrival() == null ? null
+                    : spec.interarrival().sampler(rs.stream(spec.id() + "/arrivals"));
+            this.product = spec.product() == null ? -1 : model.productIndex(spec.product());
+            this.mixRng = rs.stream(spec.id() + "/mix");
+            mixProducts = new int[spec.mix().size()];
+            mixCumulative = new double[spec.mix().size()];
+            double sum = spec.mix().values().stream().mapToDouble(Double::doubleValue).sum();
+            double acc = 0;
+            int i = 0;
+            for (Map.Entry<String, Double> e : spec.mix().entrySet()) {
+                mixProducts[i] = model.productIndex(e.getKey());
+                acc += e.getValue() / sum;
+                mixCumulative[i++] = acc;
+            }
+        }
+
+        int drawProduct() {
+            if (product >= 0) {
+                return product;
+            }
+            double u = mixRng.nextDouble();
+            for (int i = 0; i < mixCumulative.length - 1; i++) {
+                if (u < mixCumulative[i]) {
+                    return mixProducts[i];
+                }
+            }
+            return mixProducts[mixProducts.length - 1];
+        }
+
+        Part newPart(int productIndex, long due) {
+            long id = ((long) serial << 40) | created;
+            created++;
+            return new Part(id, productIndex, now(), 0, due);
+        }
+    }
+
+    public ResourceProcess(PlantModel model, int resourceIndex, RandomStreams rs) {
+        super(resourceIndex, model.resources.get(resourceIndex).id());
+        this.model = model;
+        this.resourceIndex = resourceIndex;
+        this.spec = model.resources.get(resourceIndex);
+        this.warmup = model.warmupMillis;
+        this.wip = new TimeWeighted(warmup);
+        this.inTransit = new TimeWeighted(warmup);
+        List<MachineRt> ms = new ArrayList<>();
+        stations = new StationRt[spec.stations().size()];
+        for (int s = 0; s < stations.length; s++) {
+            PlantModel.StationSpec ss = spec.stations().get(s);
+            MachineRt[] stationMachines = new MachineRt[ss.machines().size()];
+            for (int k = 0; k < stationMachines.length; k++) {
+                stationMachines[k] = new MachineRt(ms.size(), ss.machines().get(k), rs);
+                ms.add(stationMachines[k]);
+            }
+            stations[s] = new StationRt(s, ss, stationMachines);
+            for (MachineRt m : stationMachines) {
+                m.station = stations[s];
+                m.state = waitingState(stations[s]);
+            }
+        }
+        machines = ms.toArray(new MachineRt[0]);
+        List<Integer> hosted = model.sourcesOf.get(resourceIndex);
+        sources = new SourceRt[hosted.size()];
+        for (int i = 0; i < sources.length; i++) {
+            int si = hosted.get(i);
+            sources[i] = new SourceRt(i, si, model.scenario.sources().get(si), rs);
+        }
+    }
+
+    private static int code(int kind, int entity) {
+        return kind | (entity << 4);
+    }
+
+    @Override
+    public void init() {
+        for (MachineRt m : machines) {
+            for (int f = 0; f < m.failures.length; f++) {
+                long ttf = sample(m.timeBetween[f]);
+                if (m.failures[f].basis() == FailureBasis.OPERATING) {
+                    m.timeToFailure[f] = ttf;
+                } else {
+                    scheduleIn(ttf, code(FAIL_CALENDAR, m.entity), f, null);
+                }
+            }
+        }
+        for (SourceRt s : sources) {
+            if (s.interarrival != null) {
+                scheduleIn(sample(s.interarrival), code(SOURCE_ARRIVAL, s.entity), 0, null);
+            }
+            List<Order> orders = s.spec.orders();
+            for (int k = 0; k < orders.size(); k++) {
+                scheduleAt(orders.get(k).release().toMillis(), code(ORDER_RELEASE, s.entity), k, null);
+            }
+        }
+    }
+
+    private static long sample(ContinuousSampler s) {
+        return Math.round(s.sample());
+    }
+
+    @Override
+    protected void onEvent(int code, long datum, Object ref) {
+        int kind = code & 0xF;
+        int entity = code >>> 4;
+        switch (kind) {
+            case FINISH -> onFinish(machines[entity], (int) datum);
+            case FAIL_OPERATING -> onFailOperating(machines[entity], datum);
+            case REPAIRED -> onRepaired(machines[entity], (int) datum);
+            case FAIL_CALENDAR -> onFailCalendar(machines[entity], (int) datum);
+            case SETUP_DONE -> onSetupDone(machines[entity], (int) datum);
+            case SOURCE_ARRIVAL -> onSourceArrival(sources[entity]);
+            case ORDER_RELEASE -> onOrderRelease(sources[entity], (int) datum);
+            case PART_ARRIVAL -> onPartArrival((Part) ref);
+            case TRANSIT_DONE -> inTransit.add(now(), -1);
+            default -> throw new IllegalStateException("Unknown event kind (" + kind + ") in " + name() + ".");
+        }
+    }
+
+    @Override
+    protected void onMessage(Object payload) {
+        PartTransfer t = (PartTransfer) payload;
+        onPartArrival(new Part(t.id(), t.product(), t.createdMillis(), t.step(), t.dueMillis()));
+    }
+
+    // ---- flow of parts ------------------------------------------------------------------------------------
+
+    private void onPartArrival(Part p) {
+        countIn();
+        wip.add(now(), 1);
+        if (!offer(stations[0], p)) {
+            dock.add(p);
+            stations[0].waiters.add(p);
+        }
+    }
+
+    private void countIn() {
+        if (now() >= warmup) {
+            partsIn++;
+        }
+    }
+
+    /** Places {@code p} on a free machine of {@code s} or in its buffer; false when neither has room. */
+    private boolean offer(StationRt s, Part p) {
+        p.enqueued = now();
+        if (s.queue.isEmpty()) {
+            for (MachineRt m : s.machines) {
+                if (m.part == null && (m.state == MachineState.IDLE || m.state == MachineState.STARVED)) {
+                    start(m, p);
+                    return true;
+                }
+            }
+        }
+        if (s.queue.size() < s.capacity) {
+            s.queue.add(p);
+            s.occupancy.set(now(), s.queue.size());
+            return true;
+        }
+        return false;
+    }
+
+    private void start(MachineRt m, Part p) {
+        StationRt s = m.station;
+        if (now() >= warmup) {
+            s.wait.add((now() - p.enqueued) / MS_PER_MIN);
+            s.started++;
+        }
+        m.part = p;
+        ContinuousSampler setup = m.setupSampler(m.lastProduct, p.product);
+        if (setup != null) {
+            m.setupLeft = sample(setup);
+            if (now() >= warmup) {
+                m.setups++;
+            }
+            beginSetup(m);
+        } else {
+            m.workLeft = sampleWork(m, p);
+            beginWork(m);
+        }
+    }
+
+    private long sampleWork(MachineRt m, Part p) {
+        ContinuousSampler ps = m.process[p.product];
+        if (ps == null) {
+            throw new IllegalStateException("The machine (" + m.spec.id() + ") has no processing time for product ("
+                    + model.productIds.get(p.product) + ").");
+        }
+        return sample(ps);
+    }
+
+    private void beginSetup(MachineRt m) {
+        setState(m, MachineState.SETUP);
+        m.phaseStart = now();
+        scheduleIn(m.setupLeft, code(SETUP_DONE, m.entity), m.epoch, null);
+    }
+
+    private void onSetupDone(MachineRt m, int epoch) {
+        if (epoch != m.epoch) {
+            return;
+        }
+        m.setupLeft = 0;
+        m.workLeft = sampleWork(m, m.part);
+        beginWork(m);
+    }
+
+    private void beginWork(MachineRt m) {
+        setState(m, MachineState.BUSY);
+        m.phaseStart = now();
+        int first = -1;
+        long r = Long.MAX_VALUE;
+        for (int f = 0; f < m.failures.length; f++) {
+            if (m.failures[f].basis() == FailureBasis.OPERATING && m.timeToFailure[f] < r) {
+                r = m.timeToFailure[f];
+                first = f;
+            }
+        }
+        if (first >= 0 && r < m.workLeft) {
+            scheduleIn(r, code(FAIL_OPERATING, m.entity), ((long) m.epoch << 8) | first, null);
+        } else {
+            scheduleIn(m.workLeft, code(FINISH, m.entity), m.epoch, null);
+        }
+    }
+
+    /** Charges the processing time since the phase started to the work left and the operating failure clocks. */
+    private void chargeWork(MachineRt m) {
+        long elapsed = now() - m.phaseStart;
+        m.workLeft -= elapsed;
+        for (int f = 0; f < m.failures.length; f++) {
+            if (m.failures[f].basis() == FailureBasis.OPERATING) {
+                m.timeToFailure[f] -= elapsed;
+            }
+        }
+        m.phaseStart = now();
+    }
+
+    private void onFinish(MachineRt m, int epoch) {
+        if (epoch != m.epoch) {
+            return;
+        }
+        chargeWork(m);
+        Part p = m.part;
+        m.lastProduct = p.product;
+        boolean counted = now() >= warmup;
+        if (counted) {
+            m.processed++;
+            m.idealBusyMillis += m.idealMillis[p.product];
+        }
+        StationRt s = m.station;
+        if (m.spec.scrap() > 0 && m.scrapRng.nextDouble() < m.spec.scrap()) {
+            if (counted) {
+                m.scrap++;
+                scrapped++;
+            }
+            m.part = null;
+            wip.add(now(), -1);
+            machineFree(m);
+            return;
+        }
+        if (s.index == stations.length - 1) {
+            m.part = null;
+            leave(p);
+            machineFree(m);
+        } else if (offer(stations[s.index + 1], p)) {
+            m.part = null;
+            machineFree(m);
+        } else {
+            setState(m, MachineState.BLOCKED);
+            stations[s.index + 1].waiters.add(m);
+        }
+    }
+
+    /** The part has finished this resource: send it to its next routing step or its sink. */
+    private void leave(Part p) {
+        if (now() >= warmup) {
+            partsOut++;
+        }
+        wip.add(now(), -1);
+        int next = p.step + 1;
+        int[] route = model.routing[p.product];
+        long delay = model.transferMillis[p.product][next];
+        int destLp = next < route.length ? route[next] : model.sinkLp(model.sinkOfProduct[p.product]);
+        if (destLp == index()) {
+            scheduleIn(delay, code(PART_ARRIVAL, 0), 0, new Part(p.id, p.product, p.created, next, p.due));
+        } else {
+            send(destLp, delay, new PartTransfer(p.id, p.product, p.created, next, p.due));
+        }
+        if (delay > 0) {
+            inTransit.add(now(), 1);
+            scheduleIn(delay, code(TRANSIT_DONE, 0), 0, null);
+        }
+    }
+
+    /** Machine {@code m} holds no part: take the next one from its buffer, then let upstream waiters in. */
+    private void machineFree(MachineRt m) {
+        StationRt s = m.station;
+        if (m.state == MachineState.DOWN) {
+            admitWaiters(s);
+            return;
+        }
+        Part next = takeNext(s, m);
+        if (next != null) {
+            s.occupancy.set(now(), s.queue.size());
+            start(m, next);
+        } else {
+            setState(m, waitingState(s));
+        }
+        admitWaiters(s);
+    }
+
+    private MachineState waitingState(StationRt s) {
+        return s.index == 0 ? MachineState.IDLE : MachineState.STARVED;
+    }
+
+    private Part takeNext(StationRt s, MachineRt m) {
+        if (s.queue.isEmpty()) {
+            return null;
+        }
+        if (spec.discipline() == QueueDiscipline.SETUP_AWARE && m.lastProduct >= 0) {
+            for (Iterator<Part> it = s.queue.iterator(); it.hasNext();) {
+                Part p = it.next();
+                if (p.product == m.lastProduct) {
+                    it.remove();
+                    return p;
+                }
+            }
+        }
+        return s.queue.poll();
+    }
+
+    /** Lets blocked upstream machines, waiting sources and docked parts into {@code s} while it has room. */
+    private void admitWaiters(StationRt s) {
+        while (!s.waiters.isEmpty() && hasRoom(s)) {
+            Object w = s.waiters.poll();
+            if (w instanceof MachineRt um) {
+                Part p = um.part;
+                um.part = null;
+                offer(s, p);
+                machineFree(um);
+            } else if (w instanceof SourceRt src) {
+                Part p = src.waiting.poll();
+                wip.add(now(), 1);
+                countIn();
+                offer(s, p);
+                if (!src.waiting.isEmpty()) {
+                    s.waiters.addFirst(src);
+                } else {
+                    unblock(src);
+                }
+            } else {
+                Part p = (Part) w;
+                dock.remove(p);
+                offer(s, p);
+            }
+        }
+    }
+
+    private boolean hasRoom(StationRt s) {
+        if (s.queue.size() < s.capacity) {
+            return true;
+        }
+        if (s.queue.isEmpty()) {
+            for (MachineRt m : s.machines) {
+                if (m.part == null && (m.state == MachineState.IDLE || m.state == MachineState.STARVED)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    // ---- sources -------------------------------------------------------------------------------------------
+
+    private void onSourceArrival(SourceRt src) {
+        if (src.spec.limit() != null && src.created >= src.spec.limit()) {
+            return;
+        }
+        for (int b = 0; b < src.spec.batch(); b++) {
+            emit(src, src.newPart(src.drawProduct(), -1));
+        }
+        if (src.waiting.isEmpty()) {
+            scheduleIn(sample(src.interarrival), code(SOURCE_ARRIVAL, src.entity), 0, null);
+        }
+    }
+
+    private void onOrderRelease(SourceRt src, int orderIndex) {
+        Order o = src.spec.orders().get(orderIndex);
+        int product = model.productIndex(o.product());
+        long due = o.due() == null ? -1 : o.due().toMillis();
+        for (int q = 0; q < o.quantity(); q++) {
+            emit(src, src.newPart(product, due));
+        }
+    }
+
+    /** A new part from a source enters the resource, waits (blocking source) or is lost. */
+    private void emit(SourceRt src, Part p) {
+        if (now() >= warmup) {
+            src.offered++;
+        }
+        long delay = model.transferMillis[p.product][0];
+        if (delay > 0) {
+            scheduleIn(delay, code(PART_ARRIVAL, 0), 0, p);
+            return;
+        }
+        StationRt s0 = stations[0];
+        if (src.waiting.isEmpty() && offer(s0, p)) {
+            countIn();
+            wip.add(now(), 1);
+        } else if (src.spec.blocking() || src.spec.orders().size() > 0) {
+            if (src.waiting.isEmpty()) {
+                s0.waiters.add(src);
+                src.blockedSince = now();
+            }
+            src.waiting.add(p);
+        } else if (now() >= warmup) {
+            src.lost++;
+        }
+    }
+
+    private void unblock(SourceRt src) {
+        long from = Math.max(src.blockedSince, warmup);
+        if (now() > from) {
+            src.blockedMillis += now() - from;
+        }
+        src.blockedSince = -1;
+        if (src.interarrival != null && (src.spec.limit() == null || src.created < src.spec.limit())) {
+            scheduleIn(sample(src.interarrival), code(SOURCE_ARRIVAL, src.entity), 0, null);
+        }
+    }
+
+    // ---- failures -----------------------------------------------------------------------------------------
+
+    private void onFailOperating(MachineRt m, long datum) {
+        int epoch = (int) (datum >>> 8);
+        int f = (int) (datum & 0xFF);
+        if (epoch != m.epoch) {
+            return;
+        }
+        chargeWork(m);
+        m.timeToFailure[f] = sample(m.timeBetween[f]);
+        goDown(m, f);
+    }
+
+    private void onFailCalendar(MachineRt m, int f) {
+        if (m.state == MachineState.DOWN) {
+            // Already down: this failure is absorbed; the clock runs on.
+            scheduleIn(sample(m.timeBetween[f]), code(FAIL_CALENDAR, m.entity), f, null);
+            return;
+        }
+        if (m.state == MachineState.BUSY) {
+            chargeWork(m);
+        } else if (m.state == MachineState.SETUP) {
+            m.setupLeft -= now() - m.phaseStart;
+        }
+        m.epoch++;
+        goDown(m, f);
+    }
+
+    private void goDown(MachineRt m, int f) {
+        if (now() >= warmup) {
+            m.failuresCount++;
+        }
+        setState(m, MachineState.DOWN);
+        scheduleIn(sample(m.repair[f]), code(REPAIRED, m.entity), f, null);
+    }
+
+    private void onRepaired(MachineRt m, int f) {
+        if (m.failures[f].basis() == FailureBasis.CALENDAR) {
+            scheduleIn(sample(m.timeBetween[f]), code(FAIL_CALENDAR, m.entity), f, null);
+        }
+        m.epoch++;
+        if (m.part == null) {
+            setState(m, waitingState(m.station));
+            machineFree(m);
+        } else if (m.setupLeft > 0) {
+            beginSetup(m);
+        } else if (m.workLeft > 0) {
+            beginWork(m);
+        } else {
+            setState(m, MachineState.BLOCKED);
+        }
+    }
+
+    // ---- statistics ---------------------------------------------------------------------------------------
+
+    private void setState(MachineRt m, MachineState next) {
+        long from = Math.max(m.stateSince, warmup);
+        if (now() > from) {
+            m.stateMillis[m.state.ordinal()] += now() - from;
+        }
+        m.stateSince = now();
+        m.state = next;
+    }
+
+    /** Statistics of this LP at {@code end}. */
+    public record Report(int resourceIndex, RunResult.LineKpis line, List<RunResult.StationKpis> stations,
+                        List<RunResult.MachineKpis> machines, List<RunResult.SourceKpis> sources,
+                        double wipIntegralMillis, long scrapped) {
+    }
+
+    @Override
+    protected Object report(long end) {
+        double observed = Math.max(1, end - warmup);
+        double hours = observed / 3_600_000.0;
+        List<RunResult.StationKpis> st = new ArrayList<>();
+        for (StationRt s : stations) {
+            st.add(new RunResult.StationKpis(spec.id(), s.spec.id(), s.spec.unbounded() ? null : s.capacity,
+                    s.occupancy.mean(end), s.occupancy.max(), s.started, s.wait.mean(), s.wait.quantile(0.95)));
+        }
+        List<RunResult.MachineKpis> ms = new ArrayList<>();
+        for (MachineRt m : machines) {
+            setState(m, m.state);
+            Map<String, Double> fractions = new LinkedHashMap<>();
+            for (MachineState state : MachineState.values()) {
+                fractions.put(state.key(), m.stateMillis[state.ordinal()] / observed);
+            }
+            double busy = m.stateMillis[MachineState.BUSY.ordinal()];
+            double down = m.stateMillis[MachineState.DOWN.ordinal()];
+            double availability = (observed - down) / observed;
+            double performance = busy > 0 ? Math.min(1.0, m.idealBusyMillis / busy) : 0;
+            double quality = m.processed > 0 ? (double) (m.processed - m.scrap) / m.processed : 0;
+            ms.add(new RunResult.MachineKpis(m.spec.id(), spec.id(), m.station.spec.id(), m.processed,
+                    m.processed - m.scrap, m.scrap, m.failuresCount, m.setups, fractions, busy / observed,
+                    availability, performance, quality, availability * performance * quality));
+        }
+        List<RunResult.SourceKpis> srcs = new ArrayList<>();
+        for (SourceRt s : sources) {
+            if (s.blockedSince >= 0) {
+                long from = Math.max(s.blockedSince, warmup);
+                s.blockedMillis += Math.max(0, end - from);
+                s.blockedSince = end;
+            }
+            srcs.add(new RunResult.SourceKpis(s.spec.id(), s.created, s.lost,
+                    s.offered == 0 ? 0 : (double) s.lost / s.offered, s.blockedMillis / observed));
+        }
+        RunResult.LineKpis line = new RunResult.LineKpis(spec.id(), spec.kind(), partsIn, partsOut,
+                partsOut / hours, wip.mean(end), scrapped);
+        return new Report(resourceIndex, line, List.copyOf(st), List.copyOf(ms), List.copyOf(srcs),
+                wip.integral(end) + inTransit.integral(end), scrapped);
+    }
+}

@@ -1,0 +1,134 @@
+package org.plantwin.actors.kernel;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The simulation logic of one logical process (LP): its state, its local agenda, and the messages it sends.
+ * An {@link LpActor} hosts exactly one LP and drives it with the kernel's {@code Advance} windows; the LP itself
+ * never sees actors, threads or clocks, which keeps it deterministic and testable without Pekko.
+ */
+public abstract class LogicalProcess {
+
+    /** Event code of a message delivered by the kernel; subclasses use codes >= 0. */
+    public static final int MESSAGE = -1;
+
+    protected final EventHeap agenda = new EventHeap();
+    private final int index;
+    private final String name;
+    private long now;
+    private long sendSeq;
+    private List<Envelope> outbox = new ArrayList<>();
+    private long eventsProcessed;
+
+    protected LogicalProcess(int index, String name) {
+        this.index = index;
+        this.name = name;
+    }
+
+    public final int index() {
+        return index;
+    }
+
+    public final String name() {
+        return name;
+    }
+
+    /** The current simulated time of this LP, in milliseconds. */
+    protected final long now() {
+        return now;
+    }
+
+    public final long eventsProcessed() {
+        return eventsProcessed;
+    }
+
+    /** Earliest pending local event, or {@link Long#MAX_VALUE}. */
+    public final long nextEventTime() {
+        return agenda.peekTime();
+    }
+
+    /** Schedules a local event {@code delayMillis} after now. */
+    protected final void scheduleIn(long delayMillis, int code, long datum, Object ref) {
+        if (delayMillis < 0) {
+            throw new IllegalArgumentException("The delay (" + delayMillis + ") of event (" + code + ") in LP ("
+                    + name + ") must be >= 0.");
+        }
+        agenda.scheduleAt(now + delayMillis, 1, code, datum, ref);
+    }
+
+    /** Schedules a local event at absolute time {@code atMillis}. */
+    protected final void scheduleAt(long atMillis, int code, long datum, Object ref) {
+        if (atMillis < now) {
+            throw new IllegalArgumentException("The time (" + atMillis + ") of event (" + code + ") in LP (" + name
+                    + ") is before now (" + now + "): scheduling into the past.");
+        }
+        agenda.scheduleAt(atMillis, 1, code, datum, ref);
+    }
+
+    /** Sends {@code payload} to LP {@code receiver}, arriving {@code delayMillis} after now. */
+    protected final void send(int receiver, long delayMillis, Object payload) {
+        if (delayMillis < 0) {
+            throw new IllegalArgumentException("The delay (" + delayMillis + ") of a message from LP (" + name
+                    + ") must be >= 0.");
+        }
+        outbox.add(new Envelope(now + delayMillis, 0, index, sendSeq++, receiver, payload));
+    }
+
+    /**
+     * Processes, in (time, priority, sequence) order, the delivered messages and every local event earlier than
+     * {@code boundExclusive}, stopping early after {@code maxEvents} events.
+     *
+     * @return the messages sent meanwhile
+     */
+    public final List<Envelope> advance(long boundExclusive, List<Envelope> inbox, int maxEvents) {
+        for (Envelope e : inbox) {
+            if (e.time() < now) {
+                throw new IllegalStateException("LP (" + name + ") at " + now + " received a message stamped "
+                        + e.time() + ": causality violated.");
+            }
+            // Priority 0: among equal times, delivered messages go before local events scheduled later.
+            agenda.scheduleAt(e.time(), 0, MESSAGE, 0, e.payload());
+        }
+        int n = 0;
+        while (n < maxEvents && agenda.peekTime() < boundExclusive) {
+            agenda.pop();
+            now = agenda.time();
+            n++;
+            int code = agenda.code();
+            if (code == MESSAGE) {
+                onMessage(agenda.reference());
+            } else {
+                onEvent(code, agenda.datum(), agenda.reference());
+            }
+        }
+        eventsProcessed += n;
+        if (outbox.isEmpty()) {
+            return List.of();
+        }
+        List<Envelope> out = outbox;
+        outbox = new ArrayList<>();
+        return out;
+    }
+
+    /** Brings the clock to {@code end} (no events there) and closes the statistics. */
+    public final Object finish(long end) {
+        if (end < now) {
+            throw new IllegalStateException("LP (" + name + ") cannot finish at " + end + " before now " + now + ".");
+        }
+        now = end;
+        return report(end);
+    }
+
+    /** Handles a local event. */
+    protected abstract void onEvent(int code, long datum, Object ref);
+
+    /** Handles a message delivered by the kernel. */
+    protected abstract void onMessage(Object payload);
+
+    /** The LP's statistics at {@code end}, as an immutable object the kernel merges into the run result. */
+    protected abstract Object report(long end);
+
+    /** Called once before the first window, at time 0, to schedule initial events. */
+    public abstract void init();
+}

@@ -1,0 +1,67 @@
+package org.plantwin.actors.stats;
+
+/**
+ * Time-weighted statistic of a piecewise-constant level (WIP, buffer occupancy, inventory), with warm-up deletion:
+ * only time at or after {@code warmupMillis} counts.
+ */
+public final class TimeWeighted {
+
+    private final long warmupMillis;
+    private double level;
+    private long lastChange;
+    private double integral;
+    private double max;
+
+    public TimeWeighted(long warmupMillis) {
+        this.warmupMillis = warmupMillis;
+    }
+
+    /** Sets the level at time {@code now} (non-decreasing). */
+    public void set(long now, double newLevel) {
+        accumulate(now);
+        level = newLevel;
+        if (now >= warmupMillis && newLevel > max) {
+            max = newLevel;
+        }
+    }
+
+    public void add(long now, double delta) {
+        set(now, level + delta);
+    }
+
+    private void accumulate(long now) {
+        long from = Math.max(lastChange, warmupMillis);
+        if (now > from) {
+            integral += level * (now - from);
+        }
+        if (now > lastChange) {
+            lastChange = now;
+        }
+        if (lastChange < warmupMillis && now >= warmupMillis && level > max) {
+            max = level;
+        }
+    }
+
+    public double level() {
+        return level;
+    }
+
+    /** The integral of the level over [warm-up, now], in level x milliseconds. */
+    public double integral(long now) {
+        accumulate(now);
+        if (now >= warmupMillis && level > max) {
+            max = level;
+        }
+        return integral;
+    }
+
+    /** The time average over [warm-up, end]. */
+    public double mean(long end) {
+        double span = end - warmupMillis;
+        return span <= 0 ? 0 : integral(end) / span;
+    }
+
+    public double max() {
+        return max;
+    }
+}
