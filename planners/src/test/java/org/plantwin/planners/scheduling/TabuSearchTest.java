@@ -141,6 +141,37 @@ class TabuSearchTest {
   }
 
   @Test
+  void producesValidSchedulesOnRandomFlexibleInstancesWithZeroDurationsAndReleases() {
+    // Awkward cases for the graph moves: zero durations, two operations of a job eligible on the same
+    // machine, jobs shorter or longer than the machine count, release dates.
+    for (int seed = 0; seed < 40; seed++) {
+      java.util.Random random = new java.util.Random(seed);
+      int machines = 2 + random.nextInt(4);
+      List<Job> jobs = new ArrayList<>();
+      for (int j = 0, n = 2 + random.nextInt(6); j < n; j++) {
+        List<org.plantwin.planners.scheduling.api.Operation> ops = new ArrayList<>();
+        for (int o = 0, len = 1 + random.nextInt(machines + 2); o < len; o++) {
+          List<org.plantwin.planners.scheduling.api.MachineOption> options = new ArrayList<>();
+          for (int m = 0; m < machines; m++) {
+            if (options.isEmpty() && m == machines - 1 || random.nextBoolean()) {
+              options.add(new org.plantwin.planners.scheduling.api.MachineOption(m,
+                  random.nextInt(4) == 0 ? 0 : 1 + random.nextInt(20)));
+            }
+          }
+          ops.add(new org.plantwin.planners.scheduling.api.Operation(options));
+        }
+        jobs.add(new Job(ops, random.nextInt(3) == 0 ? random.nextInt(30) : 0, Job.NO_DUE_DATE, 1));
+      }
+      ShopInstance instance = new ShopInstance("random" + seed, machines, jobs);
+      SolveResult result = TabuSearch.solve(instance, iterations(500, seed));
+      assertThat(ScheduleValidator.problems(instance, result.schedule())).as(instance.name()).isEmpty();
+      assertThat(result.makespan()).as(instance.name())
+          .isGreaterThanOrEqualTo(instance.trivialLowerBound())
+          .isLessThanOrEqualTo(result.initialMakespan());
+    }
+  }
+
+  @Test
   void rejectsAnInvalidStartingSchedule() {
     ShopInstance ft06 = TestInstances.jssp("ft06");
     Schedule empty = new Schedule(List.of());

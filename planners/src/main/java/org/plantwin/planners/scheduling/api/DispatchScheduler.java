@@ -51,7 +51,8 @@ public final class DispatchScheduler {
           }
         }
       }
-      // Pass 2: the candidates, scored by the rule.
+      // Pass 2: the candidates, scored by the rule. (A zero-length operation that defines C* starts at
+      // C*, not below it; it must stay a candidate or the active scheme would have none.)
       int pickJob = -1;
       MachineOption pickOpt = null;
       long pickStart = 0;
@@ -66,7 +67,7 @@ public final class DispatchScheduler {
           long est = Math.max(jobReady[j], machineReady[opt.machine()]);
           boolean candidate = generation == ScheduleGeneration.NON_DELAY
               ? est == bestStart
-              : opt.machine() == bestEndMachine && est < bestEnd;
+              : opt.machine() == bestEndMachine && (est < bestEnd || (est == bestEnd && opt.duration() == 0));
           if (!candidate) {
             continue;
           }
