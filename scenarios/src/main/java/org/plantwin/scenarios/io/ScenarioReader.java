@@ -1,5 +1,6 @@
 package org.plantwin.scenarios.io;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -45,10 +46,12 @@ public final class ScenarioReader {
                 .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
-                .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+                .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+                // Absent fields stay absent when written: an explicit null would be refused on reading back.
+                .setSerializationInclusion(JsonInclude.Include.NON_NULL);
     }
 
-    /** The JSON mapper used to write scenarios and results (strict on read, too). */
+    /** The JSON mapper used to write scenarios (leaving nulls out) and results; strict on read, too. */
     public ObjectMapper jsonMapper() {
         return json;
     }
