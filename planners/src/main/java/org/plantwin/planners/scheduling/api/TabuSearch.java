@@ -3,7 +3,8 @@ package org.plantwin.planners.scheduling.api;
 import java.util.Objects;
 
 /**
- * Tabu search on the disjunctive graph for the job shop and the flexible job shop, minimising makespan.
+ * Tabu search on the disjunctive graph for the job shop and the flexible job shop, minimising makespan
+ * or weighted tardiness.
  *
  * <p>Neighbourhood: N7 moves on the critical blocks of one critical path (Zhang et al. 2007: move an
  * operation to the front or the back of its block, or the block's first/last operation into the
@@ -13,6 +14,9 @@ import java.util.Objects;
  * list forbids restoring reversed operation pairs and old machine assignments for a random tenure;
  * a tabu move is allowed if its estimate beats the best (aspiration). After a stagnation limit the
  * search jumps back to the best solution, perturbs it with random critical moves and clears the list.
+ *
+ * <p>With {@link Objective#WEIGHTED_TARDINESS} the moves come from the longest path to the last
+ * operation of a tardy job (drawn in proportion to its weighted tardiness) and are evaluated exactly.
  */
 public final class TabuSearch {
   private TabuSearch() {

@@ -53,7 +53,11 @@ final class TabuSearchEngine {
   // Best solution.
   private final int[] bestAssign;
   private final int[][] bestSeq;
-  private long bestCmax;
+  private double bestValue;
+  private final boolean tardiness;
+  private final int[] lastOp;
+  private final long[] due;
+  private final double[] weight;
 
   // Tabu memory: expiry iteration of "a before b" (pairs) and of "op on option k".
   private final int[] pairTabuDense;
@@ -77,6 +81,7 @@ final class TabuSearchEngine {
     long estimate;
     boolean tabu;
     long exact;
+    double value;
 
     Move(int type, int machine, int a, int b, int op, int option) {
       this.type = type;
@@ -124,6 +129,16 @@ final class TabuSearchEngine {
       }
     }
     flexible = flex;
+    tardiness = options.objective() == Objective.WEIGHTED_TARDINESS;
+    lastOp = new int[instance.jobCount()];
+    due = new long[instance.jobCount()];
+    weight = new double[instance.jobCount()];
+    for (int j = 0, last = -1; j < instance.jobCount(); j++) {
+      last += instance.job(j).operations().size();
+      lastOp[j] = last;
+      due[j] = instance.job(j).dueDate();
+      weight[j] = instance.job(j).weight();
+    }
     assign = new int[n];
     mach = new int[n];
     p = new long[n];
@@ -167,7 +182,8 @@ final class TabuSearchEngine {
     }
     long initialCmax = cmax;
     saveBest();
-    long target = options.targetMakespan() >= 0 ? options.targetMakespan() : instance.trivialLowerBound();
+    long target = options.targetMakespan() >= 0 ? options.targetMakespan()
+        : tardiness ? 0 : instance.trivialLowerBound();
     int stagnation = options.stagnationLimit() > 0 ? options.stagnationLimit()
         : (flexible ? 1500 : 2500);
     int exactK = options.exactCandidates() > 0 ? options.exactCandidates() : (flexible ? 4 : 1);
@@ -177,7 +193,7 @@ final class TabuSearchEngine {
     long bestIteration = 0;
     long sinceBest = 0;
     int restarts = 0;
-    while (bestCmax > target && iteration < options.maxIterations()) {
+    while (bestValue > target && iteration < options.maxIterations()) {
       if ((iteration & 63) == 0 && System.nanoTime() > deadline) {
         break;
       }
@@ -197,7 +213,7 @@ final class TabuSearchEngine {
           forbidInfeasible(chosen, tenureMax);
         } else {
           forbid(chosen, tenureMin + rng.nextInt(tenureMax - tenureMin + 1));
-          if (cmax < bestCmax) {
+          if (value() < bestValue) {
             saveBest();
             bestIteration = iteration;
             sinceBest = 0;
@@ -212,7 +228,7 @@ final class TabuSearchEngine {
         perturb(2 + rng.nextInt(5));
         restarts++;
         sinceBest = 0;
-        if (cmax < bestCmax) {
+        if (value() < bestValue) {
           saveBest();
           bestIteration = iteration;
         }
@@ -223,7 +239,7 @@ final class TabuSearchEngine {
       throw new IllegalStateException("The best solution of " + instance.name() + " is cyclic; this is a bug.");
     }
     Schedule schedule = toSchedule();
-    return new SolveResult(schedule, schedule.makespan(), initialCmax, iteration, bestIteration, restarts,
+    return new SolveResult(schedule, schedule.makespan(), value(), initialCmax, iteration, bestIteration, restarts,
         Duration.ofNanos(System.nanoTime() - startNanos));
   }
 
@@ -320,8 +336,23 @@ final class TabuSearchEngine {
     return true;
   }
 
+  /** The objective of the evaluated current solution. */
+  private double value() {
+    if (!tardiness) {
+      return cmax;
+    }
+    double sum = 0;
+    for (int j = 0; j < lastOp.length; j++) {
+      long completion = r[lastOp[j]] + p[lastOp[j]];
+      if (due[j] != Job.NO_DUE_DATE && completion > due[j]) {
+        sum += weight[j] * (completion - due[j]);
+      }
+    }
+    return sum;
+  }
+
   private void saveBest() {
-    bestCmax = cmax;
+    bestValue = value();
     System.arraycopy(assign, 0, bestAssign, 0, n);
     for (int m = 0; m < machines; m++) {
       System.arraycopy(seq[m], 0, bestSeq[m], 0, seqLen[m]);
@@ -359,9 +390,27 @@ final class TabuSearchEngine {
   private int criticalPath() {
     int end = -1;
     int ties = 0;
-    for (int i = 0; i < n; i++) {
-      if (r[i] + p[i] == cmax && q[i] == 0 && (++ties == 1 || rng.nextInt(ties) == 0)) {
-        end = i;
+    if (tardiness) {
+      // The longest path to the last operation of a tardy job, drawn with probability ~ its weighted tardiness.
+      double total = 0;
+      for (int j = 0; j < lastOp.length; j++) {
+        long completion = r[lastOp[j]] + p[lastOp[j]];
+        if (due[j] != Job.NO_DUE_DATE && completion > due[j]) {
+          double wt = weight[j] * (completion - due[j]);
+          total += wt;
+          if (rng.nextDouble() * total < wt) {
+            end = lastOp[j];
+          }
+        }
+      }
+      if (end < 0) {
+        return 0;
+      }
+    } else {
+      for (int i = 0; i < n; i++) {
+        if (r[i] + p[i] == cmax && q[i] == 0 && (++ties == 1 || rng.nextInt(ties) == 0)) {
+          end = i;
+        }
       }
     }
     int len = 0;
@@ -588,9 +637,12 @@ final class TabuSearchEngine {
     if (moves.isEmpty()) {
       return null;
     }
+    if (tardiness) {
+      return chooseExact();
+    }
     List<Move> admissible = new ArrayList<>();
     for (Move mv : moves) {
-      if (!mv.tabu || mv.estimate < bestCmax) {
+      if (!mv.tabu || mv.estimate < bestValue) {
         admissible.add(mv);
       }
     }
@@ -629,6 +681,31 @@ final class TabuSearchEngine {
     }
     evaluate();
     return best != null ? best : sorted.get(0);
+  }
+
+  /**
+   * Weighted tardiness has no cheap estimate here: every move is evaluated exactly. The best admissible
+   * (not tabu, or better than the best: aspiration) wins; if all are tabu, the best of all.
+   */
+  private Move chooseExact() {
+    Move bestAdmissible = null;
+    Move bestAny = null;
+    for (Move mv : moves) {
+      apply(mv);
+      mv.value = evaluate() ? value() : Double.POSITIVE_INFINITY;
+      undo(mv);
+      if (mv.value == Double.POSITIVE_INFINITY) {
+        continue;
+      }
+      if (bestAny == null || mv.value < bestAny.value) {
+        bestAny = mv;
+      }
+      if ((!mv.tabu || mv.value < bestValue) && (bestAdmissible == null || mv.value < bestAdmissible.value)) {
+        bestAdmissible = mv;
+      }
+    }
+    evaluate();
+    return bestAdmissible != null ? bestAdmissible : bestAny;
   }
 
   private void apply(Move mv) {

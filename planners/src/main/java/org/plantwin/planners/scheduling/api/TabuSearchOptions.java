@@ -16,8 +16,10 @@ public final class TabuSearchOptions {
   private final long targetMakespan;
   private final int stagnationLimit;
   private final int exactCandidates;
+  private final Objective objective;
 
   private TabuSearchOptions(Builder b) {
+    this.objective = b.objective;
     this.maxIterations = b.maxIterations;
     this.timeLimit = b.timeLimit;
     this.seed = b.seed;
@@ -44,7 +46,10 @@ public final class TabuSearchOptions {
     return seed;
   }
 
-  /** Stop as soon as the makespan is at most this (e.g. a known lower bound); -1 to use the trivial lower bound. */
+  /**
+   * Stop as soon as the objective is at most this (e.g. a known lower bound); -1 for automatic: the
+   * trivial lower bound for makespan, 0 for weighted tardiness.
+   */
   public long targetMakespan() {
     return targetMakespan;
   }
@@ -59,9 +64,14 @@ public final class TabuSearchOptions {
     return exactCandidates;
   }
 
+  /** What to minimise; makespan by default. */
+  public Objective objective() {
+    return objective;
+  }
+
   @Override
   public String toString() {
-    return "TabuSearchOptions[maxIterations=" + maxIterations + ", timeLimit=" + timeLimit + ", seed=" + seed
+    return "TabuSearchOptions[objective=" + objective + ", maxIterations=" + maxIterations + ", timeLimit=" + timeLimit + ", seed=" + seed
         + ", targetMakespan=" + targetMakespan + ", stagnationLimit=" + stagnationLimit
         + ", exactCandidates=" + exactCandidates + "]";
   }
@@ -74,8 +84,14 @@ public final class TabuSearchOptions {
     private long targetMakespan = -1;
     private int stagnationLimit = 0;
     private int exactCandidates = 0;
+    private Objective objective = Objective.MAKESPAN;
 
     private Builder() {
+    }
+
+    public Builder optObjective(Objective objective) {
+      this.objective = Objects.requireNonNull(objective, "objective");
+      return this;
     }
 
     public Builder optMaxIterations(long maxIterations) {
