@@ -37,6 +37,11 @@ public final class DistributionDeserializer extends StdDeserializer<Distribution
         super(Distribution.class);
     }
 
+    /** The accepted {@code type} names and the records they make, sorted by name. */
+    public static Map<String, Class<? extends Distribution>> types() {
+        return java.util.Collections.unmodifiableMap(TYPES);
+    }
+
     /** The names accepted in {@code type}, sorted. */
     public static java.util.Set<String> typeNames() {
         return TYPES.keySet();

@@ -161,6 +161,21 @@ public final class ScenarioReader {
             if (msg.startsWith("Missing required creator property")) {
                 String name = msg.replaceAll("(?s)^[^']*'([^']+)'.*$", "$1");
                 String at = path.endsWith("." + name) || path.endsWith("['" + name + "']") ? path : child(path, name);
+                String parentPath = at.substring(0, at.length() - name.length() - 1);
+                JsonNode parent = at(tree, refs.isEmpty() || !name.equals(refs.get(refs.size() - 1).getFieldName())
+                        ? refs : refs.subList(0, refs.size() - 1));
+                if (parent != null && parent.isObject()) {
+                    // A misspelt required field shows up as missing; name the misspelling instead.
+                    for (java.util.Iterator<String> it = parent.fieldNames(); it.hasNext(); ) {
+                        String given = it.next();
+                        if (!given.equals(name) && Hints.distance(given.toLowerCase(java.util.Locale.ROOT),
+                                name.toLowerCase(java.util.Locale.ROOT)) <= 2) {
+                            return new Problem(child(parentPath, given), "\"" + given + "\"",
+                                    "Unknown field; the required field \"" + name + "\" is missing",
+                                    "Maybe you meant \"" + name + "\".");
+                        }
+                    }
+                }
                 return new Problem(at, "(missing)", "Required field \"" + name + "\" is missing",
                         "Maybe add " + name + ": ...");
             }

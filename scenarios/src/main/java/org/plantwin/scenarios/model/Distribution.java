@@ -1,5 +1,6 @@
 package org.plantwin.scenarios.model;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.databind.JsonDeserializer;
@@ -49,7 +50,7 @@ public sealed interface Distribution {
 
     /** A constant duration. */
     @JsonDeserialize(using = JsonDeserializer.None.class)
-    record Constant(TimeSpan value) implements Distribution {
+    record Constant(@JsonProperty(required = true) TimeSpan value) implements Distribution {
         @Override
         public ContinuousSampler sampler(UniformRandomProvider rng) {
             double v = value.millis();
@@ -64,7 +65,7 @@ public sealed interface Distribution {
 
     /** Exponential with the given mean. */
     @JsonDeserialize(using = JsonDeserializer.None.class)
-    record Exponential(TimeSpan mean) implements Distribution {
+    record Exponential(@JsonProperty(required = true) TimeSpan mean) implements Distribution {
         @Override
         public ContinuousSampler sampler(UniformRandomProvider rng) {
             return ZigguratSampler.Exponential.of(rng, mean.millis());
@@ -78,7 +79,7 @@ public sealed interface Distribution {
 
     /** Uniform on [min, max). */
     @JsonDeserialize(using = JsonDeserializer.None.class)
-    record Uniform(TimeSpan min, TimeSpan max) implements Distribution {
+    record Uniform(@JsonProperty(required = true) TimeSpan min, @JsonProperty(required = true) TimeSpan max) implements Distribution {
         @Override
         public ContinuousSampler sampler(UniformRandomProvider rng) {
             return ContinuousUniformSampler.of(rng, min.millis(), max.millis());
@@ -92,7 +93,7 @@ public sealed interface Distribution {
 
     /** Triangular with lower limit, mode and upper limit. */
     @JsonDeserialize(using = JsonDeserializer.None.class)
-    record Triangular(TimeSpan min, TimeSpan mode, TimeSpan max) implements Distribution {
+    record Triangular(@JsonProperty(required = true) TimeSpan min, @JsonProperty(required = true) TimeSpan mode, @JsonProperty(required = true) TimeSpan max) implements Distribution {
         @Override
         public ContinuousSampler sampler(UniformRandomProvider rng) {
             return TriangularDistribution.of(min.millis(), mode.millis(), max.millis()).createSampler(rng)::sample;
@@ -109,7 +110,7 @@ public sealed interface Distribution {
      * {@link #meanMillis()} reports the untruncated mean, which the validator requires to be > 0.
      */
     @JsonDeserialize(using = JsonDeserializer.None.class)
-    record Normal(TimeSpan mean, TimeSpan sd) implements Distribution {
+    record Normal(@JsonProperty(required = true) TimeSpan mean, @JsonProperty(required = true) TimeSpan sd) implements Distribution {
         @Override
         public ContinuousSampler sampler(UniformRandomProvider rng) {
             ZigguratSampler.NormalizedGaussian z = ZigguratSampler.NormalizedGaussian.of(rng);
@@ -134,7 +135,7 @@ public sealed interface Distribution {
 
     /** Lognormal given by the mean and standard deviation of the duration itself (not of its logarithm). */
     @JsonDeserialize(using = JsonDeserializer.None.class)
-    record Lognormal(TimeSpan mean, TimeSpan sd) implements Distribution {
+    record Lognormal(@JsonProperty(required = true) TimeSpan mean, @JsonProperty(required = true) TimeSpan sd) implements Distribution {
         @Override
         public ContinuousSampler sampler(UniformRandomProvider rng) {
             double m = mean.millis();
@@ -152,7 +153,7 @@ public sealed interface Distribution {
 
     /** Gamma with shape k and scale theta (mean = k * theta). */
     @JsonDeserialize(using = JsonDeserializer.None.class)
-    record Gamma(double shape, TimeSpan scale) implements Distribution {
+    record Gamma(@JsonProperty(required = true) double shape, @JsonProperty(required = true) TimeSpan scale) implements Distribution {
         @Override
         public ContinuousSampler sampler(UniformRandomProvider rng) {
             return AhrensDieterMarsagliaTsangGammaSampler.of(rng, shape, scale.millis());
@@ -166,7 +167,7 @@ public sealed interface Distribution {
 
     /** Erlang with k phases and the given overall mean. */
     @JsonDeserialize(using = JsonDeserializer.None.class)
-    record Erlang(int k, TimeSpan mean) implements Distribution {
+    record Erlang(@JsonProperty(required = true) int k, @JsonProperty(required = true) TimeSpan mean) implements Distribution {
         @Override
         public ContinuousSampler sampler(UniformRandomProvider rng) {
             return AhrensDieterMarsagliaTsangGammaSampler.of(rng, k, mean.millis() / k);
@@ -180,7 +181,7 @@ public sealed interface Distribution {
 
     /** Weibull with shape and scale. */
     @JsonDeserialize(using = JsonDeserializer.None.class)
-    record Weibull(double shape, TimeSpan scale) implements Distribution {
+    record Weibull(@JsonProperty(required = true) double shape, @JsonProperty(required = true) TimeSpan scale) implements Distribution {
         @Override
         public ContinuousSampler sampler(UniformRandomProvider rng) {
             return WeibullDistribution.of(shape, scale.millis()).createSampler(rng)::sample;
@@ -194,7 +195,7 @@ public sealed interface Distribution {
 
     /** Empirical: one of the given values, with optional weights (equal weights when absent). */
     @JsonDeserialize(using = JsonDeserializer.None.class)
-    record Empirical(List<TimeSpan> values, List<Double> weights) implements Distribution {
+    record Empirical(@JsonProperty(required = true) List<TimeSpan> values, List<Double> weights) implements Distribution {
         public Empirical {
             values = values == null ? List.of() : List.copyOf(values);
             weights = weights == null ? null : List.copyOf(weights);

@@ -14,7 +14,10 @@ import java.util.regex.Pattern;
  */
 public record TimeSpan(double millis, String text) {
 
-    private static final Pattern FORMAT = Pattern.compile("\\s*([0-9]+(?:\\.[0-9]+)?(?:[eE][+-]?[0-9]+)?)\\s*(ms|s|m|min|h|d|w)\\s*");
+    /** The accepted form as a regular expression (used by the JSON Schema too). */
+    public static final String PATTERN = "^\\s*([0-9]+(?:\\.[0-9]+)?(?:[eE][+-]?[0-9]+)?)\\s*(ms|s|m|min|h|d|w)\\s*$";
+
+    private static final Pattern FORMAT = Pattern.compile(PATTERN);
 
     public static final TimeSpan ZERO = new TimeSpan(0, "0s");
 
