@@ -53,6 +53,7 @@ final class TabuSearchEngine {
   // Best solution.
   private final int[] bestAssign;
   private final int[][] bestSeq;
+  private int[] bestLen;
   private double bestValue;
   private final boolean tardiness;
   private final int[] lastOp;
@@ -64,6 +65,11 @@ final class TabuSearchEngine {
   private final Map<Long, Long> pairTabuSparse;
   private final long[][] assignTabu;
   private long iteration;
+
+  // How to undo the last REASSIGN move: its old machine, position and option.
+  private int undoMachine;
+  private int undoPos;
+  private int undoOption;
 
   // Scratch.
   private final int[] path;
@@ -359,8 +365,6 @@ final class TabuSearchEngine {
     }
     bestLen = seqLen.clone();
   }
-
-  private int[] bestLen;
 
   private void restoreBest() {
     System.arraycopy(bestAssign, 0, assign, 0, n);
@@ -741,10 +745,6 @@ final class TabuSearchEngine {
     }
     relinkRange(mv.machine, mv.a, mv.b);
   }
-
-  private int undoMachine;
-  private int undoPos;
-  private int undoOption;
 
   private void undo(Move mv) {
     if (mv.type == REASSIGN) {
