@@ -1,0 +1,59 @@
+package org.plantwin.twin.cli;
+
+import org.plantwin.actors.api.RunResult;
+
+/** Renders a run result as readable tables: plant, lines, stations, machines, sources, sinks. */
+public final class KpiReport {
+
+    private KpiReport() {
+    }
+
+    public static String render(RunResult r) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("Scenario ").append(r.scenario()).append("  seed ").append(r.seed())
+                .append(r.replication() > 0 ? "  replication " + r.replication() : "")
+                .append("  horizon ").append(r.horizon()).append("  warm-up ").append(r.warmup()).append("\n\n");
+        RunResult.PlantKpis p = r.plant();
+        sb.append(new TextTable("Plant", "parts out", "per hour", "WIP", "cycle time mean (min)", "p50", "p95",
+                "scrapped")
+                .row(p.partsOut(), p.throughputPerHour(), p.wipMean(), p.cycleTimeMeanMinutes(),
+                        p.cycleTimeP50Minutes(), p.cycleTimeP95Minutes(), p.scrapped())
+                .render()).append('\n');
+        TextTable lines = new TextTable("Lines and machine groups", "id", "kind", "in", "out", "per hour", "WIP",
+                "scrapped");
+        r.lines().forEach(l -> lines.row(l.id(), l.kind(), l.partsIn(), l.partsOut(), l.throughputPerHour(),
+                l.wipMean(), l.scrapped()));
+        sb.append(lines.render()).append('\n');
+        TextTable st = new TextTable("Stations and buffers", "line", "station", "capacity", "buffer mean", "max",
+                "wait mean (min)", "wait p95");
+        r.stations().forEach(s -> st.row(s.line(), s.id(), s.bufferCapacity() == null ? "inf" : s.bufferCapacity(),
+                s.bufferMean(), s.bufferMax(), s.waitMeanMinutes(), s.waitP95Minutes()));
+        sb.append(st.render()).append('\n');
+        TextTable ms = new TextTable("Machines (share of time by state; OEE = availability x performance x quality)",
+                "machine", "station", "processed", "busy", "idle", "starved", "blocked", "setup", "down", "failures",
+                "avail", "perf", "quality", "OEE");
+        r.machines().forEach(m -> ms.row(m.id(), m.line() + "/" + m.station(), m.processed(),
+                TextTable.pct(m.stateFractions().get("busy")), TextTable.pct(m.stateFractions().get("idle")),
+                TextTable.pct(m.stateFractions().get("starved")), TextTable.pct(m.stateFractions().get("blocked")),
+                TextTable.pct(m.stateFractions().get("setup")), TextTable.pct(m.stateFractions().get("down")),
+                m.failures(), TextTable.pct(m.availability()), TextTable.pct(m.performance()),
+                TextTable.pct(m.quality()), TextTable.pct(m.oee())));
+        sb.append(ms.render()).append('\n');
+        TextTable src = new TextTable("Sources", "source", "created", "lost", "loss probability", "blocked");
+        r.sources().forEach(s -> src.row(s.id(), s.created(), s.lost(), s.lossProbability(),
+                TextTable.pct(s.blockedFraction())));
+        sb.append(src.render()).append('\n');
+        TextTable sk = new TextTable("Sinks", "sink", "parts", "per hour", "cycle time mean (min)", "sd", "p50",
+                "p95", "max", "late");
+        r.sinks().forEach(s -> sk.row(s.id(), s.parts(), s.throughputPerHour(), s.cycleTimeMeanMinutes(),
+                s.cycleTimeSdMinutes(), s.cycleTimeP50Minutes(), s.cycleTimeP95Minutes(), s.cycleTimeMaxMinutes(),
+                s.late()));
+        sb.append(sk.render()).append('\n');
+        RunResult.KernelStats k = r.kernel();
+        sb.append("Kernel: ").append(k.logicalProcesses()).append(" logical processes, lookahead ")
+                .append(k.lookaheadMillis()).append(" ms, ").append(k.windows()).append(" windows (")
+                .append(k.deltaWindows()).append(" delta), ").append(k.events()).append(" events, ")
+                .append(k.messages()).append(" messages\n");
+        return sb.toString();
+    }
+}

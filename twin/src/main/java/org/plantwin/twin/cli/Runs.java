@@ -1,0 +1,94 @@
+package org.plantwin.twin.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import org.plantwin.actors.api.ResultJson;
+import org.plantwin.actors.api.RunOptions;
+import org.plantwin.actors.api.RunResult;
+import org.plantwin.actors.api.SimulationRuntime;
+import org.plantwin.scenarios.api.Problem;
+import org.plantwin.scenarios.api.ScenarioException;
+import org.plantwin.scenarios.api.Scenarios;
+import org.plantwin.scenarios.model.Scenario;
+
+/** Shared by {@code run} and {@code demo}: load, run with a progress bar, print, write result.json atomically. */
+final class Runs {
+
+    private Runs() {
+    }
+
+    static int runAndReport(String fileOrName, RunOptions options, Path outDir, boolean json, boolean quiet,
+                            PrintWriter out, PrintWriter err) {
+        Scenario scenario;
+        try {
+            scenario = Scenarios.resolve(fileOrName);
+        } catch (ScenarioException e) {
+            printProblems(fileOrName, e, err);
+            return PlantwinCli.EXIT_INVALID;
+        }
+        RunResult result;
+        long wallStart = System.nanoTime(); // wall clock at the process edge only, to tell the user
+        try (SimulationRuntime runtime = SimulationRuntime.create(1)) {
+            if (quiet || json || System.console() == null) {
+                result = runtime.run(scenario, options);
+            } else {
+                try (ProgressBar bar = new ProgressBarBuilder().setTaskName(scenario.name()).setInitialMax(1000)
+                        .setStyle(ProgressBarStyle.ASCII).setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(System.err))
+                        .setUnit(" ‰", 1).build()) {
+                    result = runtime.start(scenario, options, p -> bar.stepTo(Math.round(p.fraction() * 1000)))
+                            .toCompletableFuture().join();
+                    bar.stepTo(1000);
+                }
+            }
+        }
+        double wallSeconds = (System.nanoTime() - wallStart) / 1e9;
+        String text = ResultJson.write(result);
+        Path dir = outDir != null ? outDir : Path.of("plantwin-out", scenario.name());
+        Path file = dir.resolve("result.json");
+        try {
+            writeAtomically(file, text);
+        } catch (IOException e) {
+            err.println("Error: cannot write " + file + ": " + e.getMessage() + ". Maybe choose another --out folder.");
+            return PlantwinCli.EXIT_ERROR;
+        }
+        if (json) {
+            out.print(text);
+        } else {
+            out.print(KpiReport.render(result));
+            out.printf(java.util.Locale.ROOT, "Ran in %.2f s wall time. Result: %s%n", wallSeconds, file);
+        }
+        out.flush();
+        return 0;
+    }
+
+    /** Writes to a temporary file beside the target, then moves it into place: never a half-written result. */
+    static void writeAtomically(Path file, String text) throws IOException {
+        Path dir = file.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
+        try {
+            Files.writeString(tmp, text, StandardCharsets.UTF_8);
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    static void printProblems(String source, ScenarioException e, PrintWriter err) {
+        err.println("The scenario " + source + " has " + e.problems().size() + " problem"
+                + (e.problems().size() == 1 ? "" : "s") + ":");
+        for (Problem p : e.problems()) {
+            err.println("  " + p.path() + "  (found " + p.value() + ")");
+            err.println("      " + p.rule());
+            err.println("      " + p.hint());
+        }
+        err.flush();
+    }
+}
