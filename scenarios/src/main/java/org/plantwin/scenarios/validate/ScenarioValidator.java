@@ -153,7 +153,9 @@ public final class ScenarioValidator {
             add("$.name", s.name() == null ? null : q(s.name()), "The scenario needs a non-blank name",
                     "Maybe name it after the file.");
         }
-        if (s.horizon() != null && s.horizon().millis() <= 0) {
+        if (s.horizon() == null) {
+            add("$.horizon", null, "The scenario needs a horizon", "Maybe horizon: 30d.");
+        } else if (s.horizon().millis() <= 0) {
             add("$.horizon", q(s.horizon()), "The horizon must be > 0", "Maybe \"30d\".");
         }
         if (s.horizon() != null && s.horizon().millis() > 0 && s.warmup().millis() >= s.horizon().millis()) {
