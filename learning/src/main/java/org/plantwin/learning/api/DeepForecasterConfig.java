@@ -12,9 +12,11 @@ package org.plantwin.learning.api;
  * @param historyLimit training windows end within the last {@code historyLimit} horizons of each series
  *     (N-BEATS' L_H); 0 uses the whole history
  * @param threads PyTorch intra-op threads; 0 keeps the engine default
+ * @param seasonalSkip add the last seasonal cycle of the lookback (seasonal naive) to the network's output, so
+ *     that the network learns a correction to seasonal naive; needs a season period > 1
  */
 public record DeepForecasterConfig(long seed, int trainingSteps, int batchSize, float learningRate, int inputLength,
-        int hiddenSize, int historyLimit, int threads) {
+        int hiddenSize, int historyLimit, int threads, boolean seasonalSkip) {
 
     public DeepForecasterConfig {
         requirePositive("trainingSteps", trainingSteps);
@@ -29,49 +31,54 @@ public record DeepForecasterConfig(long seed, int trainingSteps, int batchSize, 
         }
     }
 
-    /** Seed 42, 1000 steps of 256 windows, learning rate 1e-3, default lookback, width 128, whole history. */
+    /** Seed 42, 1000 steps of 256 windows, learning rate 1e-3, default lookback, width 128, whole history, no skip. */
     public static DeepForecasterConfig defaults() {
-        return new DeepForecasterConfig(42, 1000, 256, 1e-3f, 0, 128, 0, 0);
+        return new DeepForecasterConfig(42, 1000, 256, 1e-3f, 0, 128, 0, 0, false);
     }
 
     public DeepForecasterConfig withSeed(long value) {
         return new DeepForecasterConfig(value, trainingSteps, batchSize, learningRate, inputLength, hiddenSize,
-                historyLimit, threads);
+                historyLimit, threads, seasonalSkip);
     }
 
     public DeepForecasterConfig withTrainingSteps(int value) {
         return new DeepForecasterConfig(seed, value, batchSize, learningRate, inputLength, hiddenSize, historyLimit,
-                threads);
+                threads, seasonalSkip);
     }
 
     public DeepForecasterConfig withBatchSize(int value) {
         return new DeepForecasterConfig(seed, trainingSteps, value, learningRate, inputLength, hiddenSize,
-                historyLimit, threads);
+                historyLimit, threads, seasonalSkip);
     }
 
     public DeepForecasterConfig withLearningRate(float value) {
         return new DeepForecasterConfig(seed, trainingSteps, batchSize, value, inputLength, hiddenSize, historyLimit,
-                threads);
+                threads, seasonalSkip);
     }
 
     public DeepForecasterConfig withInputLength(int value) {
         return new DeepForecasterConfig(seed, trainingSteps, batchSize, learningRate, value, hiddenSize,
-                historyLimit, threads);
+                historyLimit, threads, seasonalSkip);
     }
 
     public DeepForecasterConfig withHiddenSize(int value) {
         return new DeepForecasterConfig(seed, trainingSteps, batchSize, learningRate, inputLength, value,
-                historyLimit, threads);
+                historyLimit, threads, seasonalSkip);
     }
 
     public DeepForecasterConfig withHistoryLimit(int value) {
         return new DeepForecasterConfig(seed, trainingSteps, batchSize, learningRate, inputLength, hiddenSize, value,
-                threads);
+                threads, seasonalSkip);
     }
 
     public DeepForecasterConfig withThreads(int value) {
         return new DeepForecasterConfig(seed, trainingSteps, batchSize, learningRate, inputLength, hiddenSize,
-                historyLimit, value);
+                historyLimit, value, seasonalSkip);
+    }
+
+    public DeepForecasterConfig withSeasonalSkip(boolean value) {
+        return new DeepForecasterConfig(seed, trainingSteps, batchSize, learningRate, inputLength, hiddenSize,
+                historyLimit, threads, value);
     }
 
     private static void requirePositive(String name, int value) {

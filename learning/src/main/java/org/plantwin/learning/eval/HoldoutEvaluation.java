@@ -46,17 +46,18 @@ public final class HoldoutEvaluation {
         List<String> datasets = Arrays.asList(options.getOrDefault("datasets", "m4,carparts").split(","));
         if (datasets.contains("m4")) {
             List<TimeSeries> m4 = SeriesFiles.read(Path.of(options.getOrDefault("m4", DEFAULT_M4)));
-            // N-BEATS: a week of lookback, windows from the last 10 horizons (N-BEATS' L_H for hourly data).
-            DeepForecasterConfig nbeats = new DeepForecasterConfig(seed, 800, 256, 1e-3f, 168, 128, 10, threads);
-            DeepForecasterConfig lstm = new DeepForecasterConfig(seed, 300, 128, 3e-3f, 48, 32, 10, threads);
+            // A week of lookback, windows from the last 10 horizons (N-BEATS' L_H for hourly data), and a
+            // seasonal-naive skip so that the networks learn corrections to the daily cycle.
+            DeepForecasterConfig nbeats = new DeepForecasterConfig(seed, 1500, 256, 1e-3f, 168, 128, 10, threads, true);
+            DeepForecasterConfig lstm = new DeepForecasterConfig(seed, 2000, 128, 2e-3f, 48, 64, 10, threads, true);
             section(out, "M4 Hourly holdout (" + m4.size() + " series, h=48, m=24)", m4, new ForecastTask(48, 24),
                     MaseConvention.M4, false, models, nbeats, lstm, steps);
         }
         if (datasets.contains("carparts")) {
             List<TimeSeries> parts = SeriesFiles.read(Path.of(options.getOrDefault("carparts", DEFAULT_CARPARTS)))
                     .stream().map(s -> s.fillMissing(0)).toList();
-            DeepForecasterConfig nbeats = new DeepForecasterConfig(seed, 600, 256, 1e-3f, 24, 64, 0, threads);
-            DeepForecasterConfig lstm = new DeepForecasterConfig(seed, 300, 128, 3e-3f, 24, 16, 0, threads);
+            DeepForecasterConfig nbeats = new DeepForecasterConfig(seed, 4000, 256, 1e-3f, 24, 64, 0, threads, false);
+            DeepForecasterConfig lstm = new DeepForecasterConfig(seed, 2000, 128, 2e-3f, 24, 16, 0, threads, false);
             section(out, "Car parts holdout (" + parts.size() + " series, h=12, m=12, Monash MASE)", parts,
                     new ForecastTask(12, 12), MaseConvention.MONASH, true, models, nbeats, lstm, steps);
         }

@@ -24,6 +24,7 @@ public final class LstmBlock extends AbstractBlock {
 
     private final int horizon;
     private final int quantiles;
+    private final int skipPeriod;
     private final LSTM lstm;
     private final Linear head;
 
@@ -32,9 +33,12 @@ public final class LstmBlock extends AbstractBlock {
      * @param quantiles Q, the number of quantile outputs per step
      * @param stateSize S, the LSTM state size
      * @param layers stacked LSTM layers
+     * @param skipPeriod when > 0, the last {@code skipPeriod} inputs repeated over the horizon (seasonal naive)
+     *     are added to every quantile's output
      */
-    public LstmBlock(int horizon, int quantiles, int stateSize, int layers) {
+    public LstmBlock(int horizon, int quantiles, int stateSize, int layers, int skipPeriod) {
         super(VERSION);
+        this.skipPeriod = skipPeriod;
         this.horizon = horizon;
         this.quantiles = quantiles;
         this.lstm = addChildBlock("lstm", LSTM.builder().setStateSize(stateSize).setNumLayers(layers)
@@ -50,7 +54,11 @@ public final class LstmBlock extends AbstractBlock {
         NDArray out = lstm.forward(ps, new NDList(seq), training).get(0); // (B, L, S)
         NDArray last = out.get(":, -1, :"); // (B, S)
         NDArray y = head.forward(ps, new NDList(last), training).singletonOrThrow(); // (B, Q*H)
-        return new NDList(y.reshape(-1, quantiles, horizon)); // (B, Q, H)
+        NDArray out3 = y.reshape(-1, quantiles, horizon); // (B, Q, H)
+        if (skipPeriod > 0) {
+            out3 = out3.add(SeasonalSkip.repeatLastCycle(x, skipPeriod, horizon).expandDims(1)); // + (B, 1, H)
+        }
+        return new NDList(out3);
     }
 
     @Override

@@ -26,6 +26,7 @@ public final class NBeatsBlock extends AbstractBlock {
 
     private final int inputLength;
     private final int horizon;
+    private final int skipPeriod;
     private final List<SequentialBlock> stacks = new ArrayList<>();
     private final List<Linear> backcasts = new ArrayList<>();
     private final List<Linear> forecasts = new ArrayList<>();
@@ -36,11 +37,18 @@ public final class NBeatsBlock extends AbstractBlock {
      * @param blocks the number of blocks in the chain
      * @param layers fully connected ReLU layers per block
      * @param width units per layer
+     * @param skipPeriod when > 0, the last {@code skipPeriod} inputs repeated over the horizon (seasonal naive)
+     *     are added to the output
      */
-    public NBeatsBlock(int inputLength, int horizon, int blocks, int layers, int width) {
+    public NBeatsBlock(int inputLength, int horizon, int blocks, int layers, int width, int skipPeriod) {
         super(VERSION);
+        if (skipPeriod > inputLength) {
+            throw new IllegalArgumentException(
+                    "The skip period (" + skipPeriod + ") must be <= the input length (" + inputLength + ").");
+        }
         this.inputLength = inputLength;
         this.horizon = horizon;
+        this.skipPeriod = skipPeriod;
         for (int b = 0; b < blocks; b++) {
             SequentialBlock fc = new SequentialBlock();
             for (int k = 0; k < layers; k++) {
@@ -63,6 +71,9 @@ public final class NBeatsBlock extends AbstractBlock {
             NDArray fore = forecasts.get(b).forward(ps, new NDList(hidden), training).singletonOrThrow(); // (B, H)
             residual = residual.sub(back);
             forecast = forecast == null ? fore : forecast.add(fore);
+        }
+        if (skipPeriod > 0) {
+            forecast = forecast.add(SeasonalSkip.repeatLastCycle(inputs.singletonOrThrow(), skipPeriod, horizon));
         }
         return new NDList(forecast);
     }

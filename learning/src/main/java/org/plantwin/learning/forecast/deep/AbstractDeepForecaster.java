@@ -229,6 +229,18 @@ public abstract class AbstractDeepForecaster implements Forecaster, AutoCloseabl
         }
     }
 
+    /** The seasonal-skip period for {@code task}: its season period if the config asks for the skip, else 0. */
+    static int skipPeriod(DeepForecasterConfig config, ForecastTask task) {
+        if (!config.seasonalSkip()) {
+            return 0;
+        }
+        if (task.seasonPeriod() < 2) {
+            throw new IllegalArgumentException(
+                    "A seasonal skip needs a season period > 1; the task has (" + task.seasonPeriod() + ").");
+        }
+        return task.seasonPeriod();
+    }
+
     /** SHA-256 over the ids and the values (IEEE bits) of {@code series}, in order. */
     static String sha256(List<TimeSeries> series) {
         try {

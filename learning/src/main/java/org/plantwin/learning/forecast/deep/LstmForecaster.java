@@ -33,12 +33,14 @@ public final class LstmForecaster extends AbstractDeepForecaster {
 
     @Override
     protected Block buildBlock(int inputLength, ForecastTask task) {
-        return new LstmBlock(task.horizon(), LEVELS.length, config().hiddenSize(), LAYERS);
+        return new LstmBlock(task.horizon(), LEVELS.length, config().hiddenSize(), LAYERS,
+                skipPeriod(config(), task));
     }
 
     @Override
     protected Map<String, Integer> architecture() {
-        return Map.of("layers", LAYERS, "stateSize", config().hiddenSize(), "quantiles", LEVELS.length);
+        return Map.of("layers", LAYERS, "stateSize", config().hiddenSize(), "quantiles", LEVELS.length,
+                "seasonalSkip", config().seasonalSkip() ? 1 : 0);
     }
 
     @Override

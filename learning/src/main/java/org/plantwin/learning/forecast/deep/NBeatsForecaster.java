@@ -30,12 +30,14 @@ public final class NBeatsForecaster extends AbstractDeepForecaster {
 
     @Override
     protected Block buildBlock(int inputLength, ForecastTask task) {
-        return new NBeatsBlock(inputLength, task.horizon(), BLOCKS, LAYERS, config().hiddenSize());
+        return new NBeatsBlock(inputLength, task.horizon(), BLOCKS, LAYERS, config().hiddenSize(),
+                skipPeriod(config(), task));
     }
 
     @Override
     protected Map<String, Integer> architecture() {
-        return Map.of("blocks", BLOCKS, "layers", LAYERS, "width", config().hiddenSize());
+        return Map.of("blocks", BLOCKS, "layers", LAYERS, "width", config().hiddenSize(), "seasonalSkip",
+                config().seasonalSkip() ? 1 : 0);
     }
 
     @Override

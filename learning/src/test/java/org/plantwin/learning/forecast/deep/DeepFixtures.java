@@ -31,6 +31,6 @@ final class DeepFixtures {
     }
 
     static DeepForecasterConfig config() {
-        return new DeepForecasterConfig(7, 80, 32, 5e-3f, 24, 16, 0, 1);
+        return new DeepForecasterConfig(7, 80, 32, 5e-3f, 24, 16, 0, 1, false);
     }
 }

@@ -39,7 +39,8 @@ class NBeatsForecasterTest {
     void savedModelLoadsAndForecastsTheSame(@TempDir Path dir) {
         List<TimeSeries> series = DeepFixtures.series();
         List<Forecast> before;
-        try (NBeatsForecaster f = new NBeatsForecaster(DeepFixtures.config().withTrainingSteps(20))) {
+        try (NBeatsForecaster f = new NBeatsForecaster(DeepFixtures.config().withTrainingSteps(20)
+                .withSeasonalSkip(true))) {
             f.fit(series, DeepFixtures.TASK);
             f.recordMetrics(Map.of("holdoutSmape", 12.5));
             before = f.predict(series);
@@ -53,7 +54,8 @@ class NBeatsForecasterTest {
         assertThat(d.trainingSeries()).isEqualTo(8);
         assertThat(d.trainingDataSha256()).hasSize(64).isEqualTo(AbstractDeepForecaster.sha256(series));
         assertThat(d.metrics()).containsEntry("holdoutSmape", 12.5);
-        assertThat(d.config()).isEqualTo(DeepFixtures.config().withTrainingSteps(20));
+        assertThat(d.config()).isEqualTo(DeepFixtures.config().withTrainingSteps(20).withSeasonalSkip(true));
+        assertThat(d.architecture()).containsEntry("seasonalSkip", 1);
         try (AbstractDeepForecaster loaded = ModelStore.load(dir, "nbeats")) {
             assertThat(loaded.predict(series)).isEqualTo(before);
         }
