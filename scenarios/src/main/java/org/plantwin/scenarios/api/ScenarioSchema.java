@@ -65,7 +65,8 @@ public final class ScenarioSchema {
         schema.put("$id", "https://plantwin.org/schema/scenario.schema.json");
         schema.put("title", "plantwin scenario");
         schema.put("description", "A plant to simulate: products and routings, machines in lines and machine groups,"
-                + " sources, sinks, horizon, warm-up and seed. Durations are strings with a unit (ms, s, m, h, d, w)."
+                + " sources, sinks, horizon, warm-up and seed; the supply chain: sites (km), travel, warehouses, suppliers,"
+                + " customers and truck fleets. Durations are strings with a unit (ms, s, m, h, d, w)."
                 + " Generated from the model by ScenarioSchema; do not edit by hand.");
         schema.setAll(generator.generateSchema(Scenario.class));
         DefaultPrettyPrinter printer = new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n"))

@@ -48,6 +48,11 @@ public sealed interface Distribution {
     /** The mean in milliseconds (used for ideal cycle times, OEE performance and validation). */
     double meanMillis();
 
+    /** A lower bound of every sample in milliseconds (the kernel uses it as lookahead); 0 where unbounded. */
+    default double minMillis() {
+        return 0;
+    }
+
     /** A constant duration. */
     @JsonDeserialize(using = JsonDeserializer.None.class)
     record Constant(@JsonProperty(required = true) TimeSpan value) implements Distribution {
@@ -59,6 +64,11 @@ public sealed interface Distribution {
 
         @Override
         public double meanMillis() {
+            return value.millis();
+        }
+
+        @Override
+        public double minMillis() {
             return value.millis();
         }
     }
@@ -89,6 +99,11 @@ public sealed interface Distribution {
         public double meanMillis() {
             return (min.millis() + max.millis()) / 2;
         }
+
+        @Override
+        public double minMillis() {
+            return min.millis();
+        }
     }
 
     /** Triangular with lower limit, mode and upper limit. */
@@ -102,6 +117,11 @@ public sealed interface Distribution {
         @Override
         public double meanMillis() {
             return (min.millis() + mode.millis() + max.millis()) / 3;
+        }
+
+        @Override
+        public double minMillis() {
+            return min.millis();
         }
     }
 
@@ -230,6 +250,11 @@ public sealed interface Distribution {
                 m += p[i] * values.get(i).millis();
             }
             return m;
+        }
+
+        @Override
+        public double minMillis() {
+            return values.stream().mapToDouble(TimeSpan::millis).min().orElse(0);
         }
     }
 }

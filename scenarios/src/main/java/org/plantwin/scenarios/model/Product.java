@@ -8,7 +8,7 @@ import java.util.List;
 public record Product(
         @JsonProperty(required = true) String id,
         @JsonProperty(required = true) @JsonPropertyDescription("Resources visited in order: ids of lines or machine groups.") List<RoutingStep> routing,
-        @JsonPropertyDescription("Sink the finished part leaves by; default: the only sink.") String sink) {
+        @JsonPropertyDescription("Sink the finished part leaves by, or the warehouse it is made to stock for; default: the only sink.") String sink) {
 
     public Product {
         routing = Scenario.copy(routing);

@@ -8,8 +8,9 @@ import java.util.List;
  * A plant to simulate: what it makes (products and their routings), with what (machines grouped in lines and
  * machine groups), where work comes from (sources) and goes (sinks), for how long and with which seed.
  *
- * <p>The supply chain (warehouses, trucks, customers, suppliers) will be further top-level lists beside these,
- * so nothing here needs to change shape when it lands.
+ * <p>The supply chain sits beside the plant: sites on a map and a travel model, warehouses with replenishment
+ * policies, suppliers, customers with order processes, and truck fleets. A product whose {@code sink} names a
+ * warehouse is made to stock there.
  */
 public record Scenario(
         @JsonProperty(required = true) @JsonPropertyDescription("Unique name of the scenario.") String name,
@@ -22,8 +23,14 @@ public record Scenario(
         List<Machine> machines,
         List<Line> lines,
         List<MachineGroup> machineGroups,
-        @JsonProperty(required = true) List<Source> sources,
-        List<Sink> sinks) {
+        @JsonPropertyDescription("Where parts come from without a customer: arrival processes or released orders.") List<Source> sources,
+        List<Sink> sinks,
+        @JsonPropertyDescription("Places on the map (km).") List<Site> sites,
+        @JsonPropertyDescription("Distances and speed between sites.") Travel travel,
+        List<Warehouse> warehouses,
+        List<Supplier> suppliers,
+        List<Customer> customers,
+        List<Fleet> fleets) {
 
     public Scenario {
         seed = seed == null ? 1L : seed;
@@ -35,6 +42,12 @@ public record Scenario(
         machineGroups = copy(machineGroups);
         sources = copy(sources);
         sinks = copy(sinks);
+        sites = copy(sites);
+        travel = travel == null ? Travel.defaults() : travel;
+        warehouses = copy(warehouses);
+        suppliers = copy(suppliers);
+        customers = copy(customers);
+        fleets = copy(fleets);
     }
 
     static <T> List<T> copy(List<T> list) {
@@ -44,12 +57,12 @@ public record Scenario(
     /** Returns a copy with another seed. */
     public Scenario withSeed(long newSeed) {
         return new Scenario(name, description, newSeed, horizon, warmup, transferTime, products, machines, lines,
-                machineGroups, sources, sinks);
+                machineGroups, sources, sinks, sites, travel, warehouses, suppliers, customers, fleets);
     }
 
     /** Returns a copy with another horizon. */
     public Scenario withHorizon(TimeSpan newHorizon) {
         return new Scenario(name, description, seed, newHorizon, warmup, transferTime, products, machines, lines,
-                machineGroups, sources, sinks);
+                machineGroups, sources, sinks, sites, travel, warehouses, suppliers, customers, fleets);
     }
 }

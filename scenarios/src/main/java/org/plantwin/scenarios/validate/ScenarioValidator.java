@@ -165,12 +165,12 @@ public final class ScenarioValidator {
         if (s.products().isEmpty()) {
             add("$.products", "[]", "A scenario needs at least one product", "Maybe add products: [{id: part, routing: [L1]}].");
         }
-        if (s.sources().isEmpty()) {
-            add("$.sources", "[]", "A scenario needs at least one source",
+        if (s.sources().isEmpty() && s.customers().isEmpty()) {
+            add("$.sources", "[]", "A scenario needs at least one source or customer",
                     "Maybe add sources: [{id: in, product: part, interarrival: {type: exponential, mean: 1m}}].");
         }
-        if (s.sinks().isEmpty()) {
-            add("$.sinks", "[]", "A scenario needs at least one sink where finished parts leave",
+        if (s.sinks().isEmpty() && s.warehouses().isEmpty()) {
+            add("$.sinks", "[]", "A scenario needs at least one sink or warehouse where finished parts go",
                     "Maybe add sinks: [{id: out}].");
         }
     }
@@ -199,13 +199,17 @@ public final class ScenarioValidator {
                 add(stepPath, q(step.at()), "A routing step must name a line or machine group", hint);
             }
         }
+        Set<String> destinations = new LinkedHashSet<>(sinks);
+        s.warehouses().forEach(w -> destinations.add(w.id()));
         if (p.sink() != null) {
-            if (!sinks.contains(p.sink())) {
-                add(path + ".sink", q(p.sink()), "The sink is not defined in sinks", Hints.closest(p.sink(), sinks));
+            if (!destinations.contains(p.sink())) {
+                add(path + ".sink", q(p.sink()), "The sink is neither a sink nor a warehouse",
+                        Hints.closest(p.sink(), destinations));
             }
-        } else if (sinks.size() > 1) {
-            add(path + ".sink", null, "The product must name its sink because there are several " + sinks,
-                    "Maybe add sink: " + sinks.iterator().next() + ".");
+        } else if (sinks.size() != 1) {
+            add(path + ".sink", null, "The product must name its sink or warehouse because there "
+                    + (sinks.isEmpty() ? "is no sink" : "are several sinks " + sinks),
+                    "Maybe add sink: " + (destinations.isEmpty() ? "out" : destinations.iterator().next()) + ".");
         }
     }
 

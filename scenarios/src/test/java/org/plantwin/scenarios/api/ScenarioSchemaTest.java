@@ -34,7 +34,7 @@ class ScenarioSchemaTest {
         assertThat(names(schema.get("properties"))).containsExactlyInAnyOrderElementsOf(fields);
         assertThat(schema.get("additionalProperties").asBoolean()).isFalse();
         assertThat(schema.get("required")).extracting(JsonNode::asText)
-                .containsExactlyInAnyOrder("name", "horizon", "products", "sources");
+                .containsExactlyInAnyOrder("name", "horizon", "products");
     }
 
     @Test
