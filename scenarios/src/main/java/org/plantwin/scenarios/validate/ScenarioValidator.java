@@ -10,20 +10,30 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.plantwin.scenarios.api.Problem;
 import org.plantwin.scenarios.io.Hints;
+import org.plantwin.scenarios.model.Customer;
+import org.plantwin.scenarios.model.Demand;
 import org.plantwin.scenarios.model.Distribution;
 import org.plantwin.scenarios.model.Failure;
+import org.plantwin.scenarios.model.Fleet;
+import org.plantwin.scenarios.model.InventoryPolicy;
 import org.plantwin.scenarios.model.Line;
 import org.plantwin.scenarios.model.Machine;
 import org.plantwin.scenarios.model.MachineGroup;
 import org.plantwin.scenarios.model.Order;
 import org.plantwin.scenarios.model.Product;
+import org.plantwin.scenarios.model.Quantity;
 import org.plantwin.scenarios.model.RoutingStep;
 import org.plantwin.scenarios.model.Scenario;
 import org.plantwin.scenarios.model.Setup;
 import org.plantwin.scenarios.model.Sink;
+import org.plantwin.scenarios.model.Site;
 import org.plantwin.scenarios.model.Source;
 import org.plantwin.scenarios.model.Station;
+import org.plantwin.scenarios.model.StockItem;
+import org.plantwin.scenarios.model.Supplier;
 import org.plantwin.scenarios.model.TimeSpan;
+import org.plantwin.scenarios.model.Travel;
+import org.plantwin.scenarios.model.Warehouse;
 
 /**
  * Semantic checks of a parsed scenario; reports every problem, each with its JSON path, the bad value, the rule and
@@ -31,7 +41,12 @@ import org.plantwin.scenarios.model.TimeSpan;
  *
  * <p>Values are written as in JSON: strings quoted ({@code "M9"}), numbers bare ({@code -1}), a field that is
  * absent as {@code (missing)}. Problems come in document order: scenario fields, products, machines, lines, machine
- * groups, sources, sinks, then checks that span several lists.
+ * groups, sources, sinks, the supply chain (sites, travel, warehouses, suppliers, customers, fleets), then checks that
+ * span several lists.
+ *
+ * <p>Supply chain: a product whose {@code sink} names a warehouse is made to stock there, so that warehouse must stock
+ * it with {@code replenishFrom: production}; conversely a stock item replenished from production only receives parts
+ * when the product's sink is its warehouse. Warehouse and sink ids share one name space for that reason.
  *
  * <p>Routings may revisit a resource, also twice in a row (re-entrant flow, rework in a job shop): a routing is a
  * finite list, so it cannot loop for ever, and no revisit is flagged.
@@ -51,6 +66,12 @@ public final class ScenarioValidator {
     private final Set<String> sinks = new LinkedHashSet<>();
     /** Machine id -> path of the station or group that first uses it. */
     private final Map<String, String> machineUsedAt = new LinkedHashMap<>();
+    /** Site id -> path of its first definition. */
+    private final Map<String, String> sites = new LinkedHashMap<>();
+    /** Warehouse id -> warehouse, first definition. */
+    private final Map<String, Warehouse> warehouses = new LinkedHashMap<>();
+    /** Supplier id -> path of its first definition. */
+    private final Map<String, String> suppliers = new LinkedHashMap<>();
 
     private ScenarioValidator(Scenario s) {
         this.s = Objects.requireNonNull(s, "scenario");
@@ -80,6 +101,22 @@ public final class ScenarioValidator {
         }
         for (int i = 0; i < s.sources().size(); i++) {
             checkSource(i, s.sources().get(i));
+        }
+        for (int i = 0; i < s.sites().size(); i++) {
+            checkSite(i, s.sites().get(i));
+        }
+        checkTravel(s.travel());
+        for (int i = 0; i < s.warehouses().size(); i++) {
+            checkWarehouse(i, s.warehouses().get(i));
+        }
+        for (int i = 0; i < s.suppliers().size(); i++) {
+            checkSupplier(i, s.suppliers().get(i));
+        }
+        for (int i = 0; i < s.customers().size(); i++) {
+            checkCustomer(i, s.customers().get(i));
+        }
+        for (int i = 0; i < s.fleets().size(); i++) {
+            checkFleet(i, s.fleets().get(i));
         }
         checkUnusedMachines();
         checkProcessingTimes();
@@ -127,6 +164,49 @@ public final class ScenarioValidator {
             if (checkId("$.sinks[" + i + "].id", k.id(), "sink", seenSinks)) {
                 sinks.add(k.id());
             }
+        }
+        collectSupplyChainIds(seenSinks);
+    }
+
+    private void collectSupplyChainIds(Map<String, String> seenSinks) {
+        Map<String, String> seenSites = new LinkedHashMap<>();
+        for (int i = 0; i < s.sites().size(); i++) {
+            String path = "$.sites[" + i + "].id";
+            String id = s.sites().get(i).id();
+            if (checkId(path, id, "site", seenSites)) {
+                sites.put(id, path);
+            }
+        }
+        // A product's sink names a sink or a warehouse, so the two share one name space.
+        Map<String, String> seenWarehouses = new LinkedHashMap<>();
+        for (int i = 0; i < s.warehouses().size(); i++) {
+            Warehouse w = s.warehouses().get(i);
+            String path = "$.warehouses[" + i + "].id";
+            if (w.id() != null && seenSinks.containsKey(w.id())) {
+                add(path, q(w.id()), "A warehouse id must differ from every sink id, since a product's sink names either; "
+                        + seenSinks.get(w.id()) + " already has it", "Maybe rename the warehouse, e.g. \"" + w.id() + "-wh\".");
+            } else if (checkId(path, w.id(), "warehouse", seenWarehouses)) {
+                warehouses.put(w.id(), w);
+            }
+        }
+        Map<String, String> seenSuppliers = new LinkedHashMap<>();
+        for (int i = 0; i < s.suppliers().size(); i++) {
+            String path = "$.suppliers[" + i + "].id";
+            String id = s.suppliers().get(i).id();
+            if (StockItem.PRODUCTION.equals(id)) {
+                add(path, q(id), "A supplier cannot be called \"" + StockItem.PRODUCTION
+                        + "\": replenishFrom: production means making the product", "Maybe \"" + id + "-supplier\".");
+            } else if (checkId(path, id, "supplier", seenSuppliers)) {
+                suppliers.put(id, path);
+            }
+        }
+        Map<String, String> seenCustomers = new LinkedHashMap<>();
+        for (int i = 0; i < s.customers().size(); i++) {
+            checkId("$.customers[" + i + "].id", s.customers().get(i).id(), "customer", seenCustomers);
+        }
+        Map<String, String> seenFleets = new LinkedHashMap<>();
+        for (int i = 0; i < s.fleets().size(); i++) {
+            checkId("$.fleets[" + i + "].id", s.fleets().get(i).id(), "fleet", seenFleets);
         }
     }
 
@@ -179,7 +259,17 @@ public final class ScenarioValidator {
 
     private void checkProduct(int i, Product p) {
         String path = "$.products[" + i + "]";
-        if (p.routing().isEmpty()) {
+        // A product that is only bought (stocked from a supplier, made nowhere) needs no routing.
+        boolean boughtOnly = s.warehouses().stream().flatMap(w -> w.stock().stream())
+                .anyMatch(st -> p.id() != null && p.id().equals(st.product()) && st.replenishFrom() != null
+                        && !org.plantwin.scenarios.model.StockItem.PRODUCTION.equals(st.replenishFrom()))
+                && s.warehouses().stream().flatMap(w -> w.stock().stream())
+                .noneMatch(st -> p.id() != null && p.id().equals(st.product())
+                        && org.plantwin.scenarios.model.StockItem.PRODUCTION.equals(st.replenishFrom()))
+                && s.sources().stream().noneMatch(src -> p.id() != null && (p.id().equals(src.product())
+                        || src.mix().containsKey(p.id())
+                        || src.orders().stream().anyMatch(o -> p.id().equals(o.product()))));
+        if (p.routing().isEmpty() && !boughtOnly) {
             add(path + ".routing", "[]", "A routing needs at least one step (a line or machine group id)",
                     "Maybe routing: [" + firstOr(resourceIds(), "L1") + "].");
         }
@@ -205,11 +295,27 @@ public final class ScenarioValidator {
             if (!destinations.contains(p.sink())) {
                 add(path + ".sink", q(p.sink()), "The sink is neither a sink nor a warehouse",
                         Hints.closest(p.sink(), destinations));
+            } else if (warehouses.containsKey(p.sink()) && p.id() != null) {
+                checkMadeToStock(path + ".sink", p, warehouses.get(p.sink()));
             }
-        } else if (sinks.size() != 1) {
+        } else if (sinks.size() != 1 && !boughtOnly) {
             add(path + ".sink", null, "The product must name its sink or warehouse because there "
                     + (sinks.isEmpty() ? "is no sink" : "are several sinks " + sinks),
                     "Maybe add sink: " + (destinations.isEmpty() ? "out" : destinations.iterator().next()) + ".");
+        }
+    }
+
+    /** A product whose sink is warehouse {@code w} is made to stock there: w must stock it, from production. */
+    private void checkMadeToStock(String path, Product p, Warehouse w) {
+        StockItem item = stockItem(w, p.id());
+        if (item == null) {
+            add(path, q(p.sink()), "The product is made to stock in warehouse " + w.id() + ", which does not stock it",
+                    "Maybe add {product: " + p.id() + ", replenishFrom: production, policy: {type: baseStock, level: 10}}"
+                            + " to the stock of " + w.id() + ", or send the product to a sink.");
+        } else if (!StockItem.PRODUCTION.equals(item.replenishFrom())) {
+            add(path, q(p.sink()), "The product is made to stock in warehouse " + w.id() + ", but " + w.id()
+                            + " replenishes it from " + q(item.replenishFrom()) + ", not from production",
+                    "Maybe write replenishFrom: production on its stock item, or send the product to a sink.");
         }
     }
 
@@ -466,6 +572,426 @@ public final class ScenarioValidator {
                             .collect(java.util.stream.Collectors.joining(", ", "{", "}")),
                     "All products of a mix must start at the same resource",
                     "Maybe use one source per product, or start every routing at the same line or machine group.");
+        }
+    }
+
+    // ---------------------------------------------------------------- supply chain
+
+    private void checkSite(int i, Site site) {
+        String path = "$.sites[" + i + "]";
+        finite(path + ".x", site.x(), "Maybe the east coordinate in km, e.g. 12.5.");
+        finite(path + ".y", site.y(), "Maybe the north coordinate in km, e.g. 48.1.");
+    }
+
+    private void checkTravel(Travel travel) {
+        String path = "$.travel";
+        travel.matrix().forEach((from, row) -> {
+            String rowPath = key(path + ".matrix", from);
+            if (!sites.containsKey(from)) {
+                add(rowPath, q(from), "The distance matrix names a site that is not defined", siteHint(from));
+            }
+            row.forEach((to, km) -> {
+                String cell = key(rowPath, to);
+                if (!sites.containsKey(to)) {
+                    add(cell, q(to), "The distance matrix names a site that is not defined", siteHint(to));
+                }
+                if (km == null || !(km >= 0) || km.isInfinite()) {
+                    add(cell, km == null ? null : num(km), "A distance must be a finite number of km >= 0",
+                            "Maybe leave the pair out to use the straight-line distance.");
+                }
+            });
+        });
+        Double speed = travel.speedKmPerHour();
+        if (speed == null || !(speed > 0) || speed.isInfinite()) {
+            add(path + ".speedKmPerHour", speed == null ? null : num(speed), "The speed must be a finite number of km/h > 0",
+                    "Maybe 60, or leave it out for the default of 60 km/h.");
+        }
+        Double cv = travel.noiseCv();
+        if (cv == null || !(cv >= 0) || cv.isInfinite()) {
+            add(path + ".noiseCv", cv == null ? null : num(cv), "The coefficient of variation must be a finite number >= 0",
+                    "Maybe 0.1 for travel times that vary by about 10 %, or 0 for none.");
+        }
+    }
+
+    private void checkWarehouse(int i, Warehouse w) {
+        String path = "$.warehouses[" + i + "]";
+        checkSiteRef(path + ".site", w.site());
+        if (w.capacity() != null && w.capacity() < 1) {
+            add(path + ".capacity", String.valueOf(w.capacity()), "The capacity must be >= 1 unit",
+                    "Maybe leave capacity out for an unlimited warehouse.");
+        }
+        if (w.stock().isEmpty()) {
+            add(path + ".stock", "[]", "A warehouse needs at least one stock item",
+                    "Maybe stock: [{product: " + firstOr(products.keySet(), "part")
+                            + ", replenishFrom: production, policy: {type: sS, reorderPoint: 10, orderUpTo: 50}}].");
+        }
+        long initial = w.stock().stream().filter(it -> it != null && it.initial() != null && it.initial() > 0)
+                .mapToLong(StockItem::initial).sum();
+        if (w.capacity() != null && w.capacity() >= 1 && initial > w.capacity()) {
+            add(path + ".capacity", String.valueOf(w.capacity()),
+                    "The capacity must hold the initial stock (" + initial + " units in all)",
+                    "Maybe capacity: " + initial + " or more, or less initial stock.");
+        }
+        Map<String, String> seen = new LinkedHashMap<>();
+        for (int j = 0; j < w.stock().size(); j++) {
+            StockItem item = w.stock().get(j);
+            String ip = path + ".stock[" + j + "]";
+            if (item == null) {
+                add(ip, null, "A stock item must be an object with product, policy and replenishFrom", "Maybe remove the empty entry.");
+                continue;
+            }
+            checkStockItem(ip, w, item, seen);
+        }
+    }
+
+    private void checkStockItem(String path, Warehouse w, StockItem item, Map<String, String> seen) {
+        String product = item.product();
+        if (product == null || !products.containsKey(product)) {
+            add(path + ".product", q(product), "The stock item names a product that is not defined",
+                    productHint(product));
+        } else {
+            String first = seen.putIfAbsent(product, path);
+            if (first != null) {
+                add(path + ".product", q(product), "A warehouse stocks each product once; " + first + " already stocks it",
+                        "Maybe merge the two stock items.");
+            }
+        }
+        if (item.initial() != null && item.initial() < 0) {
+            add(path + ".initial", String.valueOf(item.initial()), "The initial stock must be >= 0",
+                    "Maybe 0; backorders build up on their own.");
+        }
+        if (item.policy() == null) {
+            add(path + ".policy", null, "A stock item needs a replenishment policy",
+                    "Maybe policy: {type: sS, reorderPoint: 10, orderUpTo: 50}.");
+        } else {
+            checkPolicy(path + ".policy", item.policy());
+        }
+        String from = item.replenishFrom();
+        if (from == null) {
+            add(path + ".replenishFrom", null, "A stock item needs replenishFrom: production or a supplier id",
+                    "Maybe replenishFrom: production.");
+        } else if (StockItem.PRODUCTION.equals(from)) {
+            Product p = product == null ? null : productById(product);
+            if (p != null) {
+                String sink = p.sink() != null ? p.sink() : (sinks.size() == 1 ? sinks.iterator().next() : null);
+                if (!Objects.equals(sink, w.id())) {
+                    add(path + ".replenishFrom", q(from), "Product " + product + " is replenished from production, but its"
+                                    + " finished parts go to " + (sink == null ? "no sink" : sink) + ", not to warehouse " + w.id(),
+                            "Maybe write sink: " + w.id() + " on product " + product + ", or replenish it from a supplier.");
+                }
+            }
+        } else if (!suppliers.containsKey(from)) {
+            Set<String> allowed = new LinkedHashSet<>();
+            allowed.add(StockItem.PRODUCTION);
+            allowed.addAll(suppliers.keySet());
+            add(path + ".replenishFrom", q(from), "replenishFrom must be production or a supplier id",
+                    Hints.closest(from, allowed));
+        }
+        nonNegative(path + ".holdingCostPerUnitDay", item.holdingCostPerUnitDay(), "cost");
+        nonNegative(path + ".backorderCostPerUnitDay", item.backorderCostPerUnitDay(), "cost");
+    }
+
+    private void checkPolicy(String path, InventoryPolicy policy) {
+        if (policy.type() == null) {
+            add(path + ".type", null, "A policy needs a type: sS, sQ, baseStock or makeToOrder", "Maybe type: sS.");
+            return;
+        }
+        Integer rp = policy.reorderPoint();
+        switch (policy.type()) {
+            case S_S -> {
+                if (rp == null) {
+                    add(path + ".reorderPoint", null, "An sS policy needs reorderPoint (s)", "Maybe reorderPoint: 10.");
+                } else if (rp < 0) {
+                    add(path + ".reorderPoint", String.valueOf(rp), "The reorder point must be >= 0",
+                            "Maybe 0: order when the last unit is gone.");
+                }
+                Integer upTo = policy.orderUpTo();
+                if (upTo == null) {
+                    add(path + ".orderUpTo", null, "An sS policy needs orderUpTo (S)",
+                            "Maybe orderUpTo: " + (rp == null ? 50 : Math.max(1, rp) * 3) + ".");
+                } else if (rp != null && upTo <= rp) {
+                    add(path + ".orderUpTo", String.valueOf(upTo), "orderUpTo must be > reorderPoint (" + rp + ")",
+                            "Maybe swap reorderPoint and orderUpTo.");
+                }
+                foreign(path, "orderQuantity", policy.orderQuantity(), "sS", "sQ");
+                foreign(path, "level", policy.level(), "sS", "baseStock");
+            }
+            case S_Q -> {
+                if (rp == null) {
+                    add(path + ".reorderPoint", null, "An sQ policy needs reorderPoint (s)", "Maybe reorderPoint: 10.");
+                } else if (rp < 0) {
+                    add(path + ".reorderPoint", String.valueOf(rp), "The reorder point must be >= 0",
+                            "Maybe 0: order when the last unit is gone.");
+                }
+                Integer qty = policy.orderQuantity();
+                if (qty == null) {
+                    add(path + ".orderQuantity", null, "An sQ policy needs orderQuantity (Q)", "Maybe orderQuantity: 50.");
+                } else if (qty < 1) {
+                    add(path + ".orderQuantity", String.valueOf(qty), "The order quantity must be >= 1",
+                            "Maybe the usual lot size, e.g. 50.");
+                }
+                foreign(path, "orderUpTo", policy.orderUpTo(), "sQ", "sS");
+                foreign(path, "level", policy.level(), "sQ", "baseStock");
+            }
+            case BASE_STOCK -> {
+                if (policy.level() == null) {
+                    add(path + ".level", null, "A baseStock policy needs level", "Maybe level: 20.");
+                } else if (policy.level() < 1) {
+                    add(path + ".level", String.valueOf(policy.level()), "The base-stock level must be >= 1",
+                            "Maybe type: makeToOrder to keep no stock.");
+                }
+                foreign(path, "reorderPoint", rp, "baseStock", "sS or sQ");
+                foreign(path, "orderUpTo", policy.orderUpTo(), "baseStock", "sS");
+                foreign(path, "orderQuantity", policy.orderQuantity(), "baseStock", "sQ");
+            }
+            case MAKE_TO_ORDER -> {
+                foreign(path, "reorderPoint", rp, "makeToOrder", "sS or sQ");
+                foreign(path, "orderUpTo", policy.orderUpTo(), "makeToOrder", "sS");
+                foreign(path, "orderQuantity", policy.orderQuantity(), "makeToOrder", "sQ");
+                foreign(path, "level", policy.level(), "makeToOrder", "baseStock");
+            }
+            default -> throw new IllegalStateException("The policy type (" + policy.type() + ") is not handled.");
+        }
+    }
+
+    /** A parameter that belongs to another policy type is an error (it would be silently ignored). */
+    private void foreign(String path, String field, Integer value, String type, String owner) {
+        if (value != null) {
+            add(path + "." + field, String.valueOf(value), "A " + type + " policy takes no " + field + " (that is for " + owner + ")",
+                    "Maybe remove " + field + ", or change the type to " + owner.replace(" or ", " or type ") + ".");
+        }
+    }
+
+    private void checkSupplier(int i, Supplier sup) {
+        String path = "$.suppliers[" + i + "]";
+        checkSiteRef(path + ".site", sup.site());
+        if (sup.leadTime() == null) {
+            add(path + ".leadTime", null, "A supplier needs a lead time", "Maybe leadTime: {type: uniform, min: 2d, max: 4d}.");
+        } else {
+            checkDistribution(path + ".leadTime", sup.leadTime(), false);
+        }
+        Double r = sup.reliability();
+        if (r == null || !(r > 0 && r <= 1)) {
+            add(path + ".reliability", r == null ? null : num(r), "The reliability must be in (0, 1]",
+                    "Maybe write a fraction: 0.95 for 95 % on time.");
+        } else if (r < 1) {
+            if (sup.lateBy() == null) {
+                add(path + ".lateBy", null, "A supplier with reliability < 1 needs lateBy, the delay of a late delivery",
+                        "Maybe lateBy: {type: exponential, mean: 2d}.");
+            } else {
+                checkDistribution(path + ".lateBy", sup.lateBy(), false);
+            }
+        } else if (sup.lateBy() != null) {
+            checkDistribution(path + ".lateBy", sup.lateBy(), false);
+        }
+    }
+
+    private void checkCustomer(int i, Customer c) {
+        String path = "$.customers[" + i + "]";
+        checkSiteRef(path + ".site", c.site());
+        Warehouse w = c.warehouse() == null ? null : warehouses.get(c.warehouse());
+        if (w == null) {
+            add(path + ".warehouse", q(c.warehouse()), "The customer orders from a warehouse that is not defined",
+                    warehouseHint(c.warehouse()));
+        }
+        if (c.quotedLeadTime() == null) {
+            add(path + ".quotedLeadTime", null, "A customer needs a quoted lead time (due date = order time + it)",
+                    "Maybe quotedLeadTime: 2d.");
+        }
+        if (c.demand().isEmpty()) {
+            add(path + ".demand", "[]", "A customer needs at least one demand",
+                    "Maybe demand: [{product: " + firstOr(products.keySet(), "part") + ", interarrival: {type: exponential, mean: 4h}}].");
+        }
+        for (int j = 0; j < c.demand().size(); j++) {
+            Demand d = c.demand().get(j);
+            String dp = path + ".demand[" + j + "]";
+            if (d == null) {
+                add(dp, null, "A demand must be an object with product and interarrival", "Maybe remove the empty entry.");
+                continue;
+            }
+            checkDemand(dp, w, d);
+        }
+    }
+
+    private void checkDemand(String path, Warehouse w, Demand d) {
+        if (d.product() == null || !products.containsKey(d.product())) {
+            add(path + ".product", q(d.product()), "The demand names a product that is not defined", productHint(d.product()));
+        } else if (w != null && stockItem(w, d.product()) == null) {
+            add(path + ".product", q(d.product()), "The customer's warehouse " + w.id() + " does not stock this product",
+                    "Maybe add a stock item for " + d.product() + " to warehouse " + w.id() + ", or order from another warehouse.");
+        }
+        if (d.interarrival() == null) {
+            add(path + ".interarrival", null, "A demand needs an interarrival", "Maybe interarrival: {type: exponential, mean: 4h}.");
+        } else {
+            checkDistribution(path + ".interarrival", d.interarrival(), true);
+        }
+        if (d.quantity() != null) {
+            checkQuantity(path + ".quantity", d.quantity());
+        }
+        checkFactors(path + ".hourly", d.hourly(), 24, "hour of the day");
+        checkFactors(path + ".weekly", d.weekly(), 7, "day of the week");
+    }
+
+    private void checkQuantity(String path, Quantity qty) {
+        if (qty.type() == null) {
+            add(path + ".type", null, "A quantity needs a type: constant, uniform, poisson or geometric", "Maybe type: constant.");
+            return;
+        }
+        switch (qty.type()) {
+            case CONSTANT -> {
+                atLeastOne(path + ".value", qty.value(), "value: 1");
+                foreignQuantity(path, "min", qty.min(), "constant");
+                foreignQuantity(path, "max", qty.max(), "constant");
+                foreignQuantity(path, "mean", qty.mean(), "constant");
+            }
+            case UNIFORM -> {
+                atLeastOne(path + ".min", qty.min(), "min: 1");
+                atLeastOne(path + ".max", qty.max(), "max: 5");
+                if (qty.min() != null && qty.max() != null && qty.min() >= 1 && qty.max() >= 1 && qty.min() > qty.max()) {
+                    add(path + ".min", String.valueOf(qty.min()), "min must be <= max (" + qty.max() + ")", "Maybe swap min and max.");
+                }
+                foreignQuantity(path, "value", qty.value(), "uniform");
+                foreignQuantity(path, "mean", qty.mean(), "uniform");
+            }
+            case POISSON, GEOMETRIC -> {
+                String type = qty.type() == Quantity.Type.POISSON ? "poisson" : "geometric";
+                Double mean = qty.mean();
+                if (mean == null) {
+                    add(path + ".mean", null, "A " + type + " quantity needs mean", "Maybe mean: 3.");
+                } else if (!(mean >= 1) || mean.isInfinite()) {
+                    add(path + ".mean", num(mean), "The mean units per order must be a finite number >= 1",
+                            "Maybe 1 for single units; orders are never empty.");
+                }
+                foreignQuantity(path, "value", qty.value(), type);
+                foreignQuantity(path, "min", qty.min(), type);
+                foreignQuantity(path, "max", qty.max(), type);
+            }
+            default -> throw new IllegalStateException("The quantity type (" + qty.type() + ") is not handled.");
+        }
+    }
+
+    private void atLeastOne(String path, Integer value, String example) {
+        String field = path.substring(path.lastIndexOf('.') + 1);
+        if (value == null) {
+            add(path, null, "The quantity needs " + field, "Maybe " + example + ".");
+        } else if (value < 1) {
+            add(path, String.valueOf(value), "The " + field + " units per order must be >= 1", "Maybe " + example + ".");
+        }
+    }
+
+    private void foreignQuantity(String path, String field, Number value, String type) {
+        if (value != null) {
+            add(path + "." + field, value instanceof Double x ? num(x) : String.valueOf(value),
+                    "A " + type + " quantity takes no " + field,
+                    "Maybe remove " + field + ", or change the type (constant: value; uniform: min, max; poisson or geometric: mean).");
+        }
+    }
+
+    private void checkFactors(String path, List<Double> factors, int size, String what) {
+        if (factors == null) {
+            return;
+        }
+        if (factors.size() != size) {
+            add(path, factors.stream().map(x -> x == null ? "null" : num(x)).collect(java.util.stream.Collectors.joining(", ", "[", "]")),
+                    "There must be exactly " + size + " factors, one per " + what + " (found " + factors.size() + ")",
+                    "Maybe leave it out for a flat profile (all 1).");
+            return;
+        }
+        boolean positive = false;
+        for (int k = 0; k < factors.size(); k++) {
+            Double x = factors.get(k);
+            if (x == null || !(x >= 0) || x.isInfinite()) {
+                add(path + "[" + k + "]", x == null ? null : num(x), "A factor must be a finite number >= 0",
+                        "Maybe 0 for no orders in that " + what.substring(0, what.indexOf(' ')) + ".");
+                return;
+            }
+            positive |= x > 0;
+        }
+        if (!positive) {
+            add(path, "[" + size + " zeros]", "The factors must not all be 0, or no order ever arrives",
+                    "Maybe leave it out for a flat profile (all 1).");
+        }
+    }
+
+    private void checkFleet(int i, Fleet f) {
+        String path = "$.fleets[" + i + "]";
+        if (f.depot() == null || !warehouses.containsKey(f.depot())) {
+            add(path + ".depot", q(f.depot()), "The depot must be a warehouse id", warehouseHint(f.depot()));
+        }
+        if (f.trucks() == null || f.trucks() < 1) {
+            add(path + ".trucks", f.trucks() == null ? null : String.valueOf(f.trucks()), "A fleet needs >= 1 truck",
+                    "Maybe trucks: 1, or remove the fleet.");
+        }
+        if (f.capacity() == null || f.capacity() < 1) {
+            add(path + ".capacity", f.capacity() == null ? null : String.valueOf(f.capacity()),
+                    "The truck capacity must be >= 1 unit", "Maybe capacity: 20.");
+        }
+        Double speed = f.speedKmPerHour();
+        if (speed != null && (!(speed > 0) || speed.isInfinite())) {
+            add(path + ".speedKmPerHour", num(speed), "The speed must be a finite number of km/h > 0",
+                    "Maybe leave it out to use the travel model's speed.");
+        }
+        nonNegative(path + ".costPerKm", f.costPerKm(), "cost");
+        nonNegative(path + ".costPerHour", f.costPerHour(), "cost");
+        if (f.maxWait() != null && f.maxWait().millis() <= 0) {
+            add(path + ".maxWait", q(f.maxWait()), "maxWait must be > 0", "Maybe \"4h\", or dispatch: nearest to wait for nothing.");
+        }
+        Fleet.Shift shift = f.shift();
+        if (shift != null && shift.start() != null && shift.end() != null) {
+            if (shift.end().millis() > DAY_MILLIS) {
+                add(path + ".shift.end", q(shift.end()), "A shift ends at most 24h after midnight",
+                        "Maybe \"24h\"; a shift cannot run past midnight, so split a night shift in two fleets.");
+            } else if (shift.start().millis() >= shift.end().millis()) {
+                add(path + ".shift.start", q(shift.start()), "The shift must start before it ends (" + shift.end().text() + ")",
+                        "Maybe swap start and end.");
+            }
+        }
+    }
+
+    private static final double DAY_MILLIS = 86_400_000;
+
+    private void checkSiteRef(String path, String site) {
+        if (site == null || !sites.containsKey(site)) {
+            add(path, q(site), "The site is not defined in sites", siteHint(site));
+        }
+    }
+
+    private String siteHint(String given) {
+        if (sites.isEmpty() || given == null) {
+            return sites.isEmpty() ? "Maybe add sites: [{id: " + (given == null ? "plant" : given) + ", x: 0, y: 0}] (km)."
+                    : "Maybe use one of " + sites.keySet() + ".";
+        }
+        return Hints.closest(given, sites.keySet());
+    }
+
+    private String warehouseHint(String given) {
+        if (warehouses.isEmpty()) {
+            return "Maybe add a warehouse to warehouses.";
+        }
+        return given == null ? "Maybe use one of " + warehouses.keySet() + "." : Hints.closest(given, warehouses.keySet());
+    }
+
+    private String productHint(String given) {
+        return given == null ? "Maybe use one of " + products.keySet() + "." : Hints.closest(given, products.keySet());
+    }
+
+    private Product productById(String id) {
+        return s.products().stream().filter(p -> p != null && id.equals(p.id())).findFirst().orElse(null);
+    }
+
+    private static StockItem stockItem(Warehouse w, String product) {
+        return w.stock().stream().filter(it -> it != null && product.equals(it.product())).findFirst().orElse(null);
+    }
+
+    private void finite(String path, Double x, String hint) {
+        if (x == null || x.isNaN() || x.isInfinite()) {
+            add(path, x == null ? null : num(x), "The coordinate must be a finite number (km)", hint);
+        }
+    }
+
+    private void nonNegative(String path, Double x, String what) {
+        if (x == null || !(x >= 0) || x.isInfinite()) {
+            add(path, x == null ? null : num(x), "The " + what + " must be a finite number >= 0", "Maybe 0 for none.");
         }
     }
 

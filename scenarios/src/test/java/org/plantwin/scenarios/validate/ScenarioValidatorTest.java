@@ -11,6 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.plantwin.scenarios.api.Problem;
 import org.plantwin.scenarios.api.ScenarioException;
 import org.plantwin.scenarios.api.Scenarios;
+import org.plantwin.scenarios.model.Fleet;
+import org.plantwin.scenarios.model.InventoryPolicy;
 import org.plantwin.scenarios.model.Scenario;
 
 class ScenarioValidatorTest {
@@ -93,6 +95,51 @@ class ScenarioValidatorTest {
     void quotesMapKeysThatAreNotPlainNames() {
         assertThat(ScenarioValidator.key("$.sources[0].mix", "part-2")).isEqualTo("$.sources[0].mix['part-2']");
         assertThat(ScenarioValidator.key("$.sources[0].mix", "part_2")).isEqualTo("$.sources[0].mix.part_2");
+    }
+
+    @Test
+    void acceptsTheSupplyChainFixture() throws IOException {
+        Scenario s = Scenarios.parse(resource("/testdata/supply-chain.yaml"), "supply-chain.yaml");
+
+        assertThat(s.sources()).isEmpty();
+        assertThat(s.sinks()).isEmpty();
+        assertThat(s.sites()).hasSize(7);
+        assertThat(s.travel().matrix().get("plant")).containsEntry("c1", 14.2);
+        assertThat(s.travel().speedKmPerHour()).isEqualTo(55.0);
+        assertThat(s.warehouses()).extracting(w -> w.id()).containsExactly("FG", "DC");
+        assertThat(s.warehouses().get(0).stock().get(0).policy().type()).isEqualTo(InventoryPolicy.PolicyType.S_S);
+        assertThat(s.suppliers().get(0).reliability()).isEqualTo(0.9);
+        assertThat(s.customers()).hasSize(4);
+        assertThat(s.customers().get(3).demand().get(0).quantity().meanUnits()).isEqualTo(1.0);
+        assertThat(s.fleets().get(0).dispatch()).isEqualTo(Fleet.DispatchRule.NEAREST);
+        assertThat(s.fleets().get(1).maxWait().millis()).isEqualTo(6 * 3_600_000.0);
+        assertThat(s.fleets().get(1).costPerKm()).isZero();
+    }
+
+    @Test
+    void reportsEverySupplyChainProblemAtOnceInDocumentOrder() throws IOException {
+        String text = resource("/testdata/supply-chain.yaml")
+                .replace("{id: gadget, routing: [L2], sink: FG}", "{id: gadget, routing: [L2], sink: DC}")
+                .replace("capacity: 500", "capacity: 50")
+                .replace("replenishFrom: acme", "replenishFrom: acmee")
+                .replace("reliability: 0.9", "reliability: 1.5")
+                .replace("warehouse: DC\n    quotedLeadTime: 3d\n    demand:\n      - {product: widget, interarrival: {type: exponential, mean: 5h}}",
+                        "warehouse: DC\n    quotedLeadTime: 3d\n    demand:\n      - {product: gadget, interarrival: {type: exponential, mean: 5h}}")
+                .replace("depot: DC", "depot: DCC");
+
+        ScenarioException e = catchThrowableOfType(ScenarioException.class, () -> Scenarios.parse(text, "broken"));
+
+        assertThat(e.problems()).extracting(Problem::path, Problem::value).containsExactly(
+                tuple("$.products[1].sink", "\"DC\""),
+                tuple("$.warehouses[0].capacity", "50"),
+                tuple("$.warehouses[0].stock[1].replenishFrom", "\"production\""),
+                tuple("$.warehouses[1].stock[0].replenishFrom", "\"acmee\""),
+                tuple("$.suppliers[0].reliability", "1.5"),
+                tuple("$.customers[3].demand[0].product", "\"gadget\""),
+                tuple("$.fleets[1].depot", "\"DCC\""));
+        assertThat(e.problems()).allSatisfy(p -> assertThat(p.hint()).startsWith("Maybe"));
+        assertThat(e.problems().get(3).hint()).isEqualTo("Maybe you meant \"acme\".");
+        assertThat(e.problems().get(6).hint()).isEqualTo("Maybe you meant \"DC\".");
     }
 
     private static String resource(String name) throws IOException {
