@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
 @Command(name = "plantwin", mixinStandardHelpOptions = true, version = "plantwin 0.1.0",
         description = "Actor-based, deterministic digital twin of a manufacturing plant.",
         subcommands = {RunCommand.class, ValidateCommand.class, ScenariosCommand.class, DemoCommand.class,
-                SchemaCommand.class, PlanCommand.class, CommandLine.HelpCommand.class})
+                SchemaCommand.class, PlanCommand.class, ExperimentCommand.class, CompareCommand.class,
+                CommandLine.HelpCommand.class})
 public final class PlantwinCli {
 
     /** Exit code: the scenario is invalid. */

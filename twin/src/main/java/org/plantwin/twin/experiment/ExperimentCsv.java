@@ -31,8 +31,7 @@ public final class ExperimentCsv {
             List<String> row = new ArrayList<>();
             row.add(v.name());
             for (String p : paths) {
-                row.add(v.overrides().stream().filter(o -> o.startsWith(p + "=")).reduce((a, b) -> b)
-                        .map(o -> o.substring(p.length() + 1)).orElse(""));
+                row.add(v.overrides().getOrDefault(p, ""));
             }
             row.add(String.valueOf(r.replications()));
             for (String k : r.kpis()) {
@@ -84,8 +83,7 @@ public final class ExperimentCsv {
     static List<String> overridePaths(ExperimentResult r) {
         List<String> paths = new ArrayList<>();
         for (VariantResult v : r.variants()) {
-            for (String o : v.overrides()) {
-                String p = o.substring(0, o.indexOf('='));
+            for (String p : v.overrides().keySet()) {
                 if (!paths.contains(p)) {
                     paths.add(p);
                 }

@@ -139,7 +139,9 @@ public final class ExperimentRunner {
                 sums.put(k, Summary.of(toArray(list), e.confidence()));
             }
             Variant variant = e.variants().get(v);
-            variants.add(new VariantResult(variant.name(), variant.overrides().stream().map(PathOverride::toString).toList(),
+            Map<String, String> overrides = new LinkedHashMap<>();
+            variant.overrides().forEach(o -> overrides.put(o.path(), o.valueText()));
+            variants.add(new VariantResult(variant.name(), java.util.Collections.unmodifiableMap(overrides),
                     java.util.Collections.unmodifiableMap(vals), java.util.Collections.unmodifiableMap(sums)));
         }
         List<Comparison> comparisons = new ArrayList<>();

@@ -4,10 +4,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A variant's outcome: its overrides ({@code path=value}), every KPI's value per replication (in replication
+ * A variant's outcome: its overrides (path to value, in order), every KPI's value per replication (in replication
  * order) and its summary. Maps iterate in KPI order.
  */
-public record VariantResult(String name, List<String> overrides, Map<String, List<Double>> values,
+public record VariantResult(String name, Map<String, String> overrides, Map<String, List<Double>> values,
                             Map<String, Summary> summaries) {
 
     public double[] valuesOf(String kpi) {

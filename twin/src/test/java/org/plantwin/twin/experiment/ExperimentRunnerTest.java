@@ -33,7 +33,7 @@ class ExperimentRunnerTest {
         assertThat(d.direction()).isEqualTo(Direction.HIGHER_IS_BETTER);
         assertThat(d.verdict()).as(d.toString()).isEqualTo(Verdict.WORSE);
         assertThat(d.difference().upper()).isNegative();
-        assertThat(r.variant("buffer1").overrides()).containsExactly("lines[id=line].stations[*].buffer=1");
+        assertThat(r.variant("buffer1").overrides()).containsExactly(java.util.Map.entry("lines[id=line].stations[*].buffer", "1"));
     }
 
     @Test

@@ -1,0 +1,61 @@
+package org.plantwin.twin.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.plantwin.scenarios.api.ScenarioException;
+import org.plantwin.twin.experiment.Experiment;
+import org.plantwin.twin.experiment.ExperimentFile;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code plantwin experiment FILE}: replications of variants or a sweep, tables, JSON and CSV. */
+@Command(name = "experiment", mixinStandardHelpOptions = true,
+        description = "Run an experiment file (base scenario, variants or a sweep, replications, KPIs); print "
+                + "tables and write experiment.json, summary.csv, replications.csv, comparisons.csv.")
+final class ExperimentCommand implements Callable<Integer> {
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "Experiment file (YAML/JSON).")
+    Path file;
+
+    @Option(names = "--replications", description = "Replications per variant (default: the file's, else 10).")
+    Integer replications;
+
+    @Option(names = "--lanes", description = "Parallel runs (default: the number of cores); results do not depend on it.")
+    Integer lanes;
+
+    @Option(names = "--out", description = "Folder for the results (default: plantwin-out/NAME).")
+    Path out;
+
+    @Option(names = "--quiet", description = "No progress bar.")
+    boolean quiet;
+
+    @Override
+    public Integer call() {
+        if (!Files.isRegularFile(file)) {
+            spec.commandLine().getErr().println("Error: the experiment file (" + file + ") does not exist. "
+                    + "Maybe check the path.");
+            return PlantwinCli.EXIT_ERROR;
+        }
+        Experiment e;
+        try {
+            e = ExperimentFile.load(file);
+        } catch (ScenarioException ex) {
+            Runs.printProblems(file.toString(), ex, spec.commandLine().getErr());
+            return PlantwinCli.EXIT_INVALID;
+        } catch (IllegalArgumentException ex) {
+            spec.commandLine().getErr().println("Error in " + file + ": " + ex.getMessage());
+            return PlantwinCli.EXIT_INVALID;
+        }
+        if (replications != null) {
+            e = e.withReplications(replications);
+        }
+        return ExperimentReport.runAndReport(e, lanes != null ? lanes : Runtime.getRuntime().availableProcessors(),
+                out, quiet, spec.commandLine().getOut(), spec.commandLine().getErr());
+    }
+}
