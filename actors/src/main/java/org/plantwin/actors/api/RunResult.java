@@ -20,6 +20,11 @@ public record RunResult(
         List<MachineKpis> machines,
         List<SourceKpis> sources,
         List<SinkKpis> sinks,
+        SupplyChainKpis supplyChain,
+        List<InventoryKpis> inventory,
+        List<CustomerKpis> customers,
+        List<FleetKpis> fleets,
+        List<SupplierKpis> suppliers,
         KernelStats kernel) {
 
     /** Plant-wide figures. */
@@ -51,6 +56,44 @@ public record RunResult(
     public record SinkKpis(String id, long parts, double throughputPerHour, double cycleTimeMeanMinutes,
                            double cycleTimeSdMinutes, double cycleTimeP50Minutes, double cycleTimeP95Minutes,
                            double cycleTimeMaxMinutes, long late, double tardinessMeanMinutes) {
+    }
+
+    /**
+     * The supply chain at a glance (null when the scenario has no customers). Fill rates count orders (and units)
+     * served from stock the moment they were placed; on-time is delivery by the quoted due date; costs are transport
+     * (km and hours), holding and backorder costs over the observed period.
+     */
+    public record SupplyChainKpis(long orders, double orderFillRate, double unitFillRate, double onTimeDelivery,
+                                  double leadTimeMeanHours, double leadTimeP95Hours, double backordersMean,
+                                  long stockouts, double kmDriven, double transportCost, double holdingCost,
+                                  double backorderCost, double totalCost) {
+    }
+
+    /**
+     * One product in one warehouse. Inventory figures are time-weighted over the observed period; the unit totals
+     * ({@code initial}, {@code received}, {@code shipped}, {@code onHandEnd}) cover the whole run, so that
+     * {@code initial + received == shipped + onHandEnd}.
+     */
+    public record InventoryKpis(String warehouse, String product, String policy, double onHandMean, double onHandMin,
+                                double onHandMax, double backordersMean, long orders, long units, double orderFillRate,
+                                double unitFillRate, long stockouts, long replenishments, double holdingCost,
+                                double backorderCost, long initial, long received, long shipped, long onHandEnd,
+                                long onOrderEnd, long backorderedEnd) {
+    }
+
+    /** A customer: orders placed, completed, on time, lead time (order to last delivery). */
+    public record CustomerKpis(String id, long orders, long units, long completed, double onTimeDelivery,
+                               double leadTimeMeanHours, double leadTimeP95Hours, long unitsDeliveredTotal) {
+    }
+
+    /** A fleet: trips, kilometres, share of truck time by activity, cost. */
+    public record FleetKpis(String id, String depot, int trucks, long trips, double km, double drivingShare,
+                            double loadingShare, double unloadingShare, double idleShare, double utilisation,
+                            double cost) {
+    }
+
+    /** A supplier: purchase orders, units, late deliveries. */
+    public record SupplierKpis(String id, long purchaseOrders, long units, long late) {
     }
 
     /** How the kernel ran: logical processes, windows, events; all deterministic. */

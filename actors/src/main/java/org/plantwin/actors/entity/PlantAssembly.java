@@ -44,6 +44,15 @@ public final class PlantAssembly {
         for (int k = 0; k < model.sinks.size(); k++) {
             lps.add(new SinkProcess(model, k));
         }
+        for (int w = 0; w < model.warehouses.size(); w++) {
+            lps.add(new WarehouseProcess(model, w, rs));
+        }
+        for (int k = 0; k < model.suppliers.size(); k++) {
+            lps.add(new SupplierProcess(model, k, rs));
+        }
+        for (int c = 0; c < model.customers.size(); c++) {
+            lps.add(new CustomerProcess(model, c, rs));
+        }
         return new Kernel.Setup(List.copyOf(lps), model.links, model.horizonMillis, maxEventsPerWindow);
     }
 
@@ -61,7 +70,40 @@ public final class PlantAssembly {
         long scrapped = 0;
         Tally pooled = new Tally();
         long partsOut = 0;
+        List<RunResult.InventoryKpis> inventory = new ArrayList<>();
+        List<RunResult.FleetKpis> fleets = new ArrayList<>();
+        List<RunResult.CustomerKpis> customers = new ArrayList<>();
+        List<RunResult.SupplierKpis> suppliers = new ArrayList<>();
+        Tally leadHours = new Tally();
+        long onTime = 0;
+        double km = 0;
+        double transportCost = 0;
+        double holdingCost = 0;
+        double backorderCost = 0;
+        double backorderIntegral = 0;
         for (Object o : done.reports()) {
+            if (o instanceof WarehouseProcess.Report w) {
+                inventory.addAll(w.inventory());
+                fleets.addAll(w.fleets());
+                km += w.kmDriven();
+                transportCost += w.transportCost();
+                holdingCost += w.holdingCost();
+                backorderCost += w.backorderCost();
+                backorderIntegral += w.backorderIntegralUnitMillis();
+                continue;
+            }
+            if (o instanceof CustomerProcess.Report c) {
+                customers.add(c.kpis());
+                for (double v : c.leadHours()) {
+                    leadHours.add(v);
+                }
+                onTime += c.onTime();
+                continue;
+            }
+            if (o instanceof RunResult.SupplierKpis k) {
+                suppliers.add(k);
+                continue;
+            }
             if (o instanceof ResourceProcess.Report r) {
                 lines.add(r.line());
                 stations.addAll(r.stations());
@@ -90,11 +132,31 @@ public final class PlantAssembly {
         sources.sort(Comparator.comparing(s -> sourceOrder.get(s.id())));
         RunResult.PlantKpis plant = new RunResult.PlantKpis(partsOut, partsOut / hours,
                 wipIntegral / observedMillis, pooled.mean(), pooled.quantile(0.5), pooled.quantile(0.95), scrapped);
+        RunResult.SupplyChainKpis supply = null;
+        if (!customers.isEmpty()) {
+            long orders = 0;
+            long units = 0;
+            double filledOrders = 0;
+            double filledUnits = 0;
+            long stockouts = 0;
+            for (RunResult.InventoryKpis i : inventory) {
+                orders += i.orders();
+                units += i.units();
+                filledOrders += i.orderFillRate() * i.orders();
+                filledUnits += i.unitFillRate() * i.units();
+                stockouts += i.stockouts();
+            }
+            supply = new RunResult.SupplyChainKpis(orders, orders == 0 ? 0 : filledOrders / orders,
+                    units == 0 ? 0 : filledUnits / units, leadHours.count() == 0 ? 0 : (double) onTime / leadHours.count(),
+                    leadHours.mean(), leadHours.quantile(0.95), backorderIntegral / observedMillis, stockouts, km,
+                    transportCost, holdingCost, backorderCost, transportCost + holdingCost + backorderCost);
+        }
         Kernel.Stats k = done.stats();
         return new RunResult(model.scenario.name(), model.seed, replication,
                 TimeSpan.ofMillis(model.horizonMillis).text(), TimeSpan.ofMillis(model.warmupMillis).text(),
                 observedMillis / 60_000.0, plant, List.copyOf(lines), List.copyOf(stations), List.copyOf(machines),
-                List.copyOf(sources), List.copyOf(sinks),
+                List.copyOf(sources), List.copyOf(sinks), supply, List.copyOf(inventory), List.copyOf(customers),
+                List.copyOf(fleets), List.copyOf(suppliers),
                 new RunResult.KernelStats(k.logicalProcesses(), model.minLookahead(), k.windows(), k.deltaWindows(),
                         k.events(), k.messages()));
     }

@@ -48,6 +48,14 @@ public final class PlantModel {
     /** lookahead.get(from).get(to) = smallest delay of any message from LP {@code from} to LP {@code to}. */
     public final List<TreeMap<Integer, Long>> links;
 
+    /** Sites by id: {x, y} in km. */
+    public final Map<String, double[]> sites = new HashMap<>();
+    public final List<org.plantwin.scenarios.model.Warehouse> warehouses;
+    public final List<org.plantwin.scenarios.model.Supplier> suppliers;
+    public final List<org.plantwin.scenarios.model.Customer> customers;
+    /** finalLp[product] = LP its finished parts go to (a sink or a warehouse). */
+    public final int[] finalLp;
+
     public PlantModel(Scenario s, long seed, long horizonMillis) {
         this.scenario = s;
         this.seed = seed;
@@ -97,7 +105,19 @@ public final class PlantModel {
                 transferMillis[p][k] = t == null ? (k == 0 ? 0 : defaultTransfer) : t.toMillis();
             }
             transferMillis[p][steps.size()] = defaultTransfer;
-            sinkOfProduct[p] = prod.sink() == null ? 0 : sinkIndex.get(prod.sink());
+            sinkOfProduct[p] = prod.sink() == null || !sinkIndex.containsKey(prod.sink()) ? 0 : sinkIndex.get(prod.sink());
+        }
+        this.warehouses = s.warehouses();
+        this.suppliers = s.suppliers();
+        this.customers = s.customers();
+        for (var site : s.sites()) {
+            sites.put(site.id(), new double[] {site.x(), site.y()});
+        }
+        finalLp = new int[np];
+        for (int p = 0; p < np; p++) {
+            String dest = s.products().get(p).sink();
+            int w = dest == null ? -1 : warehouseIndex(dest);
+            finalLp[p] = w >= 0 ? warehouseLp(w) : sinkLp(sinkOfProduct[p]);
         }
         Map<String, Integer> productIndex = new HashMap<>();
         for (int p = 0; p < np; p++) {
@@ -123,11 +143,30 @@ public final class PlantModel {
         for (int p = 0; p < np; p++) {
             for (int k = 1; k <= routing[p].length; k++) {
                 int from = routing[p][k - 1];
-                int to = k < routing[p].length ? routing[p][k] : sinkLp(sinkOfProduct[p]);
+                int to = k < routing[p].length ? routing[p][k] : finalLp[p];
                 if (from != to) {
                     l.get(from).merge(to, transferMillis[p][k], Math::min);
                 }
             }
+        }
+        for (int w = 0; w < warehouses.size(); w++) {
+            var wh = warehouses.get(w);
+            for (var item : wh.stock()) {
+                if (org.plantwin.scenarios.model.StockItem.PRODUCTION.equals(item.replenishFrom())) {
+                    l.get(warehouseLp(w)).merge(routing[productIndex(item.product())][0], 0L, Math::min);
+                } else {
+                    int sup = supplierIndex(item.replenishFrom());
+                    l.get(warehouseLp(w)).merge(supplierLp(sup), 0L, Math::min);
+                    l.get(supplierLp(sup)).merge(warehouseLp(w),
+                            (long) Math.floor(suppliers.get(sup).leadTime().minMillis()), Math::min);
+                }
+            }
+        }
+        for (int c = 0; c < customers.size(); c++) {
+            var cust = customers.get(c);
+            int w = warehouseIndex(cust.warehouse());
+            l.get(customerLp(c)).merge(warehouseLp(w), 0L, Math::min);
+            l.get(warehouseLp(w)).merge(customerLp(c), minDeliveryMillis(w, c), Math::min);
         }
         this.links = l.stream().map(TreeMap::new).toList();
     }
@@ -141,7 +180,81 @@ public final class PlantModel {
     }
 
     public int lpCount() {
-        return resources.size() + sinks.size();
+        return resources.size() + sinks.size() + warehouses.size() + suppliers.size() + customers.size();
+    }
+
+    public int warehouseLp(int w) {
+        return resources.size() + sinks.size() + w;
+    }
+
+    public int supplierLp(int k) {
+        return resources.size() + sinks.size() + warehouses.size() + k;
+    }
+
+    public int customerLp(int c) {
+        return resources.size() + sinks.size() + warehouses.size() + suppliers.size() + c;
+    }
+
+    public int warehouseIndex(String id) {
+        for (int i = 0; i < warehouses.size(); i++) {
+            if (warehouses.get(i).id().equals(id)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    public int supplierIndex(String id) {
+        for (int i = 0; i < suppliers.size(); i++) {
+            if (suppliers.get(i).id().equals(id)) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException("The supplier (" + id + ") is not in the scenario.");
+    }
+
+    /** Road distance in km: the matrix (either direction) where it has the pair, else Euclidean. */
+    public double distanceKm(String fromSite, String toSite) {
+        if (fromSite.equals(toSite)) {
+            return 0;
+        }
+        var m = scenario.travel().matrix();
+        Double d = m.containsKey(fromSite) ? m.get(fromSite).get(toSite) : null;
+        if (d == null && m.containsKey(toSite)) {
+            d = m.get(toSite).get(fromSite);
+        }
+        if (d != null) {
+            return d;
+        }
+        double[] a = sites.get(fromSite);
+        double[] b = sites.get(toSite);
+        return Math.hypot(a[0] - b[0], a[1] - b[1]);
+    }
+
+    /** Smallest factor the travel-time noise can draw (noise factors are clamped to [0.5, 3]). */
+    public double minNoiseFactor() {
+        return scenario.travel().noiseCv() > 0 ? 0.5 : 1.0;
+    }
+
+    /** A lower bound of the time from a customer order's shipment decision to its delivery (the link's lookahead). */
+    long minDeliveryMillis(int w, int c) {
+        var wh = warehouses.get(w);
+        var cust = customers.get(c);
+        double km = distanceKm(wh.site(), cust.site());
+        double best = Double.MAX_VALUE;
+        boolean anyFleet = false;
+        for (var f : scenario.fleets()) {
+            if (f.depot().equals(wh.id())) {
+                anyFleet = true;
+                double speed = f.speedKmPerHour() != null ? f.speedKmPerHour() : scenario.travel().speedKmPerHour();
+                best = Math.min(best, f.loadTime().millis() + f.unloadTime().millis()
+                        + minNoiseFactor() * km / speed * 3_600_000.0);
+            }
+        }
+        if (!anyFleet) {
+            best = minNoiseFactor() * km / scenario.travel().speedKmPerHour() * 3_600_000.0;
+        }
+        return (long) Math.floor(best);
     }
 
     public int sinkLp(int sink) {

@@ -58,6 +58,7 @@ public final class ResourceProcess extends LogicalProcess {
     private final TimeWeighted inTransit;
     private long partsIn;
     private long partsOut;
+    private long releasedParts;
     private long scrapped;
 
     /** A part inside this LP (mutable, never leaves it: it travels as a {@link PartTransfer}). */
@@ -308,6 +309,14 @@ public final class ResourceProcess extends LogicalProcess {
 
     @Override
     protected void onMessage(Object payload) {
+        if (payload instanceof SupplyMessages.ProductionOrder po) {
+            // A warehouse releases a production order: its parts start the product's routing here.
+            for (int q = 0; q < po.quantity(); q++) {
+                long id = ((long) (0x80000 | resourceIndex) << 40) | releasedParts++;
+                onPartArrival(new Part(id, po.product(), now(), 0, po.dueMillis()));
+            }
+            return;
+        }
         PartTransfer t = (PartTransfer) payload;
         onPartArrival(new Part(t.id(), t.product(), t.createdMillis(), t.step(), t.dueMillis()));
     }
@@ -467,7 +476,7 @@ public final class ResourceProcess extends LogicalProcess {
         int next = p.step + 1;
         int[] route = model.routing[p.product];
         long delay = model.transferMillis[p.product][next];
-        int destLp = next < route.length ? route[next] : model.sinkLp(model.sinkOfProduct[p.product]);
+        int destLp = next < route.length ? route[next] : model.finalLp[p.product];
         if (destLp == index()) {
             scheduleIn(delay, code(PART_ARRIVAL, 0), 0, new Part(p.id, p.product, p.created, next, p.due));
         } else {

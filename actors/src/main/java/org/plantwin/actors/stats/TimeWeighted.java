@@ -11,6 +11,7 @@ public final class TimeWeighted {
     private long lastChange;
     private double integral;
     private double max;
+    private double min = Double.POSITIVE_INFINITY;
 
     public TimeWeighted(long warmupMillis) {
         this.warmupMillis = warmupMillis;
@@ -20,8 +21,13 @@ public final class TimeWeighted {
     public void set(long now, double newLevel) {
         accumulate(now);
         level = newLevel;
-        if (now >= warmupMillis && newLevel > max) {
-            max = newLevel;
+        if (now >= warmupMillis) {
+            if (newLevel > max) {
+                max = newLevel;
+            }
+            if (newLevel < min) {
+                min = newLevel;
+            }
         }
     }
 
@@ -37,8 +43,9 @@ public final class TimeWeighted {
         if (now > lastChange) {
             lastChange = now;
         }
-        if (lastChange < warmupMillis && now >= warmupMillis && level > max) {
-            max = level;
+        if (lastChange < warmupMillis && now >= warmupMillis) {
+            max = Math.max(max, level);
+            min = Math.min(min, level);
         }
     }
 
@@ -49,8 +56,9 @@ public final class TimeWeighted {
     /** The integral of the level over [warm-up, now], in level x milliseconds. */
     public double integral(long now) {
         accumulate(now);
-        if (now >= warmupMillis && level > max) {
-            max = level;
+        if (now >= warmupMillis) {
+            max = Math.max(max, level);
+            min = Math.min(min, level);
         }
         return integral;
     }
@@ -63,5 +71,10 @@ public final class TimeWeighted {
 
     public double max() {
         return max;
+    }
+
+    /** The smallest level seen after warm-up (the current level if it never changed). */
+    public double min() {
+        return min == Double.POSITIVE_INFINITY ? level : min;
     }
 }

@@ -1,0 +1,45 @@
+package org.plantwin.actors.api;
+
+import java.util.List;
+
+/**
+ * Decides what a free truck at a depot takes on its next trip. Built-in rules (first-come first-served, nearest
+ * customer, full truckload) implement it, and planners plug in their own through it. It is called inside the
+ * warehouse's logical process, in simulated time: it must be deterministic and must not block.
+ */
+public interface DispatchPolicy {
+
+    /**
+     * The next trip: the shipments to load, in visiting order, each of them whole; their units must fit the truck.
+     * An empty list means "wait": the policy is asked again when something changes, or at {@code recheckAtMillis}
+     * if that is later than now.
+     */
+    Decision decide(View view);
+
+    /** A shipment waiting at the depot: units for one customer order (a large order may be split in several). */
+    record Shipment(long id, String customer, double x, double y, int units, long readyMillis, long dueMillis) {
+    }
+
+    /** What the policy sees: the time, the depot, the truck's capacity, the waiting shipments (oldest first). */
+    record View(long nowMillis, String fleet, double depotX, double depotY, int capacity, int freeTrucks,
+                List<Shipment> waiting) {
+        public View {
+            waiting = List.copyOf(waiting);
+        }
+    }
+
+    /** The policy's answer. */
+    record Decision(List<Long> shipmentIds, long recheckAtMillis) {
+        public Decision {
+            shipmentIds = List.copyOf(shipmentIds);
+        }
+
+        public static Decision load(List<Long> ids) {
+            return new Decision(ids, -1);
+        }
+
+        public static Decision waitUntil(long atMillis) {
+            return new Decision(List.of(), atMillis);
+        }
+    }
+}

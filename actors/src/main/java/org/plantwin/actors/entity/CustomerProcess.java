@@ -1,0 +1,151 @@
+package org.plantwin.actors.entity;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
+import org.apache.commons.rng.sampling.distribution.DiscreteSampler;
+import org.plantwin.actors.api.RunResult;
+import org.plantwin.actors.kernel.LogicalProcess;
+import org.plantwin.actors.kernel.RandomStreams;
+import org.plantwin.actors.stats.Tally;
+import org.plantwin.scenarios.model.Customer;
+import org.plantwin.scenarios.model.Demand;
+
+/**
+ * The logical process of a customer: places orders with its warehouse (one order process per demand line, with
+ * hour-of-day and day-of-week factors applied by thinning) and receives deliveries, measuring lead time and
+ * on-time delivery against the quoted due date.
+ */
+public final class CustomerProcess extends LogicalProcess {
+
+    private static final int NEXT_ORDER = 1;
+    private static final double MS_PER_HOUR = 3_600_000.0;
+
+    private final PlantModel model;
+    private final int customerIndex;
+    private final Customer spec;
+    private final long warmup;
+    private final int warehouseLp;
+    private final Stream[] streams;
+    private final Map<Long, Integer> partlyDelivered = new HashMap<>();
+    private final Tally leadHours = new Tally();
+    private long seq;
+    private long orders;
+    private long units;
+    private long completed;
+    private long onTime;
+    private long unitsDeliveredTotal;
+
+    private static final class Stream {
+        final Demand demand;
+        final int product;
+        final ContinuousSampler interarrival;
+        final DiscreteSampler quantity;
+        final UniformRandomProvider thinning;
+        final double peak;
+
+        Stream(Demand demand, int product, ContinuousSampler interarrival, DiscreteSampler quantity,
+               UniformRandomProvider thinning) {
+            this.demand = demand;
+            this.product = product;
+            this.interarrival = interarrival;
+            this.quantity = quantity;
+            this.thinning = thinning;
+            this.peak = max(demand.hourly()) * max(demand.weekly());
+        }
+
+        static double max(List<Double> factors) {
+            return factors == null ? 1.0 : factors.stream().mapToDouble(Double::doubleValue).max().orElse(1.0);
+        }
+
+        double factor(long t) {
+            double f = 1.0;
+            if (demand.hourly() != null) {
+                f *= demand.hourly().get((int) ((t / 3_600_000L) % 24));
+            }
+            if (demand.weekly() != null) {
+                f *= demand.weekly().get((int) ((t / 86_400_000L) % 7));
+            }
+            return f;
+        }
+    }
+
+    public CustomerProcess(PlantModel model, int customerIndex, RandomStreams rs) {
+        super(model.customerLp(customerIndex), model.customers.get(customerIndex).id());
+        this.model = model;
+        this.customerIndex = customerIndex;
+        this.spec = model.customers.get(customerIndex);
+        this.warmup = model.warmupMillis;
+        this.warehouseLp = model.warehouseLp(model.warehouseIndex(spec.warehouse()));
+        streams = new Stream[spec.demand().size()];
+        for (int i = 0; i < streams.length; i++) {
+            Demand d = spec.demand().get(i);
+            String prefix = spec.id() + "/demand/" + i;
+            streams[i] = new Stream(d, model.productIndex(d.product()),
+                    d.interarrival().sampler(rs.stream(prefix + "/arrivals")),
+                    d.quantity().sampler(rs.stream(prefix + "/quantity")), rs.stream(prefix + "/thinning"));
+        }
+    }
+
+    @Override
+    public void init() {
+        for (int i = 0; i < streams.length; i++) {
+            scheduleCandidate(i);
+        }
+    }
+
+    /** The base process runs at the peak rate (inter-arrival times divided by the peak factor). */
+    private void scheduleCandidate(int i) {
+        Stream s = streams[i];
+        scheduleIn(Math.round(s.interarrival.sample() / s.peak), NEXT_ORDER, i, null);
+    }
+
+    @Override
+    protected void onEvent(int code, long datum, Object ref) {
+        int i = (int) datum;
+        Stream s = streams[i];
+        if (s.peak == 1.0 || s.thinning.nextDouble() * s.peak < s.factor(now())) {
+            int q = s.quantity.sample();
+            long id = ((long) customerIndex << 40) | seq++;
+            if (now() >= warmup) {
+                orders++;
+                units += q;
+            }
+            send(warehouseLp, 0, new SupplyMessages.CustomerOrder(id, customerIndex, s.product, q, now(),
+                    now() + spec.quotedLeadTime().toMillis()));
+        }
+        scheduleCandidate(i);
+    }
+
+    @Override
+    protected void onMessage(Object payload) {
+        SupplyMessages.Delivery d = (SupplyMessages.Delivery) payload;
+        unitsDeliveredTotal += d.quantity();
+        int got = partlyDelivered.getOrDefault(d.orderId(), 0) + d.quantity();
+        if (got < d.orderQuantity()) {
+            partlyDelivered.put(d.orderId(), got);
+            return;
+        }
+        partlyDelivered.remove(d.orderId());
+        if (d.placedMillis() >= warmup) {
+            completed++;
+            leadHours.add((now() - d.placedMillis()) / MS_PER_HOUR);
+            if (now() <= d.dueMillis()) {
+                onTime++;
+            }
+        }
+    }
+
+    /** Statistics of a customer; lead times travel so that the plant-wide figures pool every customer. */
+    public record Report(int customerIndex, RunResult.CustomerKpis kpis, double[] leadHours, long onTime) {
+    }
+
+    @Override
+    protected Object report(long end) {
+        return new Report(customerIndex, new RunResult.CustomerKpis(spec.id(), orders, units, completed,
+                completed == 0 ? 0 : (double) onTime / completed, leadHours.mean(), leadHours.quantile(0.95),
+                unitsDeliveredTotal), leadHours.values(), onTime);
+    }
+}

@@ -1,0 +1,495 @@
+package org.plantwin.actors.entity;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
+import org.plantwin.actors.api.DispatchPolicy;
+import org.plantwin.actors.api.RunResult;
+import org.plantwin.actors.kernel.LogicalProcess;
+import org.plantwin.actors.kernel.RandomStreams;
+import org.plantwin.actors.stats.TimeWeighted;
+import org.plantwin.scenarios.model.Fleet;
+import org.plantwin.scenarios.model.InventoryPolicy;
+import org.plantwin.scenarios.model.StockItem;
+import org.plantwin.scenarios.model.Warehouse;
+
+/**
+ * The logical process of a warehouse and the truck fleets based at it. It keeps stock per product, serves customer
+ * orders first-come first-served (whole orders; an order that cannot be served waits as a backorder and blocks the
+ * ones behind it), replenishes by its policy (production orders to the product's first resource, or purchase
+ * orders to a supplier), and sends trucks. Trucks are in this LP because loading depends on stock at zero delay;
+ * a trip's deliveries are known when it leaves, so they go to customers as messages with the trip's travel time:
+ * that delay is the lookahead that lets customers and the warehouse run in wide windows.
+ */
+public final class WarehouseProcess extends LogicalProcess {
+
+    private static final int PUT_AWAY = 1;
+    private static final int TRUCK_BACK = 2;
+    private static final int DISPATCH_CHECK = 3;
+    private static final long DAY = 86_400_000L;
+    private static final double MS_PER_HOUR = 3_600_000.0;
+
+    private final PlantModel model;
+    private final int warehouseIndex;
+    private final Warehouse spec;
+    private final long warmup;
+    private final long horizon;
+    private final Item[] items;
+    private final Map<Integer, Item> itemByProduct = new HashMap<>();
+    private final FleetRt[] fleets;
+    private final UniformRandomProvider travelRng;
+    private final ZigguratSampler.NormalizedGaussian gaussian;
+    private final double noiseSigma;
+    private long nextOrderId;
+    private long nextShipmentId;
+
+    /** An open customer order waiting for stock. */
+    private record Open(SupplyMessages.CustomerOrder order) {
+    }
+
+    private final class Item {
+        final int index;
+        final StockItem spec;
+        final int product;
+        final boolean production;
+        final int supplierLp;
+        long onHand;
+        long onOrder;
+        long backlogUnits;
+        final ArrayDeque<Open> backlog = new ArrayDeque<>();
+        final TimeWeighted onHandTw;
+        final TimeWeighted backorderTw;
+        long orders;
+        long units;
+        long filledOrders;
+        long filledUnits;
+        long stockouts;
+        long replenishments;
+        long received;
+        long shipped;
+
+        Item(int index, StockItem spec) {
+            this.index = index;
+            this.spec = spec;
+            this.product = model.productIndex(spec.product());
+            this.production = StockItem.PRODUCTION.equals(spec.replenishFrom());
+            this.supplierLp = production ? -1 : model.supplierLp(model.supplierIndex(spec.replenishFrom()));
+            this.onHand = spec.initial();
+            this.onHandTw = new TimeWeighted(warmup);
+            this.onHandTw.set(0, onHand);
+            this.backorderTw = new TimeWeighted(warmup);
+        }
+
+        long position() {
+            return onHand + onOrder - backlogUnits;
+        }
+    }
+
+    private final class FleetRt {
+        final int index;
+        final Fleet spec;
+        final DispatchPolicy policy;
+        final double speed;
+        int free;
+        final List<DispatchPolicy.Shipment> waiting = new ArrayList<>();
+        final Map<Long, SupplyMessages.CustomerOrder> orderOf = new HashMap<>();
+        long checkScheduledAt = -1;
+        long trips;
+        double km;
+        double drivingMillis;
+        double loadingMillis;
+        double unloadingMillis;
+        double cost;
+
+        FleetRt(int index, Fleet spec) {
+            this.index = index;
+            this.spec = spec;
+            this.policy = BuiltInDispatch.of(spec.dispatch(), spec.maxWait().toMillis());
+            this.speed = spec.speedKmPerHour() != null ? spec.speedKmPerHour() : model.scenario.travel().speedKmPerHour();
+            this.free = spec.trucks();
+        }
+    }
+
+    public WarehouseProcess(PlantModel model, int warehouseIndex, RandomStreams rs) {
+        super(model.warehouseLp(warehouseIndex), model.warehouses.get(warehouseIndex).id());
+        this.model = model;
+        this.warehouseIndex = warehouseIndex;
+        this.spec = model.warehouses.get(warehouseIndex);
+        this.warmup = model.warmupMillis;
+        this.horizon = model.horizonMillis;
+        items = new Item[spec.stock().size()];
+        for (int i = 0; i < items.length; i++) {
+            items[i] = new Item(i, spec.stock().get(i));
+            itemByProduct.put(items[i].product, items[i]);
+        }
+        List<FleetRt> fs = new ArrayList<>();
+        for (Fleet f : model.scenario.fleets()) {
+            if (f.depot().equals(spec.id())) {
+                fs.add(new FleetRt(fs.size(), f));
+            }
+        }
+        fleets = fs.toArray(new FleetRt[0]);
+        travelRng = rs.stream(spec.id() + "/travel");
+        gaussian = ZigguratSampler.NormalizedGaussian.of(travelRng);
+        double cv = model.scenario.travel().noiseCv();
+        noiseSigma = Math.sqrt(Math.log1p(cv * cv));
+    }
+
+    @Override
+    public void init() {
+        for (Item item : items) {
+            checkPolicy(item);
+        }
+    }
+
+    // ---- messages -------------------------------------------------------------------------------------------
+
+    @Override
+    protected void onMessage(Object payload) {
+        if (payload instanceof SupplyMessages.CustomerOrder o) {
+            onCustomerOrder(o);
+        } else if (payload instanceof SupplyMessages.Receipt r) {
+            receive(item(r.product()), r.quantity());
+        } else if (payload instanceof PartTransfer p) {
+            receive(item(p.product()), 1);
+        } else {
+            throw new IllegalStateException("The warehouse (" + name() + ") got an unknown message (" + payload + ").");
+        }
+    }
+
+    private Item item(int product) {
+        Item i = itemByProduct.get(product);
+        if (i == null) {
+            throw new IllegalStateException("The warehouse (" + name() + ") does not stock product ("
+                    + model.productIds.get(product) + ").");
+        }
+        return i;
+    }
+
+    private void onCustomerOrder(SupplyMessages.CustomerOrder o) {
+        Item item = item(o.product());
+        boolean counted = o.placedMillis() >= warmup;
+        if (counted) {
+            item.orders++;
+            item.units += o.quantity();
+        }
+        if (item.spec.policy().type() == InventoryPolicy.PolicyType.MAKE_TO_ORDER) {
+            replenish(item, o.quantity());
+        }
+        if (item.backlog.isEmpty() && item.onHand >= o.quantity()) {
+            setOnHand(item, item.onHand - o.quantity());
+            if (counted) {
+                item.filledOrders++;
+                item.filledUnits += o.quantity();
+            }
+            ship(item, o);
+        } else {
+            if (counted && item.spec.policy().type() != InventoryPolicy.PolicyType.MAKE_TO_ORDER) {
+                item.stockouts++;
+            }
+            item.backlog.add(new Open(o));
+            setBacklog(item, item.backlogUnits + o.quantity());
+        }
+        checkPolicy(item);
+    }
+
+    private void receive(Item item, int quantity) {
+        long handling = spec.handlingIn().toMillis();
+        if (handling > 0) {
+            scheduleIn(handling, PUT_AWAY, ((long) item.index << 32) | quantity, null);
+        } else {
+            putAway(item, quantity);
+        }
+    }
+
+    private void putAway(Item item, int quantity) {
+        item.onOrder -= quantity;
+        item.received += quantity;
+        setOnHand(item, item.onHand + quantity);
+        while (!item.backlog.isEmpty() && item.onHand >= item.backlog.peek().order().quantity()) {
+            SupplyMessages.CustomerOrder o = item.backlog.poll().order();
+            setOnHand(item, item.onHand - o.quantity());
+            setBacklog(item, item.backlogUnits - o.quantity());
+            ship(item, o);
+        }
+    }
+
+    private void setOnHand(Item item, long level) {
+        item.onHand = level;
+        item.onHandTw.set(now(), level);
+    }
+
+    private void setBacklog(Item item, long units) {
+        item.backlogUnits = units;
+        item.backorderTw.set(now(), units);
+    }
+
+    // ---- replenishment ----------------------------------------------------------------------------------------
+
+    private void checkPolicy(Item item) {
+        InventoryPolicy p = item.spec.policy();
+        long ip = item.position();
+        long quantity = switch (p.type()) {
+            case S_S -> ip <= p.reorderPoint() ? p.orderUpTo() - ip : 0;
+            case S_Q -> ip <= p.reorderPoint()
+                    ? (long) p.orderQuantity() * ((p.reorderPoint() - ip) / p.orderQuantity() + 1) : 0;
+            case BASE_STOCK -> ip < p.level() ? p.level() - ip : 0;
+            case MAKE_TO_ORDER -> 0;
+        };
+        if (spec.capacity() != null && quantity > 0) {
+            long held = 0;
+            for (Item i : items) {
+                held += i.onHand + i.onOrder;
+            }
+            quantity = Math.min(quantity, spec.capacity() - held);
+        }
+        if (quantity > 0) {
+            replenish(item, quantity);
+        }
+    }
+
+    private void replenish(Item item, long quantity) {
+        if (quantity > Integer.MAX_VALUE) {
+            throw new IllegalStateException("The replenishment (" + quantity + ") of " + item.spec.product()
+                    + " in " + name() + " is too large.");
+        }
+        item.onOrder += quantity;
+        if (now() >= warmup) {
+            item.replenishments++;
+        }
+        long id = ((long) warehouseIndex << 40) | nextOrderId++;
+        if (item.production) {
+            send(model.routing[item.product][0], 0,
+                    new SupplyMessages.ProductionOrder(id, item.product, (int) quantity, -1));
+        } else {
+            send(item.supplierLp, 0, new SupplyMessages.PurchaseOrder(id, warehouseIndex, item.product, (int) quantity));
+        }
+    }
+
+    // ---- shipping -----------------------------------------------------------------------------------------------
+
+    private void ship(Item item, SupplyMessages.CustomerOrder o) {
+        item.shipped += o.quantity();
+        String site = model.customers.get(o.customer()).site();
+        if (fleets.length == 0) {
+            double km = model.distanceKm(spec.site(), site);
+            long delay = Math.round(km / model.scenario.travel().speedKmPerHour() * MS_PER_HOUR * noise());
+            send(model.customerLp(o.customer()), delay, new SupplyMessages.Delivery(o.orderId(), o.product(),
+                    o.quantity(), o.quantity(), o.placedMillis(), o.dueMillis()));
+            return;
+        }
+        // The first fleet takes the order; split into truck-sized shipments.
+        FleetRt f = fleets[0];
+        double[] xy = model.sites.get(site);
+        int left = o.quantity();
+        while (left > 0) {
+            int units = Math.min(left, f.spec.capacity());
+            left -= units;
+            long id = nextShipmentId++;
+            f.waiting.add(new DispatchPolicy.Shipment(id, model.customers.get(o.customer()).id(), xy[0], xy[1], units,
+                    now(), o.dueMillis()));
+            f.orderOf.put(id, o);
+        }
+        tryDispatch(f);
+    }
+
+    private double noise() {
+        if (noiseSigma == 0) {
+            return 1.0;
+        }
+        double f = Math.exp(-noiseSigma * noiseSigma / 2 + noiseSigma * gaussian.sample());
+        return Math.max(0.5, Math.min(3.0, f));
+    }
+
+    private void tryDispatch(FleetRt f) {
+        while (f.free > 0 && !f.waiting.isEmpty()) {
+            long nextShiftStart = nextShiftStart(f.spec.shift());
+            if (nextShiftStart > now()) {
+                scheduleCheck(f, nextShiftStart);
+                return;
+            }
+            double[] depot = model.sites.get(spec.site());
+            DispatchPolicy.Decision d = f.policy.decide(new DispatchPolicy.View(now(), f.spec.id(), depot[0], depot[1],
+                    f.spec.capacity(), f.free, f.waiting));
+            if (d.shipmentIds().isEmpty()) {
+                if (d.recheckAtMillis() > now()) {
+                    scheduleCheck(f, d.recheckAtMillis());
+                }
+                return;
+            }
+            startTrip(f, d.shipmentIds());
+        }
+    }
+
+    private long nextShiftStart(Fleet.Shift shift) {
+        if (shift == null) {
+            return now();
+        }
+        long tod = now() % DAY;
+        long start = shift.start().toMillis();
+        long end = shift.end().toMillis();
+        if (tod >= start && tod < end) {
+            return now();
+        }
+        return tod < start ? now() - tod + start : now() - tod + DAY + start;
+    }
+
+    private void scheduleCheck(FleetRt f, long at) {
+        if (f.checkScheduledAt >= now() && f.checkScheduledAt <= at) {
+            return;
+        }
+        f.checkScheduledAt = at;
+        scheduleAt(at, DISPATCH_CHECK, f.index, null);
+    }
+
+    private void startTrip(FleetRt f, List<Long> ids) {
+        Map<Long, DispatchPolicy.Shipment> byId = new LinkedHashMap<>();
+        for (DispatchPolicy.Shipment s : f.waiting) {
+            byId.put(s.id(), s);
+        }
+        List<DispatchPolicy.Shipment> load = new ArrayList<>();
+        int units = 0;
+        for (long id : ids) {
+            DispatchPolicy.Shipment s = byId.remove(id);
+            if (s == null) {
+                throw new IllegalStateException("The dispatch policy of fleet (" + f.spec.id() + ") chose shipment ("
+                        + id + ") which is not waiting (or chosen twice).");
+            }
+            load.add(s);
+            units += s.units();
+        }
+        if (units > f.spec.capacity()) {
+            throw new IllegalStateException("The dispatch policy of fleet (" + f.spec.id() + ") loaded " + units
+                    + " units on a truck of capacity " + f.spec.capacity() + ".");
+        }
+        f.waiting.removeIf(s -> !byId.containsKey(s.id()));
+        f.free--;
+        long t = now();
+        long load0 = f.spec.loadTime().toMillis();
+        account(f, t, t + load0, 1);
+        t += load0;
+        String at = spec.site();
+        double km = 0;
+        long unload = f.spec.unloadTime().toMillis();
+        for (DispatchPolicy.Shipment s : load) {
+            SupplyMessages.CustomerOrder o = f.orderOf.remove(s.id());
+            String site = model.customers.get(o.customer()).site();
+            double legKm = model.distanceKm(at, site);
+            long drive = Math.round(legKm / f.speed * MS_PER_HOUR * noise());
+            account(f, t, t + drive, 0);
+            t += drive;
+            account(f, t, t + unload, 2);
+            t += unload;
+            km += legKm;
+            at = site;
+            send(model.customerLp(o.customer()), t - now(), new SupplyMessages.Delivery(o.orderId(), o.product(),
+                    s.units(), o.quantity(), o.placedMillis(), o.dueMillis()));
+        }
+        double backKm = model.distanceKm(at, spec.site());
+        long back = Math.round(backKm / f.speed * MS_PER_HOUR * noise());
+        account(f, t, t + back, 0);
+        t += back;
+        km += backKm;
+        if (now() >= warmup) {
+            f.trips++;
+            f.km += km;
+            f.cost += km * f.spec.costPerKm() + (t - now()) / MS_PER_HOUR * f.spec.costPerHour();
+        }
+        scheduleAt(t, TRUCK_BACK, f.index, null);
+    }
+
+    /** Adds the part of [from, to) inside the observed period to an activity: 0 driving, 1 loading, 2 unloading. */
+    private void account(FleetRt f, long from, long to, int activity) {
+        long a = Math.max(from, warmup);
+        long b = Math.min(to, horizon);
+        if (b <= a) {
+            return;
+        }
+        switch (activity) {
+            case 0 -> f.drivingMillis += b - a;
+            case 1 -> f.loadingMillis += b - a;
+            default -> f.unloadingMillis += b - a;
+        }
+    }
+
+    @Override
+    protected void onEvent(int code, long datum, Object ref) {
+        switch (code) {
+            case PUT_AWAY -> putAway(items[(int) (datum >>> 32)], (int) datum);
+            case TRUCK_BACK -> {
+                FleetRt f = fleets[(int) datum];
+                f.free++;
+                tryDispatch(f);
+            }
+            case DISPATCH_CHECK -> {
+                FleetRt f = fleets[(int) datum];
+                if (f.checkScheduledAt == now()) {
+                    f.checkScheduledAt = -1;
+                }
+                tryDispatch(f);
+            }
+            default -> throw new IllegalStateException("Unknown event (" + code + ") in warehouse " + name() + ".");
+        }
+    }
+
+    // ---- report ---------------------------------------------------------------------------------------------------
+
+    /** Statistics of a warehouse and its fleets. */
+    public record Report(int warehouseIndex, List<RunResult.InventoryKpis> inventory, List<RunResult.FleetKpis> fleets,
+                         double kmDriven, double transportCost, double holdingCost, double backorderCost,
+                         double backorderIntegralUnitMillis) {
+    }
+
+    @Override
+    protected Object report(long end) {
+        double observed = Math.max(1, end - warmup);
+        double days = observed / (double) DAY;
+        List<RunResult.InventoryKpis> inv = new ArrayList<>();
+        double holding = 0;
+        double backorder = 0;
+        double backorderIntegral = 0;
+        for (Item i : items) {
+            double onHandMean = i.onHandTw.mean(end);
+            double backMean = i.backorderTw.mean(end);
+            double h = onHandMean * days * i.spec.holdingCostPerUnitDay();
+            double b = backMean * days * i.spec.backorderCostPerUnitDay();
+            holding += h;
+            backorder += b;
+            backorderIntegral += i.backorderTw.integral(end);
+            inv.add(new RunResult.InventoryKpis(spec.id(), i.spec.product(), policyText(i.spec.policy()), onHandMean,
+                    i.onHandTw.min(), i.onHandTw.max(), backMean, i.orders, i.units,
+                    i.orders == 0 ? 0 : (double) i.filledOrders / i.orders,
+                    i.units == 0 ? 0 : (double) i.filledUnits / i.units, i.stockouts, i.replenishments, h, b,
+                    i.spec.initial(), i.received, i.shipped, i.onHand, i.onOrder, i.backlogUnits));
+        }
+        List<RunResult.FleetKpis> fs = new ArrayList<>();
+        double km = 0;
+        double cost = 0;
+        for (FleetRt f : fleets) {
+            double truckTime = observed * f.spec.trucks();
+            double driving = f.drivingMillis / truckTime;
+            double loading = f.loadingMillis / truckTime;
+            double unloading = f.unloadingMillis / truckTime;
+            fs.add(new RunResult.FleetKpis(f.spec.id(), spec.id(), f.spec.trucks(), f.trips, f.km, driving, loading,
+                    unloading, Math.max(0, 1 - driving - loading - unloading), driving + loading + unloading, f.cost));
+            km += f.km;
+            cost += f.cost;
+        }
+        return new Report(warehouseIndex, List.copyOf(inv), List.copyOf(fs), km, cost, holding, backorder,
+                backorderIntegral);
+    }
+
+    private static String policyText(InventoryPolicy p) {
+        return switch (p.type()) {
+            case S_S -> "(s,S)=(" + p.reorderPoint() + "," + p.orderUpTo() + ")";
+            case S_Q -> "(s,Q)=(" + p.reorderPoint() + "," + p.orderQuantity() + ")";
+            case BASE_STOCK -> "base stock " + p.level();
+            case MAKE_TO_ORDER -> "make to order";
+        };
+    }
+}
