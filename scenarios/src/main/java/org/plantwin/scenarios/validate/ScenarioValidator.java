@@ -711,7 +711,8 @@ public final class ScenarioValidator {
                             "Maybe orderUpTo: " + (rp == null ? 50 : Math.max(1, rp) * 3) + ".");
                 } else if (rp != null && upTo <= rp) {
                     add(path + ".orderUpTo", String.valueOf(upTo), "orderUpTo must be > reorderPoint (" + rp + ")",
-                            "Maybe swap reorderPoint and orderUpTo.");
+                            upTo < rp ? "Maybe swap reorderPoint and orderUpTo."
+                                    : "Maybe orderUpTo: " + (rp + Math.max(1, rp)) + "; S - s is the smallest order.");
                 }
                 foreign(path, "orderQuantity", policy.orderQuantity(), "sS", "sQ");
                 foreign(path, "level", policy.level(), "sS", "baseStock");
@@ -757,8 +758,9 @@ public final class ScenarioValidator {
     /** A parameter that belongs to another policy type is an error (it would be silently ignored). */
     private void foreign(String path, String field, Integer value, String type, String owner) {
         if (value != null) {
-            add(path + "." + field, String.valueOf(value), "A " + type + " policy takes no " + field + " (that is for " + owner + ")",
-                    "Maybe remove " + field + ", or change the type to " + owner.replace(" or ", " or type ") + ".");
+            add(path + "." + field, String.valueOf(value),
+                    (type.startsWith("s") ? "An " : "A ") + type + " policy takes no " + field + " (that is for " + owner + ")",
+                    "Maybe remove " + field + ", or use type " + owner + ".");
         }
     }
 
@@ -875,7 +877,7 @@ public final class ScenarioValidator {
         if (value == null) {
             add(path, null, "The quantity needs " + field, "Maybe " + example + ".");
         } else if (value < 1) {
-            add(path, String.valueOf(value), "The " + field + " units per order must be >= 1", "Maybe " + example + ".");
+            add(path, String.valueOf(value), "The " + field + " of a quantity (units per order) must be >= 1", "Maybe " + example + ".");
         }
     }
 
@@ -916,7 +918,11 @@ public final class ScenarioValidator {
     private void checkFleet(int i, Fleet f) {
         String path = "$.fleets[" + i + "]";
         if (f.depot() == null || !warehouses.containsKey(f.depot())) {
-            add(path + ".depot", q(f.depot()), "The depot must be a warehouse id", warehouseHint(f.depot()));
+            String atSite = warehouses.values().stream().filter(w -> Objects.equals(w.site(), f.depot())).map(Warehouse::id)
+                    .findFirst().orElse(null);
+            add(path + ".depot", q(f.depot()), "The depot must be a warehouse id", atSite != null
+                    ? "Maybe " + atSite + ", the warehouse at site " + f.depot() + ": a depot names the warehouse, not its site."
+                    : warehouseHint(f.depot()));
         }
         if (f.trucks() == null || f.trucks() < 1) {
             add(path + ".trucks", f.trucks() == null ? null : String.valueOf(f.trucks()), "A fleet needs >= 1 truck",

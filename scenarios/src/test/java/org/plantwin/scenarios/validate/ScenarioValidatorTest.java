@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.tuple;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.plantwin.scenarios.api.Problem;
 import org.plantwin.scenarios.api.ScenarioException;
@@ -14,6 +16,7 @@ import org.plantwin.scenarios.api.Scenarios;
 import org.plantwin.scenarios.model.Fleet;
 import org.plantwin.scenarios.model.InventoryPolicy;
 import org.plantwin.scenarios.model.Scenario;
+import org.plantwin.scenarios.model.Site;
 
 class ScenarioValidatorTest {
 
@@ -140,6 +143,19 @@ class ScenarioValidatorTest {
         assertThat(e.problems()).allSatisfy(p -> assertThat(p.hint()).startsWith("Maybe"));
         assertThat(e.problems().get(3).hint()).isEqualTo("Maybe you meant \"acme\".");
         assertThat(e.problems().get(6).hint()).isEqualTo("Maybe you meant \"DC\".");
+    }
+
+    @Test
+    void reportsACoordinateThatIsNotANumberOnAScenarioBuiltInJava() throws IOException {
+        Scenario s = Scenarios.parse(resource("/testdata/supply-chain.yaml"), "supply-chain.yaml");
+        List<Site> sites = new ArrayList<>(s.sites());
+        sites.set(1, new Site("dc-site", 80.0, Double.NaN));
+        Scenario broken = new Scenario(s.name(), s.description(), s.seed(), s.horizon(), s.warmup(), s.transferTime(),
+                s.products(), s.machines(), s.lines(), s.machineGroups(), s.sources(), s.sinks(), sites, s.travel(),
+                s.warehouses(), s.suppliers(), s.customers(), s.fleets());
+
+        assertThat(ScenarioValidator.validate(broken)).extracting(Problem::path, Problem::value)
+                .containsExactly(tuple("$.sites[1].y", "NaN"));
     }
 
     private static String resource(String name) throws IOException {
