@@ -27,6 +27,15 @@ class ReadmeExampleTest {
     }
 
     @Test
+    void theSupplyChainExampleIsValid() throws IOException {
+        Scenario s = Scenarios.parse(block("example:supply-chain"), "small-chain");
+
+        assertThat(s.warehouses()).hasSize(1);
+        assertThat(s.fleets()).hasSize(1);
+        assertThat(Scenarios.validate(s)).isEmpty();
+    }
+
+    @Test
     void theBrokenExamplePrintsTheReportShown() throws IOException {
         String good = block("example:good");
         List<String> replacements = block("example:bad").lines().toList();
