@@ -1,11 +1,15 @@
 package org.plantwin.actors.api;
 
+import java.util.Map;
+import java.util.TreeMap;
+
 /**
  * How to run a scenario: seed and horizon overrides, replication index (its streams derive from seed and index),
- * and the largest number of events a logical process handles per window (bounds message sizes; results do not
- * depend on it).
+ * the largest number of events a logical process handles per window (bounds message sizes; results do not depend
+ * on it), and dispatch policies that replace a fleet's built-in rule (by fleet id: the planners' plug-in point).
  */
-public record RunOptions(Long seedOverride, Long horizonMillisOverride, int replication, int maxEventsPerWindow) {
+public record RunOptions(Long seedOverride, Long horizonMillisOverride, int replication, int maxEventsPerWindow,
+                         Map<String, DispatchPolicy> dispatchPolicies) {
 
     public static final int DEFAULT_MAX_EVENTS = 65_536;
 
@@ -16,25 +20,37 @@ public record RunOptions(Long seedOverride, Long horizonMillisOverride, int repl
         if (maxEventsPerWindow < 1) {
             throw new IllegalArgumentException("The maxEventsPerWindow (" + maxEventsPerWindow + ") must be >= 1.");
         }
+        if (horizonMillisOverride != null && horizonMillisOverride <= 0) {
+            throw new IllegalArgumentException("The horizon (" + horizonMillisOverride + " ms) must be > 0.");
+        }
+        dispatchPolicies = dispatchPolicies == null ? Map.of()
+                : java.util.Collections.unmodifiableMap(new TreeMap<>(dispatchPolicies));
     }
 
     public static RunOptions defaults() {
-        return new RunOptions(null, null, 0, DEFAULT_MAX_EVENTS);
+        return new RunOptions(null, null, 0, DEFAULT_MAX_EVENTS, null);
     }
 
     public RunOptions withSeed(long seed) {
-        return new RunOptions(seed, horizonMillisOverride, replication, maxEventsPerWindow);
+        return new RunOptions(seed, horizonMillisOverride, replication, maxEventsPerWindow, dispatchPolicies);
     }
 
     public RunOptions withHorizonMillis(long horizonMillis) {
-        return new RunOptions(seedOverride, horizonMillis, replication, maxEventsPerWindow);
+        return new RunOptions(seedOverride, horizonMillis, replication, maxEventsPerWindow, dispatchPolicies);
     }
 
     public RunOptions withReplication(int k) {
-        return new RunOptions(seedOverride, horizonMillisOverride, k, maxEventsPerWindow);
+        return new RunOptions(seedOverride, horizonMillisOverride, k, maxEventsPerWindow, dispatchPolicies);
     }
 
     public RunOptions withMaxEventsPerWindow(int n) {
-        return new RunOptions(seedOverride, horizonMillisOverride, replication, n);
+        return new RunOptions(seedOverride, horizonMillisOverride, replication, n, dispatchPolicies);
+    }
+
+    /** Uses {@code policy} for the fleet {@code fleetId} instead of the rule the scenario names. */
+    public RunOptions withDispatchPolicy(String fleetId, DispatchPolicy policy) {
+        Map<String, DispatchPolicy> m = new TreeMap<>(dispatchPolicies);
+        m.put(fleetId, java.util.Objects.requireNonNull(policy, "policy"));
+        return new RunOptions(seedOverride, horizonMillisOverride, replication, maxEventsPerWindow, m);
     }
 }

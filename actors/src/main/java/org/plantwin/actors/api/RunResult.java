@@ -34,7 +34,7 @@ public record RunResult(
 
     /** A line or machine group. */
     public record LineKpis(String id, String kind, long partsIn, long partsOut, double throughputPerHour,
-                           double wipMean, long scrapped) {
+                           double wipMean, long scrapped, long wipEnd) {
     }
 
     /** A station (a machine group is one station) and the buffer in front of it. */

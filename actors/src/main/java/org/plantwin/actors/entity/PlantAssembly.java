@@ -20,6 +20,7 @@ public final class PlantAssembly {
     private final PlantModel model;
     private final int replication;
     private final long rootSeed;
+    private final java.util.Map<String, org.plantwin.actors.api.DispatchPolicy> dispatchPolicies;
 
     public PlantAssembly(Scenario scenario, RunOptions options) {
         long seed = options.seedOverride() != null ? options.seedOverride() : scenario.seed();
@@ -28,6 +29,13 @@ public final class PlantAssembly {
         this.model = new PlantModel(scenario, seed, horizon);
         this.replication = options.replication();
         this.rootSeed = RandomStreams.replicationSeed(seed, replication);
+        this.dispatchPolicies = options.dispatchPolicies();
+        for (String fleet : dispatchPolicies.keySet()) {
+            if (scenario.fleets().stream().noneMatch(f -> f.id().equals(fleet))) {
+                throw new IllegalArgumentException("A dispatch policy names the fleet (" + fleet
+                        + ") which is not in the scenario " + scenario.fleets().stream().map(f -> f.id()).toList() + ".");
+            }
+        }
     }
 
     public PlantModel model() {
@@ -45,7 +53,7 @@ public final class PlantAssembly {
             lps.add(new SinkProcess(model, k));
         }
         for (int w = 0; w < model.warehouses.size(); w++) {
-            lps.add(new WarehouseProcess(model, w, rs));
+            lps.add(new WarehouseProcess(model, w, rs, dispatchPolicies));
         }
         for (int k = 0; k < model.suppliers.size(); k++) {
             lps.add(new SupplierProcess(model, k, rs));

@@ -731,7 +731,7 @@ public final class ResourceProcess extends LogicalProcess {
                     s.offered == 0 ? 0 : (double) s.lost / s.offered, s.blockedMillis / observed));
         }
         RunResult.LineKpis line = new RunResult.LineKpis(spec.id(), spec.kind(), partsIn, partsOut,
-                partsOut / hours, wip.mean(end), scrapped);
+                partsOut / hours, wip.mean(end), scrapped, Math.round(wip.level()));
         return new Report(resourceIndex, line, List.copyOf(st), List.copyOf(ms), List.copyOf(srcs),
                 wip.integral(end) + inTransit.integral(end), scrapped);
     }

@@ -106,16 +106,17 @@ public final class WarehouseProcess extends LogicalProcess {
         double unloadingMillis;
         double cost;
 
-        FleetRt(int index, Fleet spec) {
+        FleetRt(int index, Fleet spec, DispatchPolicy custom) {
             this.index = index;
             this.spec = spec;
-            this.policy = BuiltInDispatch.of(spec.dispatch(), spec.maxWait().toMillis());
+            this.policy = custom != null ? custom : BuiltInDispatch.of(spec.dispatch(), spec.maxWait().toMillis());
             this.speed = spec.speedKmPerHour() != null ? spec.speedKmPerHour() : model.scenario.travel().speedKmPerHour();
             this.free = spec.trucks();
         }
     }
 
-    public WarehouseProcess(PlantModel model, int warehouseIndex, RandomStreams rs) {
+    public WarehouseProcess(PlantModel model, int warehouseIndex, RandomStreams rs,
+                            Map<String, DispatchPolicy> dispatchPolicies) {
         super(model.warehouseLp(warehouseIndex), model.warehouses.get(warehouseIndex).id());
         this.model = model;
         this.warehouseIndex = warehouseIndex;
@@ -130,7 +131,7 @@ public final class WarehouseProcess extends LogicalProcess {
         List<FleetRt> fs = new ArrayList<>();
         for (Fleet f : model.scenario.fleets()) {
             if (f.depot().equals(spec.id())) {
-                fs.add(new FleetRt(fs.size(), f));
+                fs.add(new FleetRt(fs.size(), f, dispatchPolicies.get(f.id())));
             }
         }
         fleets = fs.toArray(new FleetRt[0]);

@@ -7,20 +7,21 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code plantwin demo}: runs the built-in demo plant. */
+/** {@code plantwin demo}: runs the richest built-in scenario (supply-chain). */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = "Run the built-in demo plant (two lines, a shared machine group, setups, failures).")
+        description = "Run the richest built-in scenario, supply-chain: two lines, a warehouse with (s,S) and (s,Q)"
+                + " policies, a supplier, twelve customers and four trucks.")
 final class DemoCommand implements Callable<Integer> {
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--out", description = "Folder for result.json (default: plantwin-out/demo).")
+    @Option(names = "--out", description = "Folder for result.json (default: plantwin-out/supply-chain).")
     Path out;
 
     @Override
     public Integer call() {
-        return Runs.runAndReport("demo", RunOptions.defaults(), out, false, false, spec.commandLine().getOut(),
+        return Runs.runAndReport("supply-chain", RunOptions.defaults(), out, false, false, spec.commandLine().getOut(),
                 spec.commandLine().getErr());
     }
 }

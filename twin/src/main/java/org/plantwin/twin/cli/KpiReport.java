@@ -42,13 +42,55 @@ public final class KpiReport {
         TextTable src = new TextTable("Sources", "source", "created", "lost", "loss probability", "blocked");
         r.sources().forEach(s -> src.row(s.id(), s.created(), s.lost(), s.lossProbability(),
                 TextTable.pct(s.blockedFraction())));
-        sb.append(src.render()).append('\n');
+        if (!r.sources().isEmpty()) {
+            sb.append(src.render()).append('\n');
+        }
         TextTable sk = new TextTable("Sinks", "sink", "parts", "per hour", "cycle time mean (min)", "sd", "p50",
                 "p95", "max", "late");
         r.sinks().forEach(s -> sk.row(s.id(), s.parts(), s.throughputPerHour(), s.cycleTimeMeanMinutes(),
                 s.cycleTimeSdMinutes(), s.cycleTimeP50Minutes(), s.cycleTimeP95Minutes(), s.cycleTimeMaxMinutes(),
                 s.late()));
-        sb.append(sk.render()).append('\n');
+        if (!r.sinks().isEmpty()) {
+            sb.append(sk.render()).append('\n');
+        }
+        if (r.supplyChain() != null) {
+            RunResult.SupplyChainKpis c = r.supplyChain();
+            sb.append(new TextTable("Supply chain", "orders", "order fill", "unit fill", "on time", "lead time mean (h)",
+                    "p95", "backorders", "stock-outs", "km", "transport", "holding", "backorder", "total cost")
+                    .row(c.orders(), TextTable.pct(c.orderFillRate()), TextTable.pct(c.unitFillRate()),
+                            TextTable.pct(c.onTimeDelivery()), c.leadTimeMeanHours(), c.leadTimeP95Hours(),
+                            c.backordersMean(), c.stockouts(), c.kmDriven(), c.transportCost(), c.holdingCost(),
+                            c.backorderCost(), c.totalCost())
+                    .render()).append('\n');
+        }
+        if (!r.inventory().isEmpty()) {
+            TextTable inv = new TextTable("Inventory (time-weighted after warm-up)", "warehouse", "product", "policy",
+                    "on hand mean", "min", "max", "backorders", "orders", "fill", "stock-outs", "replenishments");
+            r.inventory().forEach(i -> inv.row(i.warehouse(), i.product(), i.policy(), i.onHandMean(), i.onHandMin(),
+                    i.onHandMax(), i.backordersMean(), i.orders(), TextTable.pct(i.orderFillRate()), i.stockouts(),
+                    i.replenishments()));
+            sb.append(inv.render()).append('\n');
+        }
+        if (!r.fleets().isEmpty()) {
+            TextTable fl = new TextTable("Fleets (share of truck time)", "fleet", "depot", "trucks", "trips", "km",
+                    "driving", "loading", "unloading", "idle", "cost");
+            r.fleets().forEach(f -> fl.row(f.id(), f.depot(), f.trucks(), f.trips(), f.km(),
+                    TextTable.pct(f.drivingShare()), TextTable.pct(f.loadingShare()), TextTable.pct(f.unloadingShare()),
+                    TextTable.pct(f.idleShare()), f.cost()));
+            sb.append(fl.render()).append('\n');
+        }
+        if (!r.customers().isEmpty()) {
+            TextTable cu = new TextTable("Customers", "customer", "orders", "units", "completed", "on time",
+                    "lead time mean (h)", "p95");
+            r.customers().forEach(c -> cu.row(c.id(), c.orders(), c.units(), c.completed(),
+                    TextTable.pct(c.onTimeDelivery()), c.leadTimeMeanHours(), c.leadTimeP95Hours()));
+            sb.append(cu.render()).append('\n');
+        }
+        if (!r.suppliers().isEmpty()) {
+            TextTable su = new TextTable("Suppliers", "supplier", "purchase orders", "units", "late");
+            r.suppliers().forEach(x -> su.row(x.id(), x.purchaseOrders(), x.units(), x.late()));
+            sb.append(su.render()).append('\n');
+        }
         RunResult.KernelStats k = r.kernel();
         sb.append("Kernel: ").append(k.logicalProcesses()).append(" logical processes, lookahead ")
                 .append(k.lookaheadMillis()).append(" ms, ").append(k.windows()).append(" windows (")

@@ -1,0 +1,152 @@
+package org.plantwin.actors.entity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.plantwin.actors.api.DispatchPolicy;
+import org.plantwin.actors.api.ResultJson;
+import org.plantwin.actors.api.RunOptions;
+import org.plantwin.actors.api.RunResult;
+import org.plantwin.actors.api.SimulationException;
+import org.plantwin.actors.api.SimulationRuntime;
+import org.plantwin.scenarios.api.Scenarios;
+import org.plantwin.scenarios.model.Fleet;
+import org.plantwin.scenarios.model.Scenario;
+import org.plantwin.scenarios.model.TimeSpan;
+
+/** The library's supply-chain scenario: conservation of units, truck capacity, determinism, dispatch rules. */
+class SupplyChainTest {
+
+    private static final long DAYS_20 = TimeSpan.parse("20d").toMillis();
+    private static SimulationRuntime runtime;
+    private static Scenario supplyChain;
+
+    @BeforeAll
+    static void start() {
+        runtime = SimulationRuntime.create(2);
+        supplyChain = Scenarios.library("supply-chain");
+    }
+
+    @AfterAll
+    static void stop() {
+        runtime.close();
+    }
+
+    /** The same scenario without warm-up, so that every count covers the whole run. */
+    private static Scenario noWarmup() {
+        String yaml = org.plantwin.scenarios.library.ScenarioLibrary.text("supply-chain")
+                .replace("warmup: 7d", "warmup: 0s");
+        return Scenarios.parse(yaml, "supply-chain without warm-up");
+    }
+
+    @Test
+    void unitsAreConservedAtTheEndOfTheRun() {
+        RunResult r = runtime.run(noWarmup(), RunOptions.defaults().withHorizonMillis(DAYS_20));
+        for (RunResult.InventoryKpis i : r.inventory()) {
+            assertThat(i.initial() + i.received()).as("stock balance of %s", i.product())
+                    .isEqualTo(i.shipped() + i.onHandEnd());
+        }
+        long shipped = r.inventory().stream().mapToLong(RunResult.InventoryKpis::shipped).sum();
+        long delivered = r.customers().stream().mapToLong(RunResult.CustomerKpis::unitsDeliveredTotal).sum();
+        assertThat(delivered).isPositive().isLessThanOrEqualTo(shipped);
+        for (RunResult.LineKpis l : r.lines()) {
+            // Every part released into a line left it, was scrapped, or is still inside.
+            assertThat(l.partsIn()).as("line %s", l.id()).isEqualTo(l.partsOut() + l.scrapped() + l.wipEnd());
+        }
+        Map<String, Long> made = r.lines().stream().collect(Collectors.toMap(RunResult.LineKpis::id,
+                RunResult.LineKpis::partsOut));
+        RunResult.InventoryKpis a = r.inventory().get(0);
+        // What L1 made reached FG, except what is still on its way (a 15 min transfer and 10 min put-away).
+        assertThat(a.received()).isLessThanOrEqualTo(made.get("L1")).isGreaterThan(made.get("L1") - 50);
+        long bought = r.suppliers().get(0).units();
+        assertThat(r.inventory().get(2).received()).isLessThanOrEqualTo(bought);
+    }
+
+    @Test
+    void trucksNeverCarryMoreThanTheirCapacity() {
+        List<Integer> loads = Collections.synchronizedList(new ArrayList<>());
+        DispatchPolicy nearest = BuiltInDispatch.of(Fleet.DispatchRule.NEAREST, 0);
+        DispatchPolicy recording = view -> {
+            DispatchPolicy.Decision d = nearest.decide(view);
+            int units = view.waiting().stream().filter(s -> d.shipmentIds().contains(s.id()))
+                    .mapToInt(DispatchPolicy.Shipment::units).sum();
+            if (!d.shipmentIds().isEmpty()) {
+                loads.add(units);
+            }
+            return d;
+        };
+        RunResult r = runtime.run(supplyChain, RunOptions.defaults().withHorizonMillis(DAYS_20)
+                .withDispatchPolicy("trucks", recording));
+        assertThat(loads).isNotEmpty().allSatisfy(u -> assertThat(u).isBetween(1, 40));
+        assertThat(r.fleets().get(0).trips()).isPositive();
+    }
+
+    @Test
+    void aPolicyThatOverloadsATruckFailsTheRunWithAClearMessage() {
+        DispatchPolicy greedy = view -> DispatchPolicy.Decision.load(
+                view.waiting().stream().map(DispatchPolicy.Shipment::id).toList());
+        assertThatThrownBy(() -> runtime.run(supplyChain, RunOptions.defaults().withHorizonMillis(DAYS_20)
+                .withDispatchPolicy("trucks", greedy)))
+                .isInstanceOf(SimulationException.class)
+                .hasMessageContaining("trucks").hasMessageContaining("capacity 40");
+    }
+
+    @Test
+    void aDispatchPolicyForAnUnknownFleetIsRejected() {
+        assertThatThrownBy(() -> runtime.run(supplyChain, RunOptions.defaults()
+                .withDispatchPolicy("lorries", view -> DispatchPolicy.Decision.load(List.of()))))
+                .hasMessageContaining("lorries").hasMessageContaining("trucks");
+    }
+
+    @Test
+    void resultJsonIsByteIdenticalAcrossLaneCounts() {
+        RunOptions options = RunOptions.defaults().withHorizonMillis(DAYS_20);
+        String one;
+        try (SimulationRuntime single = SimulationRuntime.create(1)) {
+            one = ResultJson.write(single.run(supplyChain, options));
+        }
+        try (SimulationRuntime three = SimulationRuntime.create(3)) {
+            var a = three.start(supplyChain, options).toCompletableFuture();
+            var b = three.start(Scenarios.library("demo"), options).toCompletableFuture();
+            var c = three.start(supplyChain, options).toCompletableFuture();
+            assertThat(ResultJson.write(a.join())).isEqualTo(one);
+            assertThat(ResultJson.write(c.join())).isEqualTo(one);
+            assertThat(b.join().scenario()).isEqualTo("demo");
+        }
+    }
+
+    @Test
+    void waitingForFullTruckloadsMakesFewerLongerTrips() {
+        RunOptions options = RunOptions.defaults().withHorizonMillis(DAYS_20);
+        RunResult nearest = runtime.run(supplyChain, options.withDispatchPolicy("trucks",
+                BuiltInDispatch.of(Fleet.DispatchRule.NEAREST, 0)));
+        RunResult full = runtime.run(supplyChain, options.withDispatchPolicy("trucks",
+                BuiltInDispatch.of(Fleet.DispatchRule.FULL_TRUCKLOAD, TimeSpan.parse("8h").toMillis())));
+        // Same nearest-customer tours, but waiting for a full truck: fewer trips, longer lead times.
+        assertThat(full.fleets().get(0).trips()).isLessThan(nearest.fleets().get(0).trips());
+        assertThat(full.supplyChain().leadTimeMeanHours()).isGreaterThan(nearest.supplyChain().leadTimeMeanHours());
+    }
+
+    @Test
+    void supplyChainKpisAreConsistent() {
+        RunResult r = runtime.run(supplyChain, RunOptions.defaults().withHorizonMillis(DAYS_20));
+        RunResult.SupplyChainKpis c = r.supplyChain();
+        assertThat(c.orders()).isEqualTo(r.customers().stream().mapToLong(RunResult.CustomerKpis::orders).sum());
+        assertThat(c.orderFillRate()).isBetween(0.0, 1.0);
+        assertThat(c.onTimeDelivery()).isBetween(0.0, 1.0);
+        assertThat(c.totalCost()).isCloseTo(c.transportCost() + c.holdingCost() + c.backorderCost(),
+                org.assertj.core.data.Offset.offset(1e-6));
+        RunResult.FleetKpis f = r.fleets().get(0);
+        assertThat(f.drivingShare() + f.loadingShare() + f.unloadingShare() + f.idleShare())
+                .isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(r.kernel().logicalProcesses()).isEqualTo(2 + 0 + 1 + 1 + 12);
+    }
+}
