@@ -9,7 +9,8 @@ import java.util.TreeMap;
  * on it), and dispatch policies that replace a fleet's built-in rule (by fleet id: the planners' plug-in point).
  */
 public record RunOptions(Long seedOverride, Long horizonMillisOverride, int replication, int maxEventsPerWindow,
-                         Map<String, DispatchPolicy> dispatchPolicies) {
+                         Map<String, DispatchPolicy> dispatchPolicies,
+                         Map<String, SchedulingPolicy> schedulingPolicies) {
 
     public static final int DEFAULT_MAX_EVENTS = 65_536;
 
@@ -25,32 +26,46 @@ public record RunOptions(Long seedOverride, Long horizonMillisOverride, int repl
         }
         dispatchPolicies = dispatchPolicies == null ? Map.of()
                 : java.util.Collections.unmodifiableMap(new TreeMap<>(dispatchPolicies));
+        schedulingPolicies = schedulingPolicies == null ? Map.of()
+                : java.util.Collections.unmodifiableMap(new TreeMap<>(schedulingPolicies));
     }
 
     public static RunOptions defaults() {
-        return new RunOptions(null, null, 0, DEFAULT_MAX_EVENTS, null);
+        return new RunOptions(null, null, 0, DEFAULT_MAX_EVENTS, null, null);
     }
 
     public RunOptions withSeed(long seed) {
-        return new RunOptions(seed, horizonMillisOverride, replication, maxEventsPerWindow, dispatchPolicies);
+        return new RunOptions(seed, horizonMillisOverride, replication, maxEventsPerWindow, dispatchPolicies,
+                schedulingPolicies);
     }
 
     public RunOptions withHorizonMillis(long horizonMillis) {
-        return new RunOptions(seedOverride, horizonMillis, replication, maxEventsPerWindow, dispatchPolicies);
+        return new RunOptions(seedOverride, horizonMillis, replication, maxEventsPerWindow, dispatchPolicies,
+                schedulingPolicies);
     }
 
     public RunOptions withReplication(int k) {
-        return new RunOptions(seedOverride, horizonMillisOverride, k, maxEventsPerWindow, dispatchPolicies);
+        return new RunOptions(seedOverride, horizonMillisOverride, k, maxEventsPerWindow, dispatchPolicies,
+                schedulingPolicies);
     }
 
     public RunOptions withMaxEventsPerWindow(int n) {
-        return new RunOptions(seedOverride, horizonMillisOverride, replication, n, dispatchPolicies);
+        return new RunOptions(seedOverride, horizonMillisOverride, replication, n, dispatchPolicies,
+                schedulingPolicies);
+    }
+
+    /** Uses {@code policy} in every station of the line or machine group {@code resourceId}. */
+    public RunOptions withSchedulingPolicy(String resourceId, SchedulingPolicy policy) {
+        Map<String, SchedulingPolicy> m = new TreeMap<>(schedulingPolicies);
+        m.put(resourceId, java.util.Objects.requireNonNull(policy, "policy"));
+        return new RunOptions(seedOverride, horizonMillisOverride, replication, maxEventsPerWindow, dispatchPolicies, m);
     }
 
     /** Uses {@code policy} for the fleet {@code fleetId} instead of the rule the scenario names. */
     public RunOptions withDispatchPolicy(String fleetId, DispatchPolicy policy) {
         Map<String, DispatchPolicy> m = new TreeMap<>(dispatchPolicies);
         m.put(fleetId, java.util.Objects.requireNonNull(policy, "policy"));
-        return new RunOptions(seedOverride, horizonMillisOverride, replication, maxEventsPerWindow, m);
+        return new RunOptions(seedOverride, horizonMillisOverride, replication, maxEventsPerWindow, m,
+                schedulingPolicies);
     }
 }

@@ -21,6 +21,7 @@ public final class PlantAssembly {
     private final int replication;
     private final long rootSeed;
     private final java.util.Map<String, org.plantwin.actors.api.DispatchPolicy> dispatchPolicies;
+    private final java.util.Map<String, org.plantwin.actors.api.SchedulingPolicy> schedulingPolicies;
 
     public PlantAssembly(Scenario scenario, RunOptions options) {
         long seed = options.seedOverride() != null ? options.seedOverride() : scenario.seed();
@@ -30,6 +31,14 @@ public final class PlantAssembly {
         this.replication = options.replication();
         this.rootSeed = RandomStreams.replicationSeed(seed, replication);
         this.dispatchPolicies = options.dispatchPolicies();
+        this.schedulingPolicies = options.schedulingPolicies();
+        for (String resource : schedulingPolicies.keySet()) {
+            if (model.resources.stream().noneMatch(r -> r.id().equals(resource))) {
+                throw new IllegalArgumentException("A scheduling policy names the resource (" + resource
+                        + ") which is no line or machine group of the scenario "
+                        + model.resources.stream().map(PlantModel.ResourceSpec::id).toList() + ".");
+            }
+        }
         for (String fleet : dispatchPolicies.keySet()) {
             if (scenario.fleets().stream().noneMatch(f -> f.id().equals(fleet))) {
                 throw new IllegalArgumentException("A dispatch policy names the fleet (" + fleet
@@ -47,7 +56,7 @@ public final class PlantAssembly {
         RandomStreams rs = new RandomStreams(rootSeed);
         List<LogicalProcess> lps = new ArrayList<>();
         for (int r = 0; r < model.resources.size(); r++) {
-            lps.add(new ResourceProcess(model, r, rs));
+            lps.add(new ResourceProcess(model, r, rs, schedulingPolicies.get(model.resources.get(r).id())));
         }
         for (int k = 0; k < model.sinks.size(); k++) {
             lps.add(new SinkProcess(model, k));

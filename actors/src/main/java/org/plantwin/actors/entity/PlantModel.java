@@ -72,7 +72,7 @@ public final class PlantModel {
                 st.add(new StationSpec(station.id(), station.machines().stream().map(machines::get).toList(),
                         station.buffer() == null ? Integer.MAX_VALUE : station.buffer(), station.buffer() == null));
             }
-            res.add(new ResourceSpec(line.id(), "line", List.copyOf(st), QueueDiscipline.FIFO));
+            res.add(new ResourceSpec(line.id(), "line", List.copyOf(st), line.queue()));
         }
         for (MachineGroup g : s.machineGroups()) {
             res.add(new ResourceSpec(g.id(), "machineGroup", List.of(new StationSpec(g.id(),

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
 import org.plantwin.actors.api.RunResult;
+import org.plantwin.actors.api.SchedulingPolicy;
 import org.plantwin.actors.kernel.LogicalProcess;
 import org.plantwin.actors.kernel.RandomStreams;
 import org.plantwin.actors.stats.Tally;
@@ -47,6 +48,7 @@ public final class ResourceProcess extends LogicalProcess {
     private static final double MS_PER_MIN = 60_000.0;
 
     private final PlantModel model;
+    private final SchedulingPolicy custom;
     private final int resourceIndex;
     private final PlantModel.ResourceSpec spec;
     private final long warmup;
@@ -226,8 +228,9 @@ public final class ResourceProcess extends LogicalProcess {
         }
     }
 
-    public ResourceProcess(PlantModel model, int resourceIndex, RandomStreams rs) {
+    public ResourceProcess(PlantModel model, int resourceIndex, RandomStreams rs, SchedulingPolicy custom) {
         super(resourceIndex, model.resources.get(resourceIndex).id());
+        this.custom = custom;
         this.model = model;
         this.resourceIndex = resourceIndex;
         this.spec = model.resources.get(resourceIndex);
@@ -513,16 +516,67 @@ public final class ResourceProcess extends LogicalProcess {
         if (s.queue.isEmpty()) {
             return null;
         }
-        if (spec.discipline() == QueueDiscipline.SETUP_AWARE && m.lastProduct >= 0) {
-            for (Iterator<Part> it = s.queue.iterator(); it.hasNext();) {
-                Part p = it.next();
-                if (p.product == m.lastProduct) {
-                    it.remove();
-                    return p;
+        if (custom != null) {
+            return takeByPolicy(s, m);
+        }
+        switch (spec.discipline()) {
+            case SETUP_AWARE -> {
+                if (m.lastProduct >= 0) {
+                    for (Iterator<Part> it = s.queue.iterator(); it.hasNext();) {
+                        Part p = it.next();
+                        if (p.product == m.lastProduct) {
+                            it.remove();
+                            return p;
+                        }
+                    }
                 }
+            }
+            case EDD -> {
+                return removeBest(s, p -> p.due < 0 ? Double.MAX_VALUE : p.due);
+            }
+            case SPT -> {
+                return removeBest(s, p -> m.idealMillis[p.product]);
+            }
+            default -> {
+                // FIFO below.
             }
         }
         return s.queue.poll();
+    }
+
+    /** Removes the waiting part with the smallest key; ties go to the one that waited longest. */
+    private static Part removeBest(StationRt s, java.util.function.ToDoubleFunction<Part> key) {
+        Part best = null;
+        double bestKey = Double.POSITIVE_INFINITY;
+        for (Part p : s.queue) {
+            double k = key.applyAsDouble(p);
+            if (best == null || k < bestKey) {
+                best = p;
+                bestKey = k;
+            }
+        }
+        s.queue.remove(best);
+        return best;
+    }
+
+    private Part takeByPolicy(StationRt s, MachineRt m) {
+        List<Part> parts = new ArrayList<>(s.queue);
+        List<SchedulingPolicy.Job> jobs = new ArrayList<>(parts.size());
+        for (Part p : parts) {
+            Distribution setup = m.spec.setup() == null || m.lastProduct < 0 ? null
+                    : m.spec.setup().between(model.productIds.get(m.lastProduct), model.productIds.get(p.product));
+            jobs.add(new SchedulingPolicy.Job(p.id, model.productIds.get(p.product), p.enqueued, p.due,
+                    m.idealMillis[p.product], setup == null ? 0 : setup.meanMillis()));
+        }
+        int i = custom.select(new SchedulingPolicy.View(now(), spec.id(), s.spec.id(), m.spec.id(),
+                m.lastProduct < 0 ? null : model.productIds.get(m.lastProduct), jobs));
+        if (i < 0 || i >= parts.size()) {
+            throw new IllegalStateException("The scheduling policy of (" + spec.id() + ") chose index (" + i
+                    + ") of " + parts.size() + " waiting parts.");
+        }
+        Part chosen = parts.get(i);
+        s.queue.remove(chosen);
+        return chosen;
     }
 
     /** Lets blocked upstream machines, waiting sources and docked parts into {@code s} while it has room. */

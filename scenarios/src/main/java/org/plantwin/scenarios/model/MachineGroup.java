@@ -8,7 +8,7 @@ import java.util.List;
 public record MachineGroup(
         @JsonProperty(required = true) String id,
         @JsonProperty(required = true) List<String> machines,
-        @JsonPropertyDescription("fifo (default) or setupAware: prefer a waiting part that needs no setup.") QueueDiscipline queue) {
+        @JsonPropertyDescription("How machines pick the next part: fifo (default), setupAware (prefer a part that needs no setup), edd, spt.") QueueDiscipline queue) {
 
     public MachineGroup {
         machines = Scenario.copy(machines);
