@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.PriorityQueue;
 import java.util.TreeMap;
 import java.util.function.Function;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -86,7 +85,12 @@ public final class Kernel extends AbstractBehavior<Kernel.Command> {
     private final int n;
     private final List<ActorRef<LpActor.Command>> lps = new ArrayList<>();
     private final long[] next;
-    private final List<PriorityQueue<Envelope>> pending = new ArrayList<>();
+    /**
+     * Undelivered messages per receiver, sorted before each round. Each sender's outbox is already in time order
+     * for most models, so the sort (TimSort, which merges runs) is close to linear.
+     */
+    private final List<ArrayList<Envelope>> pending = new ArrayList<>();
+    private final boolean[] unsorted;
     /** preds[i] = (k, lookahead k -> i) pairs. */
     private final long[][] predLp;
     private final long[][] predDelay;
@@ -115,10 +119,11 @@ public final class Kernel extends AbstractBehavior<Kernel.Command> {
         this.horizon = setup.horizonMillis();
         this.next = new long[n];
         this.reports = new Object[n];
+        this.unsorted = new boolean[n];
         List<List<long[]>> preds = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             preds.add(new ArrayList<>());
-            pending.add(new PriorityQueue<>());
+            pending.add(new ArrayList<>());
         }
         for (int k = 0; k < n; k++) {
             for (Map.Entry<Integer, Long> e : setup.links().get(k).entrySet()) {
@@ -166,8 +171,12 @@ public final class Kernel extends AbstractBehavior<Kernel.Command> {
     }
 
     private long activity(int i) {
-        PriorityQueue<Envelope> q = pending.get(i);
-        return q.isEmpty() ? next[i] : Math.min(next[i], q.peek().time());
+        List<Envelope> q = pending.get(i);
+        if (unsorted[i]) {
+            q.sort(null);
+            unsorted[i] = false;
+        }
+        return q.isEmpty() ? next[i] : Math.min(next[i], q.get(0).time());
     }
 
     private void startRound() {
@@ -219,10 +228,19 @@ public final class Kernel extends AbstractBehavior<Kernel.Command> {
         awaiting = 0;
         for (int i = 0; i < n; i++) {
             if (act[i] < bound[i]) {
-                List<Envelope> inbox = new ArrayList<>();
-                PriorityQueue<Envelope> q = pending.get(i);
-                while (!q.isEmpty() && q.peek().time() < bound[i]) {
-                    inbox.add(q.poll());
+                ArrayList<Envelope> q = pending.get(i);
+                int k = 0;
+                while (k < q.size() && q.get(k).time() < bound[i]) {
+                    k++;
+                }
+                List<Envelope> inbox;
+                if (k == q.size()) {
+                    inbox = q;
+                    pending.set(i, new ArrayList<>());
+                } else {
+                    List<Envelope> head = q.subList(0, k);
+                    inbox = new ArrayList<>(head);
+                    head.clear();
                 }
                 awaiting++;
                 lps.get(i).tell(new LpActor.Advance(round, bound[i], inbox, setup.maxEventsPerWindow(),
@@ -240,6 +258,7 @@ public final class Kernel extends AbstractBehavior<Kernel.Command> {
         events += r.events();
         for (Envelope e : r.outbox()) {
             pending.get(e.receiver()).add(e);
+            unsorted[e.receiver()] = true;
             messages++;
         }
         if (--awaiting == 0) {

@@ -40,12 +40,13 @@ public final class TimeWeighted {
         if (now > from) {
             integral += level * (now - from);
         }
-        if (now > lastChange) {
-            lastChange = now;
-        }
         if (lastChange < warmupMillis && now >= warmupMillis) {
+            // The level held when the warm-up ended is the first one observed.
             max = Math.max(max, level);
             min = Math.min(min, level);
+        }
+        if (now > lastChange) {
+            lastChange = now;
         }
     }
 
