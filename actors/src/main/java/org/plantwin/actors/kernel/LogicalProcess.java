@@ -10,15 +10,18 @@ import java.util.List;
  */
 public abstract class LogicalProcess {
 
-    /** Event code of a message delivered by the kernel; subclasses use codes >= 0. */
-    public static final int MESSAGE = -1;
-
     protected final EventHeap agenda = new EventHeap();
     private final int index;
     private final String name;
     private long now;
     private long sendSeq;
     private List<Envelope> outbox = new ArrayList<>();
+    /**
+     * Delivered messages not yet handled, in the kernel's order. They are merged with the agenda instead of being
+     * pushed into it: a sink may receive tens of thousands per window, and a heap of that size costs more than a
+     * sorted queue. Messages delivered later are never earlier than these (the kernel's bound guarantees it).
+     */
+    private final java.util.ArrayDeque<Envelope> inboxQueue = new java.util.ArrayDeque<>();
     private long eventsProcessed;
 
     protected LogicalProcess(int index, String name) {
@@ -43,9 +46,10 @@ public abstract class LogicalProcess {
         return eventsProcessed;
     }
 
-    /** Earliest pending local event, or {@link Long#MAX_VALUE}. */
+    /** Earliest pending local event or undelivered message, or {@link Long#MAX_VALUE}. */
     public final long nextEventTime() {
-        return agenda.peekTime();
+        Envelope e = inboxQueue.peekFirst();
+        return e == null ? agenda.peekTime() : Math.min(e.time(), agenda.peekTime());
     }
 
     /** Schedules a local event {@code delayMillis} after now. */
@@ -83,23 +87,34 @@ public abstract class LogicalProcess {
      */
     public final List<Envelope> advance(long boundExclusive, List<Envelope> inbox, int maxEvents) {
         for (Envelope e : inbox) {
-            if (e.time() < now) {
+            Envelope last = inboxQueue.peekLast();
+            if (e.time() < now || (last != null && e.compareTo(last) < 0)) {
                 throw new IllegalStateException("LP (" + name + ") at " + now + " received a message stamped "
-                        + e.time() + ": causality violated.");
+                        + e.time() + " out of order: causality violated.");
             }
-            // Priority 0: among equal times, delivered messages go before local events scheduled later.
-            agenda.scheduleAt(e.time(), 0, MESSAGE, 0, e.payload());
+            inboxQueue.addLast(e);
         }
         int n = 0;
-        while (n < maxEvents && agenda.peekTime() < boundExclusive) {
-            agenda.pop();
-            now = agenda.time();
-            n++;
-            int code = agenda.code();
-            if (code == MESSAGE) {
-                onMessage(agenda.reference());
+        while (n < maxEvents) {
+            Envelope m = inboxQueue.peekFirst();
+            long tEvent = agenda.peekTime();
+            // Among equal times, delivered messages go before local events.
+            if (m != null && m.time() <= tEvent) {
+                if (m.time() >= boundExclusive) {
+                    break;
+                }
+                inboxQueue.pollFirst();
+                now = m.time();
+                n++;
+                onMessage(m.payload());
             } else {
-                onEvent(code, agenda.datum(), agenda.reference());
+                if (tEvent >= boundExclusive) {
+                    break;
+                }
+                agenda.pop();
+                now = agenda.time();
+                n++;
+                onEvent(agenda.code(), agenda.datum(), agenda.reference());
             }
         }
         eventsProcessed += n;
