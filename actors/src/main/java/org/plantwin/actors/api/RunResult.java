@@ -27,7 +27,10 @@ public record RunResult(
         List<SupplierKpis> suppliers,
         KernelStats kernel) {
 
-    /** Plant-wide figures. */
+    /**
+     * Plant-wide figures: parts that reached their final destination (a sink, or a warehouse they were made to stock
+     * for) and their cycle time from creation or release.
+     */
     public record PlantKpis(long partsOut, double throughputPerHour, double wipMean, double cycleTimeMeanMinutes,
                             double cycleTimeP50Minutes, double cycleTimeP95Minutes, long scrapped) {
     }

@@ -107,6 +107,10 @@ public final class PlantAssembly {
                 holdingCost += w.holdingCost();
                 backorderCost += w.backorderCost();
                 backorderIntegral += w.backorderIntegralUnitMillis();
+                for (double v : w.madeCycleMinutes()) {
+                    pooled.add(v);
+                }
+                partsOut += w.madeCycleMinutes().length;
                 continue;
             }
             if (o instanceof CustomerProcess.Report c) {

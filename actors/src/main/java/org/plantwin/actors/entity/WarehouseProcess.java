@@ -45,6 +45,7 @@ public final class WarehouseProcess extends LogicalProcess {
     private final UniformRandomProvider travelRng;
     private final ZigguratSampler.NormalizedGaussian gaussian;
     private final double noiseSigma;
+    private final org.plantwin.actors.stats.Tally madeCycleMinutes = new org.plantwin.actors.stats.Tally();
     private long nextOrderId;
     private long nextShipmentId;
 
@@ -157,6 +158,10 @@ public final class WarehouseProcess extends LogicalProcess {
         } else if (payload instanceof SupplyMessages.Receipt r) {
             receive(item(r.product()), r.quantity());
         } else if (payload instanceof PartTransfer p) {
+            // A finished part made to stock: its cycle time (release to arrival here) counts for the plant.
+            if (now() >= warmup) {
+                madeCycleMinutes.add((now() - p.createdMillis()) / 60_000.0);
+            }
             receive(item(p.product()), 1);
         } else {
             throw new IllegalStateException("The warehouse (" + name() + ") got an unknown message (" + payload + ").");
@@ -443,7 +448,7 @@ public final class WarehouseProcess extends LogicalProcess {
     /** Statistics of a warehouse and its fleets. */
     public record Report(int warehouseIndex, List<RunResult.InventoryKpis> inventory, List<RunResult.FleetKpis> fleets,
                          double kmDriven, double transportCost, double holdingCost, double backorderCost,
-                         double backorderIntegralUnitMillis) {
+                         double backorderIntegralUnitMillis, double[] madeCycleMinutes) {
     }
 
     @Override
@@ -482,7 +487,7 @@ public final class WarehouseProcess extends LogicalProcess {
             cost += f.cost;
         }
         return new Report(warehouseIndex, List.copyOf(inv), List.copyOf(fs), km, cost, holding, backorder,
-                backorderIntegral);
+                backorderIntegral, madeCycleMinutes.values());
     }
 
     private static String policyText(InventoryPolicy p) {
