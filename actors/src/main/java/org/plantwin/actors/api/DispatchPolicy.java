@@ -20,9 +20,13 @@ public interface DispatchPolicy {
     record Shipment(long id, String customer, double x, double y, int units, long readyMillis, long dueMillis) {
     }
 
-    /** What the policy sees: the time, the depot, the truck's capacity, the waiting shipments (oldest first). */
+    /**
+     * What the policy sees: the time, the depot (coordinates in km), the fleet (capacity in units, free and total
+     * trucks, speed, loading time per trip and unloading time per stop) and the waiting shipments, oldest first.
+     * Distances between coordinates are Euclidean; a scenario with a road matrix drives the matrix distances.
+     */
     record View(long nowMillis, String fleet, double depotX, double depotY, int capacity, int freeTrucks,
-                List<Shipment> waiting) {
+                int trucks, double speedKmPerHour, long loadMillis, long unloadMillis, List<Shipment> waiting) {
         public View {
             waiting = List.copyOf(waiting);
         }

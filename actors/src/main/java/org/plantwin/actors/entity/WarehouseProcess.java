@@ -321,7 +321,8 @@ public final class WarehouseProcess extends LogicalProcess {
             }
             double[] depot = model.sites.get(spec.site());
             DispatchPolicy.Decision d = f.policy.decide(new DispatchPolicy.View(now(), f.spec.id(), depot[0], depot[1],
-                    f.spec.capacity(), f.free, f.waiting));
+                    f.spec.capacity(), f.free, f.spec.trucks(), f.speed, f.spec.loadTime().toMillis(),
+                    f.spec.unloadTime().toMillis(), f.waiting));
             if (d.shipmentIds().isEmpty()) {
                 if (d.recheckAtMillis() > now()) {
                     scheduleCheck(f, d.recheckAtMillis());
