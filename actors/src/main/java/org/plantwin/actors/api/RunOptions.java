@@ -10,7 +10,8 @@ import java.util.TreeMap;
  */
 public record RunOptions(Long seedOverride, Long horizonMillisOverride, int replication, int maxEventsPerWindow,
                          Map<String, DispatchPolicy> dispatchPolicies,
-                         Map<String, SchedulingPolicy> schedulingPolicies) {
+                         Map<String, SchedulingPolicy> schedulingPolicies,
+                         Map<String, ReplenishmentPolicy> replenishmentPolicies) {
 
     public static final int DEFAULT_MAX_EVENTS = 65_536;
 
@@ -28,37 +29,51 @@ public record RunOptions(Long seedOverride, Long horizonMillisOverride, int repl
                 : java.util.Collections.unmodifiableMap(new TreeMap<>(dispatchPolicies));
         schedulingPolicies = schedulingPolicies == null ? Map.of()
                 : java.util.Collections.unmodifiableMap(new TreeMap<>(schedulingPolicies));
+        replenishmentPolicies = replenishmentPolicies == null ? Map.of()
+                : java.util.Collections.unmodifiableMap(new TreeMap<>(replenishmentPolicies));
     }
 
     public static RunOptions defaults() {
-        return new RunOptions(null, null, 0, DEFAULT_MAX_EVENTS, null, null);
+        return new RunOptions(null, null, 0, DEFAULT_MAX_EVENTS, null, null, null);
     }
 
     public RunOptions withSeed(long seed) {
         return new RunOptions(seed, horizonMillisOverride, replication, maxEventsPerWindow, dispatchPolicies,
-                schedulingPolicies);
+                schedulingPolicies, replenishmentPolicies);
     }
 
     public RunOptions withHorizonMillis(long horizonMillis) {
         return new RunOptions(seedOverride, horizonMillis, replication, maxEventsPerWindow, dispatchPolicies,
-                schedulingPolicies);
+                schedulingPolicies, replenishmentPolicies);
     }
 
     public RunOptions withReplication(int k) {
         return new RunOptions(seedOverride, horizonMillisOverride, k, maxEventsPerWindow, dispatchPolicies,
-                schedulingPolicies);
+                schedulingPolicies, replenishmentPolicies);
     }
 
     public RunOptions withMaxEventsPerWindow(int n) {
         return new RunOptions(seedOverride, horizonMillisOverride, replication, n, dispatchPolicies,
-                schedulingPolicies);
+                schedulingPolicies, replenishmentPolicies);
+    }
+
+    /**
+     * Uses {@code policy} for product {@code productId} in warehouse {@code warehouseId} instead of the scenario's
+     * replenishment policy (the key is {@code "warehouse/product"}).
+     */
+    public RunOptions withReplenishmentPolicy(String warehouseId, String productId, ReplenishmentPolicy policy) {
+        Map<String, ReplenishmentPolicy> m = new TreeMap<>(replenishmentPolicies);
+        m.put(warehouseId + "/" + productId, java.util.Objects.requireNonNull(policy, "policy"));
+        return new RunOptions(seedOverride, horizonMillisOverride, replication, maxEventsPerWindow, dispatchPolicies,
+                schedulingPolicies, m);
     }
 
     /** Uses {@code policy} in every station of the line or machine group {@code resourceId}. */
     public RunOptions withSchedulingPolicy(String resourceId, SchedulingPolicy policy) {
         Map<String, SchedulingPolicy> m = new TreeMap<>(schedulingPolicies);
         m.put(resourceId, java.util.Objects.requireNonNull(policy, "policy"));
-        return new RunOptions(seedOverride, horizonMillisOverride, replication, maxEventsPerWindow, dispatchPolicies, m);
+        return new RunOptions(seedOverride, horizonMillisOverride, replication, maxEventsPerWindow, dispatchPolicies, m,
+                replenishmentPolicies);
     }
 
     /** Uses {@code policy} for the fleet {@code fleetId} instead of the rule the scenario names. */
@@ -66,6 +81,6 @@ public record RunOptions(Long seedOverride, Long horizonMillisOverride, int repl
         Map<String, DispatchPolicy> m = new TreeMap<>(dispatchPolicies);
         m.put(fleetId, java.util.Objects.requireNonNull(policy, "policy"));
         return new RunOptions(seedOverride, horizonMillisOverride, replication, maxEventsPerWindow, m,
-                schedulingPolicies);
+                schedulingPolicies, replenishmentPolicies);
     }
 }

@@ -22,6 +22,7 @@ public final class PlantAssembly {
     private final long rootSeed;
     private final java.util.Map<String, org.plantwin.actors.api.DispatchPolicy> dispatchPolicies;
     private final java.util.Map<String, org.plantwin.actors.api.SchedulingPolicy> schedulingPolicies;
+    private final java.util.Map<String, org.plantwin.actors.api.ReplenishmentPolicy> replenishmentPolicies;
 
     public PlantAssembly(Scenario scenario, RunOptions options) {
         long seed = options.seedOverride() != null ? options.seedOverride() : scenario.seed();
@@ -32,6 +33,16 @@ public final class PlantAssembly {
         this.rootSeed = RandomStreams.replicationSeed(seed, replication);
         this.dispatchPolicies = options.dispatchPolicies();
         this.schedulingPolicies = options.schedulingPolicies();
+        this.replenishmentPolicies = options.replenishmentPolicies();
+        for (String key : replenishmentPolicies.keySet()) {
+            boolean known = scenario.warehouses().stream().anyMatch(w -> w.stock().stream()
+                    .anyMatch(st -> key.equals(w.id() + "/" + st.product())));
+            if (!known) {
+                throw new IllegalArgumentException("A replenishment policy names (" + key + "), which is no"
+                        + " warehouse/product stocked in the scenario " + scenario.warehouses().stream()
+                        .flatMap(w -> w.stock().stream().map(st -> w.id() + "/" + st.product())).toList() + ".");
+            }
+        }
         for (String resource : schedulingPolicies.keySet()) {
             if (model.resources.stream().noneMatch(r -> r.id().equals(resource))) {
                 throw new IllegalArgumentException("A scheduling policy names the resource (" + resource
@@ -62,7 +73,7 @@ public final class PlantAssembly {
             lps.add(new SinkProcess(model, k));
         }
         for (int w = 0; w < model.warehouses.size(); w++) {
-            lps.add(new WarehouseProcess(model, w, rs, dispatchPolicies));
+            lps.add(new WarehouseProcess(model, w, rs, dispatchPolicies, replenishmentPolicies));
         }
         for (int k = 0; k < model.suppliers.size(); k++) {
             lps.add(new SupplierProcess(model, k, rs));

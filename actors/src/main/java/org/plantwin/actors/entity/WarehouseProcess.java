@@ -9,6 +9,7 @@ import java.util.Map;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.plantwin.actors.api.DispatchPolicy;
+import org.plantwin.actors.api.ReplenishmentPolicy;
 import org.plantwin.actors.api.RunResult;
 import org.plantwin.actors.kernel.LogicalProcess;
 import org.plantwin.actors.kernel.RandomStreams;
@@ -31,6 +32,7 @@ public final class WarehouseProcess extends LogicalProcess {
     private static final int PUT_AWAY = 1;
     private static final int TRUCK_BACK = 2;
     private static final int DISPATCH_CHECK = 3;
+    private static final int REVIEW = 4;
     private static final long DAY = 86_400_000L;
     private static final double MS_PER_HOUR = 3_600_000.0;
 
@@ -63,6 +65,11 @@ public final class WarehouseProcess extends LogicalProcess {
         long onOrder;
         long backlogUnits;
         final ArrayDeque<Open> backlog = new ArrayDeque<>();
+        /** A plugged-in policy that replaces the scenario's; null for the scenario's own. */
+        ReplenishmentPolicy external;
+        double[] history = new double[64];
+        int periods;
+        double currentPeriodUnits;
         final TimeWeighted onHandTw;
         final TimeWeighted backorderTw;
         long orders;
@@ -117,7 +124,8 @@ public final class WarehouseProcess extends LogicalProcess {
     }
 
     public WarehouseProcess(PlantModel model, int warehouseIndex, RandomStreams rs,
-                            Map<String, DispatchPolicy> dispatchPolicies) {
+                            Map<String, DispatchPolicy> dispatchPolicies,
+                            Map<String, ReplenishmentPolicy> replenishmentPolicies) {
         super(model.warehouseLp(warehouseIndex), model.warehouses.get(warehouseIndex).id());
         this.model = model;
         this.warehouseIndex = warehouseIndex;
@@ -128,6 +136,7 @@ public final class WarehouseProcess extends LogicalProcess {
         for (int i = 0; i < items.length; i++) {
             items[i] = new Item(i, spec.stock().get(i));
             itemByProduct.put(items[i].product, items[i]);
+            items[i].external = replenishmentPolicies.get(spec.id() + "/" + items[i].spec.product());
         }
         List<FleetRt> fs = new ArrayList<>();
         for (Fleet f : model.scenario.fleets()) {
@@ -145,8 +154,37 @@ public final class WarehouseProcess extends LogicalProcess {
     @Override
     public void init() {
         for (Item item : items) {
-            checkPolicy(item);
+            if (item.external != null) {
+                long period = item.external.reviewPeriodMillis();
+                if (period <= 0) {
+                    throw new IllegalArgumentException("The review period (" + period + ") of the replenishment"
+                            + " policy of " + item.spec.product() + " in " + name() + " must be > 0.");
+                }
+                scheduleIn(period, REVIEW, item.index, null);
+            } else {
+                checkPolicy(item);
+            }
         }
+    }
+
+    /** A periodic review by a plugged-in policy: close the demand period, ask, order. */
+    private void onReview(Item item) {
+        if (item.periods == item.history.length) {
+            item.history = java.util.Arrays.copyOf(item.history, item.periods * 2);
+        }
+        item.history[item.periods++] = item.currentPeriodUnits;
+        item.currentPeriodUnits = 0;
+        long q = item.external.order(new ReplenishmentPolicy.View(now(), spec.id(), item.spec.product(), item.onHand,
+                item.onOrder, item.backlogUnits, java.util.Arrays.copyOf(item.history, item.periods)));
+        if (q < 0) {
+            throw new IllegalStateException("The replenishment policy of " + item.spec.product() + " in " + name()
+                    + " ordered (" + q + ") units; it must be >= 0.");
+        }
+        q = capToCapacity(q);
+        if (q > 0) {
+            replenish(item, q);
+        }
+        scheduleIn(item.external.reviewPeriodMillis(), REVIEW, item.index, null);
     }
 
     // ---- messages -------------------------------------------------------------------------------------------
@@ -180,6 +218,7 @@ public final class WarehouseProcess extends LogicalProcess {
     private void onCustomerOrder(SupplyMessages.CustomerOrder o) {
         Item item = item(o.product());
         boolean counted = o.placedMillis() >= warmup;
+        item.currentPeriodUnits += o.quantity();
         if (counted) {
             item.orders++;
             item.units += o.quantity();
@@ -238,6 +277,9 @@ public final class WarehouseProcess extends LogicalProcess {
     // ---- replenishment ----------------------------------------------------------------------------------------
 
     private void checkPolicy(Item item) {
+        if (item.external != null) {
+            return;
+        }
         InventoryPolicy p = item.spec.policy();
         long ip = item.position();
         long quantity = switch (p.type()) {
@@ -247,16 +289,22 @@ public final class WarehouseProcess extends LogicalProcess {
             case BASE_STOCK -> ip < p.level() ? p.level() - ip : 0;
             case MAKE_TO_ORDER -> 0;
         };
-        if (spec.capacity() != null && quantity > 0) {
-            long held = 0;
-            for (Item i : items) {
-                held += i.onHand + i.onOrder;
-            }
-            quantity = Math.min(quantity, spec.capacity() - held);
-        }
+        quantity = capToCapacity(quantity);
         if (quantity > 0) {
             replenish(item, quantity);
         }
+    }
+
+    /** Caps a replenishment so that stock on hand and on order stays within the warehouse's capacity. */
+    private long capToCapacity(long quantity) {
+        if (spec.capacity() == null || quantity <= 0) {
+            return quantity;
+        }
+        long held = 0;
+        for (Item i : items) {
+            held += i.onHand + i.onOrder;
+        }
+        return Math.min(quantity, spec.capacity() - held);
     }
 
     private void replenish(Item item, long quantity) {
@@ -428,6 +476,7 @@ public final class WarehouseProcess extends LogicalProcess {
     protected void onEvent(int code, long datum, Object ref) {
         switch (code) {
             case PUT_AWAY -> putAway(items[(int) (datum >>> 32)], (int) datum);
+            case REVIEW -> onReview(items[(int) datum]);
             case TRUCK_BACK -> {
                 FleetRt f = fleets[(int) datum];
                 f.free++;
@@ -468,7 +517,7 @@ public final class WarehouseProcess extends LogicalProcess {
             holding += h;
             backorder += b;
             backorderIntegral += i.backorderTw.integral(end);
-            inv.add(new RunResult.InventoryKpis(spec.id(), i.spec.product(), policyText(i.spec.policy()), onHandMean,
+            inv.add(new RunResult.InventoryKpis(spec.id(), i.spec.product(), policyText(i), onHandMean,
                     i.onHandTw.min(), i.onHandTw.max(), backMean, i.orders, i.units,
                     i.orders == 0 ? 0 : (double) i.filledOrders / i.orders,
                     i.units == 0 ? 0 : (double) i.filledUnits / i.units, i.stockouts, i.replenishments, h, b,
@@ -489,6 +538,13 @@ public final class WarehouseProcess extends LogicalProcess {
         }
         return new Report(warehouseIndex, List.copyOf(inv), List.copyOf(fs), km, cost, holding, backorder,
                 backorderIntegral, madeCycleMinutes.values());
+    }
+
+    private static String policyText(Item i) {
+        if (i.external != null) {
+            return "plugged-in (" + i.external.getClass().getSimpleName() + ")";
+        }
+        return policyText(i.spec.policy());
     }
 
     private static String policyText(InventoryPolicy p) {

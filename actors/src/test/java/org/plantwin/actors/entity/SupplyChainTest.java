@@ -136,6 +136,35 @@ class SupplyChainTest {
     }
 
     @Test
+    void aPluggedInReplenishmentPolicyReviewsDailyWithTheDemandHistory() {
+        List<double[]> histories = Collections.synchronizedList(new ArrayList<>());
+        org.plantwin.actors.api.ReplenishmentPolicy orderUpTo300 = new org.plantwin.actors.api.ReplenishmentPolicy() {
+            @Override
+            public long reviewPeriodMillis() {
+                return TimeSpan.parse("1d").toMillis();
+            }
+
+            @Override
+            public long order(View v) {
+                histories.add(v.demandHistory());
+                return Math.max(0, 300 - v.position());
+            }
+        };
+        RunResult r = runtime.run(noWarmup(), RunOptions.defaults().withHorizonMillis(DAYS_20)
+                .withReplenishmentPolicy("FG", "A", orderUpTo300));
+        // Reviews at days 1..19 (day 20 is the horizon), each seeing one more period of demand.
+        assertThat(histories).hasSize(19);
+        assertThat(histories.get(18)).hasSize(19);
+        RunResult.InventoryKpis a = r.inventory().get(0);
+        assertThat(a.policy()).startsWith("plugged-in");
+        assertThat(a.replenishments()).isPositive();
+        double demanded = java.util.Arrays.stream(histories.get(18)).sum();
+        assertThat(demanded).isLessThanOrEqualTo(a.units()).isGreaterThan(0.8 * a.units());
+        assertThatThrownBy(() -> runtime.run(supplyChain, RunOptions.defaults()
+                .withReplenishmentPolicy("FG", "Z", orderUpTo300))).hasMessageContaining("FG/Z");
+    }
+
+    @Test
     void supplyChainKpisAreConsistent() {
         RunResult r = runtime.run(supplyChain, RunOptions.defaults().withHorizonMillis(DAYS_20));
         RunResult.SupplyChainKpis c = r.supplyChain();
