@@ -65,7 +65,8 @@ public final class SimulationRuntime implements AutoCloseable {
 
     /**
      * Starts a run and reports progress ({@code nowMillis} of {@code horizonMillis}) after each window.
-     * The listener is called on an actor thread: keep it short and thread-safe.
+     * The listener is called on an actor thread: keep it short and thread-safe. Cancelling the returned future
+     * ({@code toCompletableFuture().cancel(false)}) stops the run: its kernel gets {@link Kernel.Cancel}.
      */
     public CompletionStage<RunResult> start(Scenario scenario, RunOptions options, Consumer<Progress> listener) {
         Objects.requireNonNull(scenario, "scenario");
@@ -78,6 +79,8 @@ public final class SimulationRuntime implements AutoCloseable {
                         listener, replyTo),
                 Duration.ofDays(200), system.scheduler()); // wall-clock ask limit, facade only; Pekko caps it near 248 days
         CompletableFuture<RunResult> result = new CompletableFuture<>();
+        // Whatever the ending: stop the progress relay; on cancellation, also the kernel.
+        result.whenComplete((r, err) -> system.tell(new Guardian.RunEnded(id, result.isCancelled())));
         outcome.whenComplete((o, err) -> {
             if (err != null) {
                 result.completeExceptionally(new SimulationException("The run of (" + scenario.name()
@@ -131,6 +134,10 @@ public final class SimulationRuntime implements AutoCloseable {
                         ActorRef<Kernel.Outcome> replyTo) implements Command {
         }
 
+        /** The run's future completed; {@code cancelled}: by the caller, so the kernel must stop. */
+        record RunEnded(int id, boolean cancelled) implements Command {
+        }
+
         static Behavior<Command> create() {
             return Behaviors.setup(Guardian::new);
         }
@@ -141,7 +148,8 @@ public final class SimulationRuntime implements AutoCloseable {
 
         @Override
         public Receive<Command> createReceive() {
-            return newReceiveBuilder().onMessage(StartRun.class, this::onStartRun).build();
+            return newReceiveBuilder().onMessage(StartRun.class, this::onStartRun)
+                    .onMessage(RunEnded.class, this::onRunEnded).build();
         }
 
         private Behavior<Command> onStartRun(StartRun start) {
@@ -157,6 +165,15 @@ public final class SimulationRuntime implements AutoCloseable {
             }
             getContext().spawn(Kernel.create(start.setup(), start.replyTo(), progress), "run-" + start.id(),
                     DispatcherSelector.fromConfig("plantwin.lane-" + start.lane()));
+            return this;
+        }
+
+        private Behavior<Command> onRunEnded(RunEnded ended) {
+            if (ended.cancelled()) {
+                getContext().getChild("run-" + ended.id())
+                        .ifPresent(k -> k.<Kernel.Command>unsafeUpcast().tell(Kernel.Cancel.INSTANCE));
+            }
+            getContext().getChild("progress-" + ended.id()).ifPresent(p -> getContext().stop(p));
             return this;
         }
     }
