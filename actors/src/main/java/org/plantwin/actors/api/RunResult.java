@@ -25,6 +25,7 @@ public record RunResult(
         List<CustomerKpis> customers,
         List<FleetKpis> fleets,
         List<SupplierKpis> suppliers,
+        List<MaterialKpis> materials,
         KernelStats kernel) {
 
     /**
@@ -35,9 +36,9 @@ public record RunResult(
                             double cycleTimeP50Minutes, double cycleTimeP95Minutes, long scrapped) {
     }
 
-    /** A line or machine group. */
+    /** A line or machine group; {@code materialStarvedShare}: share of time parts waited for raw material. */
     public record LineKpis(String id, String kind, long partsIn, long partsOut, double throughputPerHour,
-                           double wipMean, long scrapped, long wipEnd) {
+                           double wipMean, long scrapped, long wipEnd, double materialStarvedShare) {
     }
 
     /** A station (a machine group is one station) and the buffer in front of it. */
@@ -93,6 +94,16 @@ public record RunResult(
     public record FleetKpis(String id, String depot, int trucks, long trips, double km, double drivingShare,
                             double loadingShare, double unloadingShare, double idleShare, double utilisation,
                             double cost) {
+    }
+
+    /**
+     * A raw material in the line-side store of a line or machine group: stock (time-weighted), parts that had to
+     * wait for it, replenishments, and unit totals over the whole run
+     * ({@code initial + received == consumed + onHandEnd}).
+     */
+    public record MaterialKpis(String resource, String material, double onHandMean, double onHandMin,
+                               double onHandMax, long partsWaited, long replenishments, long initial, long received,
+                               long onHandEnd, long onOrderEnd) {
     }
 
     /** A supplier: purchase orders, units, late deliveries. */

@@ -102,6 +102,7 @@ public final class PlantAssembly {
         List<RunResult.FleetKpis> fleets = new ArrayList<>();
         List<RunResult.CustomerKpis> customers = new ArrayList<>();
         List<RunResult.SupplierKpis> suppliers = new ArrayList<>();
+        List<RunResult.MaterialKpis> materials = new ArrayList<>();
         Tally leadHours = new Tally();
         long onTime = 0;
         double km = 0;
@@ -141,6 +142,7 @@ public final class PlantAssembly {
                 stations.addAll(r.stations());
                 machines.addAll(r.machines());
                 sources.addAll(r.sources());
+                materials.addAll(r.materials());
                 wipIntegral += r.wipIntegralMillis();
                 scrapped += r.scrapped();
             } else if (o instanceof SinkProcess.Report s) {
@@ -188,7 +190,7 @@ public final class PlantAssembly {
                 TimeSpan.ofMillis(model.horizonMillis).text(), TimeSpan.ofMillis(model.warmupMillis).text(),
                 observedMillis / 60_000.0, plant, List.copyOf(lines), List.copyOf(stations), List.copyOf(machines),
                 List.copyOf(sources), List.copyOf(sinks), supply, List.copyOf(inventory), List.copyOf(customers),
-                List.copyOf(fleets), List.copyOf(suppliers),
+                List.copyOf(fleets), List.copyOf(suppliers), List.copyOf(materials),
                 new RunResult.KernelStats(k.logicalProcesses(), model.minLookahead(), k.windows(), k.deltaWindows(),
                         k.events(), k.messages()));
     }

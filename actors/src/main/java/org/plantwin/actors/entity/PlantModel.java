@@ -24,7 +24,8 @@ import org.plantwin.scenarios.model.TimeSpan;
 public final class PlantModel {
 
     /** A line or a machine group (a one-station line with an unbounded queue). */
-    public record ResourceSpec(String id, String kind, List<StationSpec> stations, QueueDiscipline discipline) {
+    public record ResourceSpec(String id, String kind, List<StationSpec> stations, QueueDiscipline discipline,
+                               List<org.plantwin.scenarios.model.MaterialStock> materials) {
     }
 
     /** A station: its machines and its buffer capacity (Integer.MAX_VALUE when unbounded). */
@@ -55,6 +56,11 @@ public final class PlantModel {
     public final List<org.plantwin.scenarios.model.Customer> customers;
     /** finalLp[product] = LP its finished parts go to (a sink or a warehouse). */
     public final int[] finalLp;
+    /**
+     * stepMaterials[product][step] = pairs (material index in the step's resource, units) a part consumes when it
+     * enters that step's resource; empty when none.
+     */
+    public final int[][][] stepMaterials;
 
     public PlantModel(Scenario s, long seed, long horizonMillis) {
         this.scenario = s;
@@ -72,11 +78,12 @@ public final class PlantModel {
                 st.add(new StationSpec(station.id(), station.machines().stream().map(machines::get).toList(),
                         station.buffer() == null ? Integer.MAX_VALUE : station.buffer(), station.buffer() == null));
             }
-            res.add(new ResourceSpec(line.id(), "line", List.copyOf(st), line.queue()));
+            res.add(new ResourceSpec(line.id(), "line", List.copyOf(st), line.queue(), line.materials()));
         }
         for (MachineGroup g : s.machineGroups()) {
             res.add(new ResourceSpec(g.id(), "machineGroup", List.of(new StationSpec(g.id(),
-                    g.machines().stream().map(machines::get).toList(), Integer.MAX_VALUE, true)), g.queue()));
+                    g.machines().stream().map(machines::get).toList(), Integer.MAX_VALUE, true)), g.queue(),
+                    g.materials()));
         }
         this.resources = List.copyOf(res);
         Map<String, Integer> resIndex = new HashMap<>();
@@ -135,6 +142,23 @@ public final class PlantModel {
             hosted.get(routing[productIndex.get(first)][0]).add(i);
         }
         this.sourcesOf = hosted.stream().map(List::copyOf).toList();
+        stepMaterials = new int[np][][];
+        for (int p = 0; p < np; p++) {
+            List<RoutingStep> steps = s.products().get(p).routing();
+            stepMaterials[p] = new int[steps.size()][];
+            for (int k = 0; k < steps.size(); k++) {
+                var mats = res.get(routing[p][k]).materials();
+                List<int[]> need = new ArrayList<>();
+                steps.get(k).materials().forEach((material, units) -> {
+                    for (int m = 0; m < mats.size(); m++) {
+                        if (mats.get(m).material().equals(material)) {
+                            need.add(new int[] {m, units});
+                        }
+                    }
+                });
+                stepMaterials[p][k] = need.stream().flatMapToInt(java.util.Arrays::stream).toArray();
+            }
+        }
         // Links between LPs with their smallest delay: the lookahead the kernel may use.
         List<TreeMap<Integer, Long>> l = new ArrayList<>();
         for (int i = 0; i < lpCount(); i++) {
@@ -147,6 +171,14 @@ public final class PlantModel {
                 if (from != to) {
                     l.get(from).merge(to, transferMillis[p][k], Math::min);
                 }
+            }
+        }
+        for (int r = 0; r < res.size(); r++) {
+            for (var m : res.get(r).materials()) {
+                int sup = supplierIndex(m.supplier());
+                l.get(r).merge(supplierLp(sup), 0L, Math::min);
+                l.get(supplierLp(sup)).merge(r, (long) Math.floor(suppliers.get(sup).leadTime().minMillis()),
+                        Math::min);
             }
         }
         for (int w = 0; w < warehouses.size(); w++) {

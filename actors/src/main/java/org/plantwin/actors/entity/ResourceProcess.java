@@ -56,6 +56,11 @@ public final class ResourceProcess extends LogicalProcess {
     private final MachineRt[] machines;
     private final SourceRt[] sources;
     private final ArrayDeque<Part> dock = new ArrayDeque<>();
+    private final MaterialRt[] materials;
+    /** Parts that entered but wait for raw material, first come first served. */
+    private final ArrayDeque<Part> materialWait = new ArrayDeque<>();
+    private final TimeWeighted materialStarved;
+    private long nextPurchaseOrder;
     private final TimeWeighted wip;
     private final TimeWeighted inTransit;
     private long partsIn;
@@ -172,6 +177,28 @@ public final class ResourceProcess extends LogicalProcess {
         }
     }
 
+    /** A line-side store of one raw material, replenished by (s,Q) from a supplier. */
+    final class MaterialRt {
+        final int index;
+        final org.plantwin.scenarios.model.MaterialStock spec;
+        final int supplierLp;
+        long onHand;
+        long onOrder;
+        final TimeWeighted onHandTw;
+        long waits;
+        long replenishments;
+        long received;
+
+        MaterialRt(int index, org.plantwin.scenarios.model.MaterialStock spec) {
+            this.index = index;
+            this.spec = spec;
+            this.supplierLp = model.supplierLp(model.supplierIndex(spec.supplier()));
+            this.onHand = spec.initial();
+            this.onHandTw = new TimeWeighted(warmup);
+            this.onHandTw.set(0, onHand);
+        }
+    }
+
     final class SourceRt {
         final int entity;
         final Source spec;
@@ -237,6 +264,11 @@ public final class ResourceProcess extends LogicalProcess {
         this.warmup = model.warmupMillis;
         this.wip = new TimeWeighted(warmup);
         this.inTransit = new TimeWeighted(warmup);
+        this.materialStarved = new TimeWeighted(warmup);
+        this.materials = new MaterialRt[spec.materials().size()];
+        for (int m = 0; m < materials.length; m++) {
+            materials[m] = new MaterialRt(m, spec.materials().get(m));
+        }
         List<MachineRt> ms = new ArrayList<>();
         stations = new StationRt[spec.stations().size()];
         for (int s = 0; s < stations.length; s++) {
@@ -267,6 +299,9 @@ public final class ResourceProcess extends LogicalProcess {
 
     @Override
     public void init() {
+        for (MaterialRt m : materials) {
+            reorder(m);
+        }
         for (MachineRt m : machines) {
             for (int f = 0; f < m.failures.length; f++) {
                 long ttf = sample(m.timeBetween[f]);
@@ -312,6 +347,10 @@ public final class ResourceProcess extends LogicalProcess {
 
     @Override
     protected void onMessage(Object payload) {
+        if (payload instanceof SupplyMessages.Receipt r) {
+            onMaterialReceipt(materials[r.item()], r.quantity());
+            return;
+        }
         if (payload instanceof SupplyMessages.ProductionOrder po) {
             // A warehouse releases a production order: its parts start the product's routing here.
             for (int q = 0; q < po.quantity(); q++) {
@@ -329,10 +368,86 @@ public final class ResourceProcess extends LogicalProcess {
     private void onPartArrival(Part p) {
         countIn();
         wip.add(now(), 1);
+        if (takeMaterials(p)) {
+            enterFirstStation(p);
+        }
+    }
+
+    private void enterFirstStation(Part p) {
         if (!offer(stations[0], p)) {
             dock.add(p);
             stations[0].waiters.add(p);
         }
+    }
+
+    // ---- raw materials ----------------------------------------------------------------------------------------
+
+    /** Consumes what {@code p} needs on entering; false (and the part waits) when the store lacks it. */
+    private boolean takeMaterials(Part p) {
+        int[] need = model.stepMaterials[p.product][p.step];
+        if (need.length == 0) {
+            return true;
+        }
+        if (materialWait.isEmpty() && available(need)) {
+            consume(need);
+            return true;
+        }
+        if (now() >= warmup) {
+            for (int k = 0; k < need.length; k += 2) {
+                materials[need[k]].waits++;
+            }
+        }
+        materialWait.add(p);
+        materialStarved.set(now(), 1);
+        return false;
+    }
+
+    private boolean available(int[] need) {
+        for (int k = 0; k < need.length; k += 2) {
+            if (materials[need[k]].onHand < need[k + 1]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void consume(int[] need) {
+        for (int k = 0; k < need.length; k += 2) {
+            MaterialRt m = materials[need[k]];
+            m.onHand -= need[k + 1];
+            m.onHandTw.set(now(), m.onHand);
+            reorder(m);
+        }
+    }
+
+    /** (s,Q): while on hand + on order is at or below s, order Q. */
+    private void reorder(MaterialRt m) {
+        while (m.onHand + m.onOrder <= m.spec.reorderPoint()) {
+            m.onOrder += m.spec.orderQuantity();
+            if (now() >= warmup) {
+                m.replenishments++;
+            }
+            long id = ((long) (0x40000 | resourceIndex) << 40) | nextPurchaseOrder++;
+            send(m.supplierLp, 0, new SupplyMessages.PurchaseOrder(id, index(), m.index, m.spec.orderQuantity()));
+        }
+    }
+
+    private void onMaterialReceipt(MaterialRt m, int quantity) {
+        m.onOrder -= quantity;
+        m.onHand += quantity;
+        m.received += quantity;
+        m.onHandTw.set(now(), m.onHand);
+        while (!materialWait.isEmpty()) {
+            Part p = materialWait.peek();
+            int[] need = model.stepMaterials[p.product][p.step];
+            if (!available(need)) {
+                break;
+            }
+            materialWait.poll();
+            consume(need);
+            enterFirstStation(p);
+        }
+        materialStarved.set(now(), materialWait.isEmpty() ? 0 : 1);
     }
 
     private void countIn() {
@@ -653,6 +768,9 @@ public final class ResourceProcess extends LogicalProcess {
             scheduleIn(delay, code(PART_ARRIVAL, 0), 0, p);
             return;
         }
+        if (model.stepMaterials[p.product][0].length > 0 && !takeMaterialsFromSource(p)) {
+            return;
+        }
         StationRt s0 = stations[0];
         if (src.waiting.isEmpty() && offer(s0, p)) {
             countIn();
@@ -666,6 +784,18 @@ public final class ResourceProcess extends LogicalProcess {
         } else if (now() >= warmup) {
             src.lost++;
         }
+    }
+
+    /** A source's new part that lacks material enters and waits for it (the source does not block on material). */
+    private boolean takeMaterialsFromSource(Part p) {
+        if (materialWait.isEmpty() && available(model.stepMaterials[p.product][0])) {
+            consume(model.stepMaterials[p.product][0]);
+            return true;
+        }
+        countIn();
+        wip.add(now(), 1);
+        takeMaterials(p);
+        return false;
     }
 
     private void unblock(SourceRt src) {
@@ -746,7 +876,7 @@ public final class ResourceProcess extends LogicalProcess {
     /** Statistics of this LP at {@code end}. */
     public record Report(int resourceIndex, RunResult.LineKpis line, List<RunResult.StationKpis> stations,
                         List<RunResult.MachineKpis> machines, List<RunResult.SourceKpis> sources,
-                        double wipIntegralMillis, long scrapped) {
+                        double wipIntegralMillis, long scrapped, List<RunResult.MaterialKpis> materials) {
     }
 
     @Override
@@ -785,8 +915,13 @@ public final class ResourceProcess extends LogicalProcess {
                     s.offered == 0 ? 0 : (double) s.lost / s.offered, s.blockedMillis / observed));
         }
         RunResult.LineKpis line = new RunResult.LineKpis(spec.id(), spec.kind(), partsIn, partsOut,
-                partsOut / hours, wip.mean(end), scrapped, Math.round(wip.level()));
+                partsOut / hours, wip.mean(end), scrapped, Math.round(wip.level()), materialStarved.mean(end));
+        List<RunResult.MaterialKpis> mats = new ArrayList<>();
+        for (MaterialRt m : materials) {
+            mats.add(new RunResult.MaterialKpis(spec.id(), m.spec.material(), m.onHandTw.mean(end), m.onHandTw.min(),
+                    m.onHandTw.max(), m.waits, m.replenishments, m.spec.initial(), m.received, m.onHand, m.onOrder));
+        }
         return new Report(resourceIndex, line, List.copyOf(st), List.copyOf(ms), List.copyOf(srcs),
-                wip.integral(end) + inTransit.integral(end), scrapped);
+                wip.integral(end) + inTransit.integral(end), scrapped, List.copyOf(mats));
     }
 }

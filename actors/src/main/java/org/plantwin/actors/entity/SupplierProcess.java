@@ -61,8 +61,8 @@ public final class SupplierProcess extends LogicalProcess {
                 late++;
             }
         }
-        send(model.warehouseLp(po.warehouse()), Math.max(minLead, Math.round(lead)),
-                new SupplyMessages.Receipt(po.orderId(), po.product(), po.quantity()));
+        send(po.destinationLp(), Math.max(minLead, Math.round(lead)),
+                new SupplyMessages.Receipt(po.orderId(), po.item(), po.quantity()));
     }
 
     @Override

@@ -16,12 +16,15 @@ public final class SupplyMessages {
                            long dueMillis) {
     }
 
-    /** A purchase order from a warehouse to a supplier. */
-    public record PurchaseOrder(long orderId, int warehouse, int product, int quantity) {
+    /**
+     * A purchase order to a supplier from a warehouse (item = product index) or from a line-side material store
+     * (item = the material's index in that resource); {@code destinationLp} receives the goods.
+     */
+    public record PurchaseOrder(long orderId, int destinationLp, int item, int quantity) {
     }
 
-    /** Goods arriving at a warehouse from a supplier. */
-    public record Receipt(long orderId, int product, int quantity) {
+    /** Goods arriving from a supplier (item as in the purchase order). */
+    public record Receipt(long orderId, int item, int quantity) {
     }
 
     /** A production order released by a warehouse to the first resource of the product's routing. */

@@ -194,7 +194,7 @@ public final class WarehouseProcess extends LogicalProcess {
         if (payload instanceof SupplyMessages.CustomerOrder o) {
             onCustomerOrder(o);
         } else if (payload instanceof SupplyMessages.Receipt r) {
-            receive(item(r.product()), r.quantity());
+            receive(item(r.item()), r.quantity());
         } else if (payload instanceof PartTransfer p) {
             // A finished part made to stock: its cycle time (release to arrival here) counts for the plant.
             if (now() >= warmup) {
@@ -321,7 +321,7 @@ public final class WarehouseProcess extends LogicalProcess {
             send(model.routing[item.product][0], 0,
                     new SupplyMessages.ProductionOrder(id, item.product, (int) quantity, -1));
         } else {
-            send(item.supplierLp, 0, new SupplyMessages.PurchaseOrder(id, warehouseIndex, item.product, (int) quantity));
+            send(item.supplierLp, 0, new SupplyMessages.PurchaseOrder(id, index(), item.product, (int) quantity));
         }
     }
 

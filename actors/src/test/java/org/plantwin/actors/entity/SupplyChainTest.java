@@ -67,7 +67,28 @@ class SupplyChainTest {
         // What L1 made reached FG, except what is still on its way (a 15 min transfer and 10 min put-away).
         assertThat(a.received()).isLessThanOrEqualTo(made.get("L1")).isGreaterThan(made.get("L1") - 50);
         long bought = r.suppliers().get(0).units();
-        assertThat(r.inventory().get(2).received()).isLessThanOrEqualTo(bought);
+        assertThat(r.inventory().get(2).received() + r.materials().stream()
+                .mapToLong(RunResult.MaterialKpis::received).sum()).isLessThanOrEqualTo(bought);
+        // Raw material: what L1 consumed (2 steel a part) went into the parts that entered and were not waiting.
+        RunResult.MaterialKpis steel = r.materials().get(0);
+        long consumed = steel.initial() + steel.received() - steel.onHandEnd();
+        RunResult.LineKpis l1 = r.lines().get(0);
+        assertThat(consumed).isLessThanOrEqualTo(2 * l1.partsIn()).isGreaterThanOrEqualTo(2 * (l1.partsIn() - l1.wipEnd()));
+        assertThat(consumed % 2).isZero();
+    }
+
+    @Test
+    void scarceRawMaterialStarvesTheLine() {
+        String yaml = org.plantwin.scenarios.library.ScenarioLibrary.text("supply-chain")
+                .replace("{material: steel, initial: 1500, reorderPoint: 900, orderQuantity: 1200, supplier: SUP}",
+                        "{material: steel, initial: 100, reorderPoint: 50, orderQuantity: 100, supplier: SUP}");
+        RunResult scarce = runtime.run(Scenarios.parse(yaml, "scarce steel"),
+                RunOptions.defaults().withHorizonMillis(DAYS_20));
+        RunResult normal = runtime.run(supplyChain, RunOptions.defaults().withHorizonMillis(DAYS_20));
+        assertThat(scarce.lines().get(0).materialStarvedShare()).isGreaterThan(0.2);
+        assertThat(scarce.materials().get(0).partsWaited()).isPositive();
+        assertThat(scarce.lines().get(0).partsOut()).isLessThan(normal.lines().get(0).partsOut());
+        assertThat(scarce.supplyChain().orderFillRate()).isLessThan(normal.supplyChain().orderFillRate());
     }
 
     @Test

@@ -8,10 +8,12 @@ import java.util.List;
 public record Line(
         @JsonProperty(required = true) String id,
         @JsonProperty(required = true) List<Station> stations,
-        @JsonPropertyDescription("How machines pick the next part from their buffer: fifo (default), setupAware, edd, spt.") QueueDiscipline queue) {
+        @JsonPropertyDescription("How machines pick the next part from their buffer: fifo (default), setupAware, edd, spt.") QueueDiscipline queue,
+        @JsonPropertyDescription("Line-side stores of raw materials that routing steps here consume.") List<MaterialStock> materials) {
 
     public Line {
         stations = Scenario.copy(stations);
+        materials = Scenario.copy(materials);
         queue = queue == null ? QueueDiscipline.FIFO : queue;
     }
 }

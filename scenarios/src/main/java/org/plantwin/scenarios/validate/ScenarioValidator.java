@@ -287,6 +287,8 @@ public final class ScenarioValidator {
                         ? "Maybe name the line or machine group that holds machine " + step.at() + ": a routing names resources, not machines."
                         : Hints.closest(String.valueOf(step.at()), resourceIds());
                 add(stepPath, q(step.at()), "A routing step must name a line or machine group", hint);
+            } else {
+                checkStepMaterials(stepPath, step);
             }
         }
         Set<String> destinations = new LinkedHashSet<>(sinks);
@@ -403,11 +405,63 @@ public final class ScenarioValidator {
             }
             checkMachineRefs(sp + ".machines", st.machines(), "station " + st.id() + " of line " + l.id());
         }
+        checkMaterialStores(path + ".materials", l.materials());
     }
 
     private void checkGroup(int i, MachineGroup g) {
         String path = "$.machineGroups[" + i + "]";
         checkMachineRefs(path + ".machines", g.machines(), "machine group " + g.id());
+        checkMaterialStores(path + ".materials", g.materials());
+    }
+
+    // ---------------------------------------------------------------- raw materials
+
+    private void checkMaterialStores(String path, List<org.plantwin.scenarios.model.MaterialStock> stores) {
+        Map<String, String> seen = new LinkedHashMap<>();
+        for (int k = 0; k < stores.size(); k++) {
+            var m = stores.get(k);
+            String mp = path + "[" + k + "]";
+            if (m == null) {
+                add(mp, null, "A material store must be an object", "Maybe remove the empty entry.");
+                continue;
+            }
+            checkId(mp + ".material", m.material(), "material store", seen);
+            if (m.initial() < 0) {
+                add(mp + ".initial", String.valueOf(m.initial()), "Initial stock must be >= 0", "Maybe 0.");
+            }
+            if (m.reorderPoint() != null && m.reorderPoint() < 0) {
+                add(mp + ".reorderPoint", String.valueOf(m.reorderPoint()), "The reorder point must be >= 0",
+                        "Maybe 0 to reorder only when the store is empty.");
+            }
+            if (m.orderQuantity() != null && m.orderQuantity() < 1) {
+                add(mp + ".orderQuantity", String.valueOf(m.orderQuantity()), "The order quantity must be >= 1",
+                        "Maybe a few days of use.");
+            }
+            if (m.supplier() != null && !suppliers.containsKey(m.supplier())) {
+                add(mp + ".supplier", q(m.supplier()), "The supplier is not defined in suppliers",
+                        Hints.closest(m.supplier(), suppliers.keySet()));
+            }
+        }
+    }
+
+    private void checkStepMaterials(String stepPath, RoutingStep step) {
+        List<org.plantwin.scenarios.model.MaterialStock> stores = lines.containsKey(step.at())
+                ? lines.get(step.at()).materials() : groups.get(step.at()).materials();
+        Set<String> stocked = new LinkedHashSet<>();
+        stores.forEach(m -> stocked.add(m.material()));
+        step.materials().forEach((material, units) -> {
+            String mp = key(stepPath + ".materials", material);
+            if (!stocked.contains(material)) {
+                add(mp, q(material), "The material is not in the line-side stores of " + step.at(),
+                        stocked.isEmpty() ? "Maybe add materials: [{material: " + material + ", reorderPoint: ..., "
+                                + "orderQuantity: ..., supplier: ...}] to " + step.at() + "."
+                                : Hints.closest(material, stocked));
+            }
+            if (units == null || units < 1) {
+                add(mp, String.valueOf(units), "A part consumes at least 1 unit of each material it names",
+                        "Maybe 1, or drop the material.");
+            }
+        });
     }
 
     private void checkMachineRefs(String path, List<String> ids, String owner) {

@@ -20,9 +20,9 @@ public final class KpiReport {
                         p.cycleTimeP50Minutes(), p.cycleTimeP95Minutes(), p.scrapped())
                 .render()).append('\n');
         TextTable lines = new TextTable("Lines and machine groups", "id", "kind", "in", "out", "per hour", "WIP",
-                "scrapped");
+                "scrapped", "starved of material");
         r.lines().forEach(l -> lines.row(l.id(), l.kind(), l.partsIn(), l.partsOut(), l.throughputPerHour(),
-                l.wipMean(), l.scrapped()));
+                l.wipMean(), l.scrapped(), TextTable.pct(l.materialStarvedShare())));
         sb.append(lines.render()).append('\n');
         TextTable st = new TextTable("Stations and buffers", "line", "station", "capacity", "buffer mean", "max",
                 "wait mean (min)", "wait p95");
@@ -70,6 +70,13 @@ public final class KpiReport {
                     i.onHandMax(), i.backordersMean(), i.orders(), TextTable.pct(i.orderFillRate()), i.stockouts(),
                     i.replenishments()));
             sb.append(inv.render()).append('\n');
+        }
+        if (!r.materials().isEmpty()) {
+            TextTable mt = new TextTable("Raw materials (line-side stores)", "resource", "material", "on hand mean",
+                    "min", "max", "parts waited", "replenishments");
+            r.materials().forEach(m -> mt.row(m.resource(), m.material(), m.onHandMean(), m.onHandMin(), m.onHandMax(),
+                    m.partsWaited(), m.replenishments()));
+            sb.append(mt.render()).append('\n');
         }
         if (!r.fleets().isEmpty()) {
             TextTable fl = new TextTable("Fleets (share of truck time)", "fleet", "depot", "trucks", "trips", "km",

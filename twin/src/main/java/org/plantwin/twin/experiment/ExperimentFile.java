@@ -118,6 +118,14 @@ public record ExperimentFile(
     public Experiment toExperiment(Path dir, String source) {
         Path basePath = dir == null ? Path.of(base) : dir.resolve(base);
         Scenario scenario = Files.isRegularFile(basePath) ? Scenarios.load(basePath) : Scenarios.resolve(base);
+        return toExperiment(scenario, source);
+    }
+
+    /**
+     * The experiment this file describes, on a base scenario the caller resolved from {@link #base()} (the HTTP
+     * service allows library names only, never a file path).
+     */
+    public Experiment toExperiment(Scenario scenario, String source) {
         List<Variant> vs = new ArrayList<>();
         boolean isSweep = sweep != null;
         if (isSweep && variants != null && !variants.isEmpty()) {

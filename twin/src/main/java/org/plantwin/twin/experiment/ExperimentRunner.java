@@ -93,8 +93,14 @@ public final class ExperimentRunner {
         return result(e, scenarios, kpis, values, done, reached);
     }
 
-    /** The variants' scenarios with the experiment-wide and the variant's overrides, validated, KPIs checked. */
-    static List<Scenario> prepare(Experiment e) {
+    /**
+     * The variants' scenarios with the experiment-wide and the variant's overrides, validated, KPIs checked; call it
+     * to reject a bad experiment before queueing it.
+     *
+     * @throws org.plantwin.scenarios.api.ScenarioException a variant is invalid
+     * @throws UnknownKpiException a KPI name is unknown
+     */
+    public static List<Scenario> prepare(Experiment e) {
         List<PathOverride> common = new ArrayList<>();
         if (e.seed() != null) {
             common.add(PathOverride.of("seed", e.seed()));

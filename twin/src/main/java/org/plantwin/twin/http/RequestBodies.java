@@ -1,0 +1,169 @@
+package org.plantwin.twin.http;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.plantwin.scenarios.api.Problem;
+import org.plantwin.scenarios.api.ScenarioException;
+import org.plantwin.scenarios.api.Scenarios;
+import org.plantwin.scenarios.io.Hints;
+import org.plantwin.scenarios.model.Scenario;
+import org.plantwin.scenarios.model.TimeSpan;
+
+/**
+ * Reading request bodies strictly: JSON envelopes with known fields only (an unknown field is a problem at its JSON
+ * path, with the closest known name as hint), typed values, scenarios through {@link Scenarios#parse} (so the HTTP
+ * API reports exactly the CLI's problems), library names only from the library (never a file path).
+ */
+final class RequestBodies {
+
+    static final ObjectMapper JSON = JsonMapper.builder().build();
+
+    private RequestBodies() {
+    }
+
+    /** Whether the body is meant as JSON: a JSON media type, or text that starts with '{'. */
+    static boolean looksLikeJson(String body, boolean jsonMediaType) {
+        return jsonMediaType || body.stripLeading().startsWith("{");
+    }
+
+    /** The JSON tree of {@code body}; a 400 problem naming line and column when it is not JSON. */
+    static JsonNode readJson(String body) {
+        try {
+            JsonNode tree = JSON.readTree(body);
+            if (tree == null || tree.isMissingNode()) {
+                throw ApiProblem.badField("$", "(empty)", "The body is empty",
+                        "Maybe send a JSON object; see /openapi.json.");
+            }
+            return tree;
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+            throw ApiProblem.invalid("malformed-json", "Malformed JSON", "The body is not valid JSON" + where + ".",
+                    List.of(new Problem("$", "(syntax)", "The body is not valid JSON" + where + ": "
+                            + e.getOriginalMessage(), "Maybe check quotes, commas and brackets.")));
+        }
+    }
+
+    /** Rejects fields of {@code object} (at {@code path}) that are not in {@code allowed}; all of them at once. */
+    static void requireKnownFields(JsonNode object, String path, Set<String> allowed) {
+        List<Problem> problems = new ArrayList<>();
+        Iterator<String> names = object.fieldNames();
+        while (names.hasNext()) {
+            String n = names.next();
+            if (!allowed.contains(n)) {
+                problems.add(new Problem(path + "." + n, "\"" + n + "\"", "Unknown field; allowed here: "
+                        + new TreeSet<>(allowed), Hints.closest(n, allowed)));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw ApiProblem.invalid("invalid-request", "Invalid request", "The request has "
+                    + problems.size() + " unknown field" + (problems.size() == 1 ? "" : "s") + ".", problems);
+        }
+    }
+
+    /** Parses and validates a scenario; a 400 {@code invalid-scenario} problem with every problem found. */
+    static Scenario scenario(String text, String source) {
+        try {
+            return Scenarios.parse(text, source);
+        } catch (ScenarioException e) {
+            throw invalidScenario(e);
+        }
+    }
+
+    static ApiProblem invalidScenario(ScenarioException e) {
+        int n = e.problems().size();
+        return ApiProblem.invalid("invalid-scenario", "Invalid scenario",
+                "The scenario has " + n + " problem" + (n == 1 ? "" : "s") + ".", e.problems());
+    }
+
+    /** A built-in scenario by name; a 400 problem at {@code path} (with the closest name) when there is none. */
+    static Scenario library(String name, String path) {
+        List<String> names = Scenarios.libraryNames();
+        if (!names.contains(name)) {
+            throw ApiProblem.badField(path, quote(name), "Not a built-in scenario", Hints.closest(name, names));
+        }
+        return Scenarios.library(name);
+    }
+
+    /** A text field: absent gives null, another type a 400 problem. */
+    static String text(JsonNode object, String field, String path) {
+        JsonNode v = object.get(field);
+        if (v == null) {
+            return null;
+        }
+        if (!v.isTextual()) {
+            throw ApiProblem.badField(path + "." + field, abbreviate(v), "Must be a string",
+                    "Maybe put the value in quotes.");
+        }
+        return v.textValue();
+    }
+
+    /** A whole-number field within [min, max]: absent gives null. */
+    static Long integer(JsonNode object, String field, String path, long min, long max) {
+        JsonNode v = object.get(field);
+        if (v == null) {
+            return null;
+        }
+        if (!v.isIntegralNumber() || !v.canConvertToLong() || v.longValue() < min || v.longValue() > max) {
+            throw ApiProblem.badField(path + "." + field, abbreviate(v), "Must be a whole number from " + min
+                    + " to " + max, "Maybe write a number without quotes, e.g. " + Math.max(min, 1) + ".");
+        }
+        return v.longValue();
+    }
+
+    /** A whole number from a query parameter: absent gives null. */
+    static Long integer(Map<String, String> query, String name, long min, long max) {
+        String v = query.get(name);
+        if (v == null) {
+            return null;
+        }
+        try {
+            long n = Long.parseLong(v.strip());
+            if (n >= min && n <= max) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw ApiProblem.badField("?" + name, quote(v), "Must be a whole number from " + min + " to " + max,
+                "Maybe ?" + name + "=" + Math.max(min, 1) + ".");
+    }
+
+    /** A positive duration ("3000m", "8h"); {@code where} names the field or parameter. */
+    static long durationMillis(String text, String where) {
+        try {
+            long ms = TimeSpan.parse(text).toMillis();
+            if (ms > 0) {
+                return ms;
+            }
+        } catch (IllegalArgumentException e) {
+            // reported below
+        }
+        throw ApiProblem.badField(where, quote(text), "Must be a positive duration with a unit (ms, s, m, h, d, w)",
+                "Maybe \"3000m\" or \"30d\".");
+    }
+
+    static String quote(String s) {
+        return "\"" + (s.length() > 80 ? s.substring(0, 77) + "..." : s) + "\"";
+    }
+
+    static String abbreviate(JsonNode v) {
+        String s = v.toString();
+        return s.length() > 80 ? s.substring(0, 77) + "..." : s;
+    }
+
+    /** An empty JSON object, for building responses. */
+    static ObjectNode object() {
+        return JSON.createObjectNode();
+    }
+}
