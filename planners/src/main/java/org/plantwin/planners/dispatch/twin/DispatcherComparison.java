@@ -1,0 +1,201 @@
+package org.plantwin.planners.dispatch.twin;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+
+import org.apache.commons.statistics.distribution.TDistribution;
+import org.plantwin.actors.api.DispatchPolicy;
+import org.plantwin.actors.api.RunOptions;
+import org.plantwin.actors.api.RunResult;
+import org.plantwin.actors.api.SimulationRuntime;
+import org.plantwin.actors.entity.BuiltInDispatch;
+import org.plantwin.scenarios.api.Scenarios;
+import org.plantwin.scenarios.model.Fleet;
+import org.plantwin.scenarios.model.Scenario;
+import org.plantwin.scenarios.model.TimeSpan;
+
+/**
+ * The {@link RoutingDispatcher} against the built-in rules (nearest, fcfs) in the {@code supply-chain} scenario:
+ * replications with common random numbers (replication k uses the same streams under every policy) and paired
+ * differences (dispatcher minus rule) per KPI with Student-t 95 % confidence intervals.
+ *
+ * <pre>
+ * java -cp ... org.plantwin.planners.dispatch.twin.DispatcherComparison [--replications 30] [--horizon 90d]
+ *      [--lanes 2] [--iterations 40]
+ * </pre>
+ *
+ * <p>{@code planners} may not depend on {@code twin}, so the paired statistics are computed here rather than with
+ * the twin's experiment API; they follow the same definitions (mean of differences, t quantile with n-1 df).
+ */
+public final class DispatcherComparison {
+
+    /** KPI names, in table order; the values come from {@link #kpis}. */
+    public static final List<String> KPIS = List.of("km driven", "trips", "peak trucks in use", "trucks busy (mean)",
+            "on-time delivery", "transport cost", "lead time mean (h)");
+
+    /** Per policy, per replication, the KPIs in {@link #KPIS} order. */
+    public record Outcome(Map<String, double[][]> values, int replications, long horizonMillis) {
+    }
+
+    /** A paired difference (policy a minus policy b) of one KPI: mean, 95 % CI half-width, and the two means. */
+    public record Paired(String kpi, double meanA, double meanB, double meanDiff, double halfWidth) {
+        public double low() {
+            return meanDiff - halfWidth;
+        }
+
+        public double high() {
+            return meanDiff + halfWidth;
+        }
+    }
+
+    private DispatcherComparison() {
+    }
+
+    public static void main(String[] args) {
+        int replications = 30;
+        String horizon = "90d";
+        int lanes = Math.max(1, Runtime.getRuntime().availableProcessors());
+        long iterations = RoutingDispatcher.Options.defaults().iterations();
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--replications" -> replications = Integer.parseInt(args[++i]);
+                case "--horizon" -> horizon = args[++i];
+                case "--lanes" -> lanes = Integer.parseInt(args[++i]);
+                case "--iterations" -> iterations = Long.parseLong(args[++i]);
+                default -> throw new IllegalArgumentException("Unknown argument (" + args[i]
+                        + "). Maybe --replications N, --horizon 90d, --lanes N or --iterations N.");
+            }
+        }
+        Scenario scenario = Scenarios.library("supply-chain");
+        RoutingDispatcher.Options options = optionsFor(scenario, "trucks").withIterations(iterations);
+        Outcome outcome;
+        try (SimulationRuntime runtime = SimulationRuntime.create(lanes)) {
+            outcome = run(runtime, scenario, "trucks", options, replications, TimeSpan.parse(horizon).toMillis());
+        }
+        System.out.print(format(outcome));
+    }
+
+    /** Default dispatcher options with the fleet's shift from the scenario (the view does not carry it). */
+    public static RoutingDispatcher.Options optionsFor(Scenario scenario, String fleetId) {
+        RoutingDispatcher.Options o = RoutingDispatcher.Options.defaults();
+        for (Fleet f : scenario.fleets()) {
+            if (f.id().equals(fleetId) && f.shift() != null) {
+                o = o.withShift(f.shift().start().toMillis(), f.shift().end().toMillis());
+            }
+        }
+        return o;
+    }
+
+    /** Runs every policy on replications 0..n-1 (in parallel on the runtime's lanes) and collects the KPIs. */
+    public static Outcome run(SimulationRuntime runtime, Scenario scenario, String fleetId,
+                              RoutingDispatcher.Options options, int replications, long horizonMillis) {
+        Map<String, Supplier<DispatchPolicy>> policies = new LinkedHashMap<>();
+        policies.put("dispatcher", () -> RoutingDispatcher.create(options));
+        policies.put("nearest", () -> BuiltInDispatch.of(Fleet.DispatchRule.NEAREST, 0));
+        policies.put("fcfs", () -> BuiltInDispatch.of(Fleet.DispatchRule.FCFS, 0));
+        Map<String, List<CompletableFuture<double[]>>> futures = new LinkedHashMap<>();
+        for (int k = 0; k < replications; k++) {
+            for (Map.Entry<String, Supplier<DispatchPolicy>> p : policies.entrySet()) {
+                PeakRecorder recorder = new PeakRecorder(p.getValue().get());
+                RunOptions ro = RunOptions.defaults().withReplication(k).withHorizonMillis(horizonMillis)
+                        .withDispatchPolicy(fleetId, recorder);
+                CompletableFuture<double[]> f = runtime.start(scenario, ro).toCompletableFuture()
+                        .thenApply(r -> kpis(r, fleetId, recorder.peak));
+                futures.computeIfAbsent(p.getKey(), key -> new ArrayList<>()).add(f);
+            }
+        }
+        Map<String, double[][]> values = new LinkedHashMap<>();
+        for (Map.Entry<String, List<CompletableFuture<double[]>>> e : futures.entrySet()) {
+            double[][] v = new double[replications][];
+            for (int k = 0; k < replications; k++) {
+                v[k] = e.getValue().get(k).join();
+            }
+            values.put(e.getKey(), v);
+        }
+        return new Outcome(values, replications, horizonMillis);
+    }
+
+    /** The KPIs of one run, in {@link #KPIS} order. */
+    static double[] kpis(RunResult r, String fleetId, int peakTrucks) {
+        RunResult.FleetKpis fleet = r.fleets().stream().filter(f -> f.id().equals(fleetId)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("The run has no fleet (" + fleetId + ")."));
+        RunResult.SupplyChainKpis sc = r.supplyChain();
+        return new double[] {fleet.km(), fleet.trips(), peakTrucks, fleet.utilisation() * fleet.trucks(),
+                sc.onTimeDelivery(), fleet.cost(), sc.leadTimeMeanHours()};
+    }
+
+    /** Paired differences a minus b for every KPI, with 95 % t intervals. */
+    public static List<Paired> paired(Outcome o, String a, String b) {
+        double[][] va = o.values().get(a);
+        double[][] vb = o.values().get(b);
+        int n = va.length;
+        double t = n > 1 ? TDistribution.of(n - 1).inverseCumulativeProbability(0.975) : Double.NaN;
+        List<Paired> out = new ArrayList<>();
+        for (int j = 0; j < KPIS.size(); j++) {
+            double sa = 0;
+            double sb = 0;
+            double sd = 0;
+            for (int k = 0; k < n; k++) {
+                sa += va[k][j];
+                sb += vb[k][j];
+                sd += va[k][j] - vb[k][j];
+            }
+            double mean = sd / n;
+            double ss = 0;
+            for (int k = 0; k < n; k++) {
+                double d = va[k][j] - vb[k][j] - mean;
+                ss += d * d;
+            }
+            double half = n > 1 ? t * Math.sqrt(ss / (n - 1) / n) : Double.NaN;
+            out.add(new Paired(KPIS.get(j), sa / n, sb / n, mean, half));
+        }
+        return out;
+    }
+
+    /** The comparison tables as Markdown. */
+    public static String format(Outcome o) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.format(Locale.ROOT, "supply-chain, %d replications (common random numbers), horizon %.0f d%n",
+                o.replications(), o.horizonMillis() / 86_400_000.0));
+        for (String base : List.of("nearest", "fcfs")) {
+            sb.append(String.format(Locale.ROOT, "%n| KPI | dispatcher | %s | difference | 95%% CI | relative |%n",
+                    base));
+            sb.append("|---|---|---|---|---|---|\n");
+            for (Paired p : paired(o, "dispatcher", base)) {
+                sb.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | [%s, %s] | %s |%n", p.kpi(),
+                        num(p.meanA()), num(p.meanB()), num(p.meanDiff()), num(p.low()), num(p.high()),
+                        p.meanB() == 0 ? "-" : String.format(Locale.ROOT, "%+.1f%%", 100 * p.meanDiff() / p.meanB())));
+            }
+        }
+        return sb.toString();
+    }
+
+    private static String num(double v) {
+        return Math.abs(v) >= 100 ? String.format(Locale.ROOT, "%.1f", v) : String.format(Locale.ROOT, "%.4f", v);
+    }
+
+    /** Passes decisions through and records the most trucks away at once (counting the one being loaded). */
+    static final class PeakRecorder implements DispatchPolicy {
+        private final DispatchPolicy delegate;
+        // Written on the run's lane only, read after the run's future completed.
+        private int peak;
+
+        PeakRecorder(DispatchPolicy delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public Decision decide(View view) {
+            Decision d = delegate.decide(view);
+            if (!d.shipmentIds().isEmpty()) {
+                peak = Math.max(peak, view.trucks() - view.freeTrucks() + 1);
+            }
+            return d;
+        }
+    }
+}
