@@ -21,6 +21,7 @@ import org.plantwin.scenarios.model.Demand;
 public final class CustomerProcess extends LogicalProcess {
 
     private static final int NEXT_ORDER = 1;
+    private static final int SERIES_ORDER = 2;
     private static final double MS_PER_HOUR = 3_600_000.0;
 
     private final PlantModel model;
@@ -84,7 +85,7 @@ public final class CustomerProcess extends LogicalProcess {
             Demand d = spec.demand().get(i);
             String prefix = spec.id() + "/demand/" + i;
             streams[i] = new Stream(d, model.productIndex(d.product()),
-                    d.interarrival().sampler(rs.stream(prefix + "/arrivals")),
+                    d.interarrival() == null ? null : d.interarrival().sampler(rs.stream(prefix + "/arrivals")),
                     d.quantity().sampler(rs.stream(prefix + "/quantity")), rs.stream(prefix + "/thinning"));
         }
     }
@@ -92,8 +93,35 @@ public final class CustomerProcess extends LogicalProcess {
     @Override
     public void init() {
         for (int i = 0; i < streams.length; i++) {
-            scheduleCandidate(i);
+            if (streams[i].demand.series() != null) {
+                scheduleAt(0, SERIES_ORDER, (long) i << 32, null);
+            } else {
+                scheduleCandidate(i);
+            }
         }
+    }
+
+    /** Period k of a demand series: one order for its units (if any) at the start of the period. */
+    private void onSeriesOrder(int i, int k) {
+        Stream s = streams[i];
+        var series = s.demand.series();
+        long units = Math.round(series.values().get(k));
+        if (units > 0) {
+            placeOrder(s, (int) units);
+        }
+        if (k + 1 < series.values().size()) {
+            scheduleAt((k + 1) * series.period().toMillis(), SERIES_ORDER, ((long) i << 32) | (k + 1), null);
+        }
+    }
+
+    private void placeOrder(Stream s, int q) {
+        long id = ((long) customerIndex << 40) | seq++;
+        if (now() >= warmup) {
+            orders++;
+            units += q;
+        }
+        send(warehouseLp, 0, new SupplyMessages.CustomerOrder(id, customerIndex, s.product, q, now(),
+                now() + spec.quotedLeadTime().toMillis()));
     }
 
     /** The base process runs at the peak rate (inter-arrival times divided by the peak factor). */
@@ -104,17 +132,14 @@ public final class CustomerProcess extends LogicalProcess {
 
     @Override
     protected void onEvent(int code, long datum, Object ref) {
+        if (code == SERIES_ORDER) {
+            onSeriesOrder((int) (datum >>> 32), (int) datum);
+            return;
+        }
         int i = (int) datum;
         Stream s = streams[i];
         if (s.peak == 1.0 || s.thinning.nextDouble() * s.peak < s.factor(now())) {
-            int q = s.quantity.sample();
-            long id = ((long) customerIndex << 40) | seq++;
-            if (now() >= warmup) {
-                orders++;
-                units += q;
-            }
-            send(warehouseLp, 0, new SupplyMessages.CustomerOrder(id, customerIndex, s.product, q, now(),
-                    now() + spec.quotedLeadTime().toMillis()));
+            placeOrder(s, s.quantity.sample());
         }
         scheduleCandidate(i);
     }

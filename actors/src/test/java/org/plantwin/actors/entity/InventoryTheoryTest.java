@@ -65,6 +65,49 @@ class InventoryTheoryTest {
     }
 
     @Test
+    void demandFromACsvSeriesPlacesOneOrderPerNonEmptyPeriod() throws Exception {
+        java.nio.file.Path dir = java.nio.file.Path.of(getClass().getResource("/testdata/demand-series.csv").toURI())
+                .getParent();
+        String yaml = """
+                name: series
+                horizon: 10d
+                products:
+                  - {id: P, routing: []}
+                sites:
+                  - {id: dc, x: 0, y: 0}
+                  - {id: shop, x: 60, y: 0}
+                  - {id: vendor, x: 0, y: 100}
+                warehouses:
+                  - id: DC
+                    site: dc
+                    stock:
+                      - {product: P, initial: 100, policy: {type: sS, reorderPoint: 10, orderUpTo: 100}, replenishFrom: V}
+                suppliers:
+                  - {id: V, site: vendor, leadTime: 1d}
+                customers:
+                  - id: C
+                    site: shop
+                    warehouse: DC
+                    quotedLeadTime: 1d
+                    demand:
+                      - {product: P, series: {file: demand-series.csv, period: 1d}}
+                """;
+        Scenario s = Scenarios.parse(yaml, "series", dir);
+        assertThat(s.customers().get(0).demand().get(0).series().values()).containsExactly(5.0, 0.0, 3.0, 7.0, 0.0, 2.0);
+        RunResult r;
+        try (SimulationRuntime rt = SimulationRuntime.create(1)) {
+            r = rt.run(s, RunOptions.defaults());
+        }
+        assertThat(r.customers().get(0).orders()).isEqualTo(4);
+        assertThat(r.customers().get(0).units()).isEqualTo(17);
+        assertThat(r.customers().get(0).completed()).isEqualTo(4);
+        // A missing file is a problem at the series' path, not an exception from deep inside.
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Scenarios.parse(yaml.replace("demand-series.csv",
+                "nope.csv"), "series", dir)).hasMessageContaining("$.customers[0].demand[0].series.file")
+                .hasMessageContaining("nope.csv");
+    }
+
+    @Test
     void sSFillRateAndMeanOnHandMatchClosedFormWithinConfidenceInterval() {
         double m = LAMBDA_PER_DAY * LEAD_DAYS;
         double fill = 0;

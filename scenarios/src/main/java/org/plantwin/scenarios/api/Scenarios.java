@@ -29,13 +29,23 @@ public final class Scenarios {
             throw new ScenarioException(file.toString(), List.of(new Problem("$", file.toString(),
                     "The file cannot be read: " + e.getMessage(), "Maybe check the path and permissions.")));
         }
-        return parse(text, file.toString());
+        Path dir = file.toAbsolutePath().getParent();
+        return parse(text, file.toString(), dir == null ? Path.of("").toAbsolutePath() : dir);
     }
 
-    /** Parses and validates scenario text; {@code source} names it in errors. */
+    /** Parses and validates scenario text; {@code source} names it in errors; files resolve against the working folder. */
     public static Scenario parse(String text, String source) {
+        return parse(text, source, Path.of("").toAbsolutePath());
+    }
+
+    /** Parses and validates scenario text; relative file names in it (demand series) resolve against {@code baseDir}. */
+    public static Scenario parse(String text, String source, Path baseDir) {
         Scenario s = READER.read(text, source);
-        List<Problem> problems = ScenarioValidator.validate(s);
+        List<Problem> problems = new java.util.ArrayList<>();
+        s = org.plantwin.scenarios.io.SeriesFiles.inline(s, baseDir, problems);
+        java.util.Set<String> reported = new java.util.HashSet<>();
+        problems.forEach(p -> reported.add(p.path()));
+        ScenarioValidator.validate(s).stream().filter(p -> !reported.contains(p.path())).forEach(problems::add);
         if (!problems.isEmpty()) {
             throw new ScenarioException(source, problems);
         }

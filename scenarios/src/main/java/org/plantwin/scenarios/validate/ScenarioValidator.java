@@ -876,8 +876,15 @@ public final class ScenarioValidator {
             add(path + ".product", q(d.product()), "The customer's warehouse " + w.id() + " does not stock this product",
                     "Maybe add a stock item for " + d.product() + " to warehouse " + w.id() + ", or order from another warehouse.");
         }
-        if (d.interarrival() == null) {
-            add(path + ".interarrival", null, "A demand needs an interarrival", "Maybe interarrival: {type: exponential, mean: 4h}.");
+        if (d.series() != null) {
+            if (d.interarrival() != null) {
+                add(path + ".interarrival", "(an interarrival)", "A demand has either an interarrival or a series, not both",
+                        "Maybe drop the interarrival: the series gives the orders.");
+            }
+            checkSeries(path + ".series", d.series());
+        } else if (d.interarrival() == null) {
+            add(path + ".interarrival", null, "A demand needs an interarrival (or a series)",
+                    "Maybe interarrival: {type: exponential, mean: 4h}.");
         } else {
             checkDistribution(path + ".interarrival", d.interarrival(), true);
         }
@@ -886,6 +893,25 @@ public final class ScenarioValidator {
         }
         checkFactors(path + ".hourly", d.hourly(), 24, "hour of the day");
         checkFactors(path + ".weekly", d.weekly(), 7, "day of the week");
+    }
+
+    private void checkSeries(String path, org.plantwin.scenarios.model.DemandSeries series) {
+        if (series.period() != null && series.period().millis() <= 0) {
+            add(path + ".period", q(series.period()), "The period must be > 0", "Maybe \"1d\".");
+        }
+        if (series.values() == null) {
+            add(path + (series.file() == null ? ".values" : ".file"), series.file() == null ? null : q(series.file()),
+                    series.file() == null ? "A series needs a file or values" : "The series file was not read",
+                    "Maybe file: demand.csv beside the scenario, or values: [3, 0, 5].");
+            return;
+        }
+        for (int k = 0; k < series.values().size(); k++) {
+            Double v = series.values().get(k);
+            if (v == null || !(v >= 0) || v.isInfinite()) {
+                add(path + ".values[" + k + "]", v == null ? null : num(v), "Units per period must be finite and >= 0",
+                        "Maybe 0 for a period without demand.");
+            }
+        }
     }
 
     private void checkQuantity(String path, Quantity qty) {
