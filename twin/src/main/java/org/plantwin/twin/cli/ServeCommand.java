@@ -1,0 +1,84 @@
+package org.plantwin.twin.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.plantwin.twin.http.PlantwinServer;
+import org.plantwin.twin.http.ServerSettings;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code plantwin serve}: the HTTP/JSON API and the dashboard until the process is stopped. */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = {"Serve the HTTP/JSON API (/openapi.json) and the dashboard (/) until stopped (Ctrl-C).",
+                "Listens on 127.0.0.1 unless --bind says otherwise; with --token-file every API call needs"
+                        + " 'Authorization: Bearer TOKEN'."})
+final class ServeCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--port", defaultValue = "8080", paramLabel = "N", description = "Port (default: ${DEFAULT-VALUE}; 0 = any free port).")
+    int port;
+
+    @Option(names = "--bind", defaultValue = "127.0.0.1", paramLabel = "ADDRESS",
+            description = "Address to listen on (default: ${DEFAULT-VALUE}; 0.0.0.0 for every interface).")
+    String bind;
+
+    @Option(names = "--token-file", paramLabel = "FILE", description = "A file holding the bearer token (first line).")
+    Path tokenFile;
+
+    @Option(names = "--max-jobs", paramLabel = "N", description = "Runs, experiments and plans at once (default: 2 per core, at least 4).")
+    Integer maxJobs;
+
+    @Option(names = "--max-body", defaultValue = "1048576", paramLabel = "BYTES", description = "Largest request body (default: ${DEFAULT-VALUE}).")
+    long maxBody;
+
+    @Option(names = "--lanes", paramLabel = "N", description = "Simulation lanes (default: one per core).")
+    Integer lanes;
+
+    @Override
+    public Integer call() throws Exception {
+        ServerSettings settings = ServerSettings.defaults().withBind(bind).withPort(port).withMaxBodyBytes(maxBody);
+        if (tokenFile != null) {
+            String token;
+            try {
+                token = Files.readString(tokenFile, StandardCharsets.UTF_8).lines().findFirst().orElse("").strip();
+            } catch (IOException e) {
+                spec.commandLine().getErr().println("Error: cannot read the token file (" + tokenFile + "): "
+                        + e.getMessage() + ". Maybe check the path and permissions.");
+                return PlantwinCli.EXIT_ERROR;
+            }
+            if (token.isEmpty()) {
+                spec.commandLine().getErr().println("Error: the token file (" + tokenFile + ") is empty. Maybe write"
+                        + " a long random token on its first line.");
+                return PlantwinCli.EXIT_ERROR;
+            }
+            settings = settings.withToken(token);
+        }
+        if (maxJobs != null) {
+            settings = settings.withMaxJobs(maxJobs);
+        }
+        if (lanes != null) {
+            settings = settings.withLanes(lanes);
+        }
+        PlantwinServer server;
+        try {
+            server = PlantwinServer.start(settings);
+        } catch (IllegalStateException e) {
+            spec.commandLine().getErr().println("Error: " + e.getMessage());
+            return PlantwinCli.EXIT_ERROR;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(server::close, "plantwin-serve-shutdown"));
+        spec.commandLine().getOut().println("plantwin serving " + server.baseUrl() + "/ (dashboard), "
+                + server.baseUrl() + "/openapi.json (API)" + (settings.token() != null ? ", bearer token required" : "")
+                + ". Ctrl-C stops.");
+        spec.commandLine().getOut().flush();
+        server.awaitTermination();
+        return 0;
+    }
+}

@@ -1,0 +1,133 @@
+package org.plantwin.twin.http;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.http.javadsl.Http;
+import org.apache.pekko.http.javadsl.ServerBinding;
+import org.plantwin.actors.api.SimulationRuntime;
+
+/**
+ * The plantwin HTTP service: the JSON API and the dashboard on one port.
+ *
+ * <pre>{@code
+ * try (PlantwinServer server = PlantwinServer.start(ServerSettings.defaults().withPort(0))) {
+ *     System.out.println(server.baseUrl()); // http://127.0.0.1:41234
+ * }
+ * }</pre>
+ *
+ * <p>Two actor systems: one for HTTP (Pekko HTTP's streams), and the {@link SimulationRuntime}'s, whose lanes run
+ * the simulations; experiments and plans wait for their work on a bounded pool of worker threads.
+ */
+public final class PlantwinServer implements AutoCloseable {
+
+    private final ActorSystem<Void> system;
+    private final SimulationRuntime runtime;
+    private final ExecutorService workers;
+    private final HttpMetrics metrics;
+    private final ServerBinding binding;
+    private final ServerSettings settings;
+
+    private PlantwinServer(ServerSettings settings) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        Config config = ConfigFactory.parseString(String.join("\n",
+                "pekko.loglevel = WARNING",
+                "pekko.log-dead-letters = off",
+                "pekko.coordinated-shutdown.exit-jvm = off",
+                "pekko.http.server.parsing.max-content-length = " + settings.maxBodyBytes(),
+                "pekko.http.server.request-timeout = " + (settings.maxPlanTime().toSeconds() + 60) + "s",
+                "pekko.http.server.idle-timeout = 300s",
+                "pekko.http.server.server-header = plantwin",
+                "pekko.http.server.max-connections = 1024"))
+                .withFallback(ConfigFactory.load());
+        this.runtime = SimulationRuntime.create(settings.lanes());
+        this.workers = Executors.newFixedThreadPool(settings.maxJobs(), daemonThreads());
+        Jobs jobs = new Jobs(settings.maxJobs(), settings.retainedJobs(), Clock.systemUTC());
+        this.metrics = new HttpMetrics(jobs);
+        JobService service = new JobService(runtime, jobs, workers, metrics);
+        ActorSystem<Void> sys = null;
+        try {
+            sys = ActorSystem.create(Behaviors.empty(), "plantwin-http", config);
+            ApiRoutes routes = new ApiRoutes(settings, service, metrics);
+            this.binding = Http.get(sys).newServerAt(settings.bind(), settings.port()).bind(routes.route())
+                    .toCompletableFuture().get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            if (sys != null) {
+                sys.terminate();
+            }
+            runtime.close();
+            workers.shutdownNow();
+            metrics.close();
+            throw new IllegalStateException("Cannot listen on " + settings.bind() + ":" + settings.port() + ": "
+                    + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage())
+                    + ". Maybe the port is taken; try --port 0 for a free one.", e);
+        }
+        this.system = sys;
+    }
+
+    /** Binds and starts serving; returns once the port is open. */
+    public static PlantwinServer start(ServerSettings settings) {
+        // Initialise logging before Pekko starts so that no log call is queued and replayed with a warning.
+        org.slf4j.LoggerFactory.getILoggerFactory();
+        return new PlantwinServer(settings);
+    }
+
+    /** The port actually bound (useful with port 0). */
+    public int port() {
+        return binding.localAddress().getPort();
+    }
+
+    public InetSocketAddress address() {
+        return binding.localAddress();
+    }
+
+    /** {@code http://HOST:PORT}, with the bind address as host. */
+    public String baseUrl() {
+        String host = settings.bind().contains(":") ? "[" + settings.bind() + "]" : settings.bind();
+        return "http://" + host + ":" + port();
+    }
+
+    /** Blocks until the server is closed (for {@code plantwin serve}). */
+    public void awaitTermination() {
+        system.getWhenTerminated().toCompletableFuture().join();
+    }
+
+    /** Stops listening, ends open connections within 5 s, stops the runs and the workers. */
+    @Override
+    public void close() {
+        try {
+            binding.terminate(Duration.ofSeconds(5)).toCompletableFuture().get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            // Closing anyway: the actor system's termination below ends what is left.
+            LoggerHolder.LOG.warn("The HTTP binding did not terminate cleanly", e);
+        }
+        system.terminate();
+        system.getWhenTerminated().toCompletableFuture().join();
+        workers.shutdownNow();
+        runtime.close();
+        metrics.close();
+    }
+
+    private static ThreadFactory daemonThreads() {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, "plantwin-http-worker-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    private static final class LoggerHolder {
+        static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PlantwinServer.class);
+    }
+}
