@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 @Command(name = "plantwin", mixinStandardHelpOptions = true, version = "plantwin 0.1.0",
         description = "Actor-based, deterministic digital twin of a manufacturing plant.",
         subcommands = {RunCommand.class, ValidateCommand.class, ScenariosCommand.class, DemoCommand.class,
-                SchemaCommand.class, PlanCommand.class, ExperimentCommand.class, CompareCommand.class,
+                SchemaCommand.class, PlanCommand.class, ExperimentCommand.class, CompareCommand.class, ServeCommand.class,
                 ForecastCommand.class, CommandLine.HelpCommand.class})
 public final class PlantwinCli {
 
