@@ -11,7 +11,7 @@ import java.util.TreeMap;
 public record RunOptions(Long seedOverride, Long horizonMillisOverride, int replication, int maxEventsPerWindow,
                          Map<String, DispatchPolicy> dispatchPolicies,
                          Map<String, SchedulingPolicy> schedulingPolicies,
-                         Map<String, ReplenishmentPolicy> replenishmentPolicies) {
+                         Map<String, ReplenishmentPolicy> replenishmentPolicies, long batchMillis) {
 
     public static final int DEFAULT_MAX_EVENTS = 65_536;
 
@@ -21,6 +21,9 @@ public record RunOptions(Long seedOverride, Long horizonMillisOverride, int repl
         }
         if (maxEventsPerWindow < 1) {
             throw new IllegalArgumentException("The maxEventsPerWindow (" + maxEventsPerWindow + ") must be >= 1.");
+        }
+        if (batchMillis < 0) {
+            throw new IllegalArgumentException("The batch length (" + batchMillis + " ms) must be >= 0 (0 = no series).");
         }
         if (horizonMillisOverride != null && horizonMillisOverride <= 0) {
             throw new IllegalArgumentException("The horizon (" + horizonMillisOverride + " ms) must be > 0.");
@@ -34,27 +37,27 @@ public record RunOptions(Long seedOverride, Long horizonMillisOverride, int repl
     }
 
     public static RunOptions defaults() {
-        return new RunOptions(null, null, 0, DEFAULT_MAX_EVENTS, null, null, null);
+        return new RunOptions(null, null, 0, DEFAULT_MAX_EVENTS, null, null, null, 0);
     }
 
     public RunOptions withSeed(long seed) {
         return new RunOptions(seed, horizonMillisOverride, replication, maxEventsPerWindow, dispatchPolicies,
-                schedulingPolicies, replenishmentPolicies);
+                schedulingPolicies, replenishmentPolicies, batchMillis);
     }
 
     public RunOptions withHorizonMillis(long horizonMillis) {
         return new RunOptions(seedOverride, horizonMillis, replication, maxEventsPerWindow, dispatchPolicies,
-                schedulingPolicies, replenishmentPolicies);
+                schedulingPolicies, replenishmentPolicies, batchMillis);
     }
 
     public RunOptions withReplication(int k) {
         return new RunOptions(seedOverride, horizonMillisOverride, k, maxEventsPerWindow, dispatchPolicies,
-                schedulingPolicies, replenishmentPolicies);
+                schedulingPolicies, replenishmentPolicies, batchMillis);
     }
 
     public RunOptions withMaxEventsPerWindow(int n) {
         return new RunOptions(seedOverride, horizonMillisOverride, replication, n, dispatchPolicies,
-                schedulingPolicies, replenishmentPolicies);
+                schedulingPolicies, replenishmentPolicies, batchMillis);
     }
 
     /**
@@ -65,7 +68,16 @@ public record RunOptions(Long seedOverride, Long horizonMillisOverride, int repl
         Map<String, ReplenishmentPolicy> m = new TreeMap<>(replenishmentPolicies);
         m.put(warehouseId + "/" + productId, java.util.Objects.requireNonNull(policy, "policy"));
         return new RunOptions(seedOverride, horizonMillisOverride, replication, maxEventsPerWindow, dispatchPolicies,
-                schedulingPolicies, m);
+                schedulingPolicies, m, batchMillis);
+    }
+
+    /**
+     * Also reports plant throughput, WIP and cycle time per batch of {@code batchMillis} of simulated time from time
+     * 0, warm-up included ({@link RunResult#batches()}): the series a warm-up detector such as MSER-5 needs.
+     */
+    public RunOptions withBatchMillis(long batch) {
+        return new RunOptions(seedOverride, horizonMillisOverride, replication, maxEventsPerWindow, dispatchPolicies,
+                schedulingPolicies, replenishmentPolicies, batch);
     }
 
     /** Uses {@code policy} in every station of the line or machine group {@code resourceId}. */
@@ -73,7 +85,7 @@ public record RunOptions(Long seedOverride, Long horizonMillisOverride, int repl
         Map<String, SchedulingPolicy> m = new TreeMap<>(schedulingPolicies);
         m.put(resourceId, java.util.Objects.requireNonNull(policy, "policy"));
         return new RunOptions(seedOverride, horizonMillisOverride, replication, maxEventsPerWindow, dispatchPolicies, m,
-                replenishmentPolicies);
+                replenishmentPolicies, batchMillis);
     }
 
     /** Uses {@code policy} for the fleet {@code fleetId} instead of the rule the scenario names. */
@@ -81,6 +93,6 @@ public record RunOptions(Long seedOverride, Long horizonMillisOverride, int repl
         Map<String, DispatchPolicy> m = new TreeMap<>(dispatchPolicies);
         m.put(fleetId, java.util.Objects.requireNonNull(policy, "policy"));
         return new RunOptions(seedOverride, horizonMillisOverride, replication, maxEventsPerWindow, m,
-                schedulingPolicies, replenishmentPolicies);
+                schedulingPolicies, replenishmentPolicies, batchMillis);
     }
 }

@@ -26,6 +26,7 @@ public record RunResult(
         List<FleetKpis> fleets,
         List<SupplierKpis> suppliers,
         List<MaterialKpis> materials,
+        List<Batch> batches,
         KernelStats kernel) {
 
     /**
@@ -108,6 +109,14 @@ public record RunResult(
 
     /** A supplier: purchase orders, units, late deliveries. */
     public record SupplierKpis(String id, long purchaseOrders, long units, long late) {
+    }
+
+    /**
+     * Plant figures per batch of simulated time from time 0, warm-up included (only when asked for with
+     * {@link RunOptions#withBatchMillis}): the series a warm-up detector looks at. The last batch may be shorter.
+     */
+    public record Batch(int index, double endMinutes, long partsOut, double throughputPerHour, double wipMean,
+                        double cycleTimeMeanMinutes) {
     }
 
     /** How the kernel ran: logical processes, windows, events; all deterministic. */

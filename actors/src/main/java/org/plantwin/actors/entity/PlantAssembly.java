@@ -29,6 +29,7 @@ public final class PlantAssembly {
         long horizon = options.horizonMillisOverride() != null ? options.horizonMillisOverride()
                 : scenario.horizon().toMillis();
         this.model = new PlantModel(scenario, seed, horizon);
+        this.model.batchMillis = options.batchMillis();
         this.replication = options.replication();
         this.rootSeed = RandomStreams.replicationSeed(seed, replication);
         this.dispatchPolicies = options.dispatchPolicies();
@@ -84,6 +85,12 @@ public final class PlantAssembly {
         return new Kernel.Setup(List.copyOf(lps), model.links, model.horizonMillis, maxEventsPerWindow);
     }
 
+    private static void addInto(double[] total, double[] part) {
+        for (int i = 0; i < Math.min(total.length, part.length); i++) {
+            total[i] += part[i];
+        }
+    }
+
     /** Merges the LPs' final reports into the run result. */
     public RunResult result(Kernel.Completed done) {
         long end = model.horizonMillis;
@@ -103,6 +110,10 @@ public final class PlantAssembly {
         List<RunResult.CustomerKpis> customers = new ArrayList<>();
         List<RunResult.SupplierKpis> suppliers = new ArrayList<>();
         List<RunResult.MaterialKpis> materials = new ArrayList<>();
+        int nb = model.batchMillis > 0 ? org.plantwin.actors.stats.BatchSeries.batchesUntil(end, model.batchMillis) : 0;
+        double[] bParts = new double[nb];
+        double[] bCycle = new double[nb];
+        double[] bWip = new double[nb];
         Tally leadHours = new Tally();
         long onTime = 0;
         double km = 0;
@@ -122,6 +133,8 @@ public final class PlantAssembly {
                 for (double v : w.madeCycleMinutes()) {
                     pooled.add(v);
                 }
+                addInto(bParts, w.madePerBatch());
+                addInto(bCycle, w.madeCycleMinutesSumPerBatch());
                 partsOut += w.madeCycleMinutes().length;
                 continue;
             }
@@ -143,6 +156,7 @@ public final class PlantAssembly {
                 machines.addAll(r.machines());
                 sources.addAll(r.sources());
                 materials.addAll(r.materials());
+                addInto(bWip, r.wipIntegralPerBatch());
                 wipIntegral += r.wipIntegralMillis();
                 scrapped += r.scrapped();
             } else if (o instanceof SinkProcess.Report s) {
@@ -152,6 +166,8 @@ public final class PlantAssembly {
                     pooled.add(v);
                 }
                 partsOut += t.count();
+                addInto(bParts, s.partsPerBatch());
+                addInto(bCycle, s.cycleMinutesSumPerBatch());
                 sinks.add(new RunResult.SinkKpis(s.id(), t.count(), t.count() / hours, t.mean(),
                         t.standardDeviation(), t.quantile(0.5), t.quantile(0.95), t.max(), s.late(),
                         s.tardinessMeanMinutes()));
@@ -185,12 +201,20 @@ public final class PlantAssembly {
                     leadHours.mean(), leadHours.quantile(0.95), backorderIntegral / observedMillis, stockouts, km,
                     transportCost, holdingCost, backorderCost, transportCost + holdingCost + backorderCost);
         }
+        List<RunResult.Batch> batches = new ArrayList<>();
+        for (int b = 0; b < nb; b++) {
+            long from = b * model.batchMillis;
+            long to = Math.min(end, from + model.batchMillis);
+            double len = to - from;
+            batches.add(new RunResult.Batch(b, to / 60_000.0, (long) bParts[b], bParts[b] / (len / 3_600_000.0),
+                    bWip[b] / len, bParts[b] == 0 ? 0 : bCycle[b] / bParts[b]));
+        }
         Kernel.Stats k = done.stats();
         return new RunResult(model.scenario.name(), model.seed, replication,
                 TimeSpan.ofMillis(model.horizonMillis).text(), TimeSpan.ofMillis(model.warmupMillis).text(),
                 observedMillis / 60_000.0, plant, List.copyOf(lines), List.copyOf(stations), List.copyOf(machines),
                 List.copyOf(sources), List.copyOf(sinks), supply, List.copyOf(inventory), List.copyOf(customers),
-                List.copyOf(fleets), List.copyOf(suppliers), List.copyOf(materials),
+                List.copyOf(fleets), List.copyOf(suppliers), List.copyOf(materials), List.copyOf(batches),
                 new RunResult.KernelStats(k.logicalProcesses(), model.minLookahead(), k.windows(), k.deltaWindows(),
                         k.events(), k.messages()));
     }

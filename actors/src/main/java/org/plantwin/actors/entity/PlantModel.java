@@ -62,6 +62,9 @@ public final class PlantModel {
      */
     public final int[][][] stepMaterials;
 
+    /** Length of the batches of the plant series, 0 for none. */
+    public long batchMillis;
+
     public PlantModel(Scenario s, long seed, long horizonMillis) {
         this.scenario = s;
         this.seed = seed;

@@ -63,6 +63,7 @@ public final class ResourceProcess extends LogicalProcess {
     private long nextPurchaseOrder;
     private final TimeWeighted wip;
     private final TimeWeighted inTransit;
+    private final org.plantwin.actors.stats.BatchSeries wipBatches;
     private long partsIn;
     private long partsOut;
     private long releasedParts;
@@ -264,6 +265,11 @@ public final class ResourceProcess extends LogicalProcess {
         this.warmup = model.warmupMillis;
         this.wip = new TimeWeighted(warmup);
         this.inTransit = new TimeWeighted(warmup);
+        this.wipBatches = model.batchMillis > 0 ? new org.plantwin.actors.stats.BatchSeries(model.batchMillis) : null;
+        if (wipBatches != null) {
+            wip.withBatches(wipBatches);
+            inTransit.withBatches(wipBatches);
+        }
         this.materialStarved = new TimeWeighted(warmup);
         this.materials = new MaterialRt[spec.materials().size()];
         for (int m = 0; m < materials.length; m++) {
@@ -876,7 +882,8 @@ public final class ResourceProcess extends LogicalProcess {
     /** Statistics of this LP at {@code end}. */
     public record Report(int resourceIndex, RunResult.LineKpis line, List<RunResult.StationKpis> stations,
                         List<RunResult.MachineKpis> machines, List<RunResult.SourceKpis> sources,
-                        double wipIntegralMillis, long scrapped, List<RunResult.MaterialKpis> materials) {
+                        double wipIntegralMillis, long scrapped, List<RunResult.MaterialKpis> materials,
+                        double[] wipIntegralPerBatch) {
     }
 
     @Override
@@ -922,6 +929,7 @@ public final class ResourceProcess extends LogicalProcess {
                     m.onHandTw.max(), m.waits, m.replenishments, m.spec.initial(), m.received, m.onHand, m.onOrder));
         }
         return new Report(resourceIndex, line, List.copyOf(st), List.copyOf(ms), List.copyOf(srcs),
-                wip.integral(end) + inTransit.integral(end), scrapped, List.copyOf(mats));
+                wip.integral(end) + inTransit.integral(end), scrapped, List.copyOf(mats),
+                Batches.integrals(wipBatches, end));
     }
 }

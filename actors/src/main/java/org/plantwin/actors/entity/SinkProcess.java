@@ -13,11 +13,13 @@ public final class SinkProcess extends LogicalProcess {
     private final Tally cycleMinutes = new Tally();
     private final Tally tardinessMinutes = new Tally();
     private long late;
+    private final org.plantwin.actors.stats.BatchSeries batches;
 
     public SinkProcess(PlantModel model, int sinkIndex) {
         super(model.sinkLp(sinkIndex), model.sinks.get(sinkIndex).id());
         this.sinkIndex = sinkIndex;
         this.warmup = model.warmupMillis;
+        this.batches = model.batchMillis > 0 ? new org.plantwin.actors.stats.BatchSeries(model.batchMillis) : null;
     }
 
     @Override
@@ -33,6 +35,9 @@ public final class SinkProcess extends LogicalProcess {
     @Override
     protected void onMessage(Object payload) {
         PartTransfer p = (PartTransfer) payload;
+        if (batches != null) {
+            batches.observe(now(), (now() - p.createdMillis()) / MS_PER_MIN);
+        }
         if (now() < warmup) {
             return;
         }
@@ -50,11 +55,13 @@ public final class SinkProcess extends LogicalProcess {
      * Statistics of a sink. The cycle times travel (a fresh copy, owned by the receiver; the sink is finished) so
      * that plant-wide quantiles pool every sink.
      */
-    public record Report(int sinkIndex, String id, double[] cycleMinutes, long late, double tardinessMeanMinutes) {
+    public record Report(int sinkIndex, String id, double[] cycleMinutes, long late, double tardinessMeanMinutes,
+                         double[] partsPerBatch, double[] cycleMinutesSumPerBatch) {
     }
 
     @Override
     protected Object report(long end) {
-        return new Report(sinkIndex, name(), cycleMinutes.values(), late, tardinessMinutes.mean());
+        return new Report(sinkIndex, name(), cycleMinutes.values(), late, tardinessMinutes.mean(),
+                Batches.counts(batches, end), Batches.sums(batches, end));
     }
 }

@@ -48,6 +48,7 @@ public final class WarehouseProcess extends LogicalProcess {
     private final ZigguratSampler.NormalizedGaussian gaussian;
     private final double noiseSigma;
     private final org.plantwin.actors.stats.Tally madeCycleMinutes = new org.plantwin.actors.stats.Tally();
+    private final org.plantwin.actors.stats.BatchSeries madeBatches;
     private long nextOrderId;
     private long nextShipmentId;
 
@@ -132,6 +133,7 @@ public final class WarehouseProcess extends LogicalProcess {
         this.spec = model.warehouses.get(warehouseIndex);
         this.warmup = model.warmupMillis;
         this.horizon = model.horizonMillis;
+        this.madeBatches = model.batchMillis > 0 ? new org.plantwin.actors.stats.BatchSeries(model.batchMillis) : null;
         items = new Item[spec.stock().size()];
         for (int i = 0; i < items.length; i++) {
             items[i] = new Item(i, spec.stock().get(i));
@@ -199,6 +201,9 @@ public final class WarehouseProcess extends LogicalProcess {
             // A finished part made to stock: its cycle time (release to arrival here) counts for the plant.
             if (now() >= warmup) {
                 madeCycleMinutes.add((now() - p.createdMillis()) / 60_000.0);
+            }
+            if (madeBatches != null) {
+                madeBatches.observe(now(), (now() - p.createdMillis()) / 60_000.0);
             }
             receive(item(p.product()), 1);
         } else {
@@ -498,7 +503,8 @@ public final class WarehouseProcess extends LogicalProcess {
     /** Statistics of a warehouse and its fleets. */
     public record Report(int warehouseIndex, List<RunResult.InventoryKpis> inventory, List<RunResult.FleetKpis> fleets,
                          double kmDriven, double transportCost, double holdingCost, double backorderCost,
-                         double backorderIntegralUnitMillis, double[] madeCycleMinutes) {
+                         double backorderIntegralUnitMillis, double[] madeCycleMinutes, double[] madePerBatch,
+                         double[] madeCycleMinutesSumPerBatch) {
     }
 
     @Override
@@ -537,7 +543,8 @@ public final class WarehouseProcess extends LogicalProcess {
             cost += f.cost;
         }
         return new Report(warehouseIndex, List.copyOf(inv), List.copyOf(fs), km, cost, holding, backorder,
-                backorderIntegral, madeCycleMinutes.values());
+                backorderIntegral, madeCycleMinutes.values(), Batches.counts(madeBatches, end),
+                Batches.sums(madeBatches, end));
     }
 
     private static String policyText(Item i) {

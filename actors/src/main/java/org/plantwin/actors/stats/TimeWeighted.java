@@ -13,8 +13,17 @@ public final class TimeWeighted {
     private double max;
     private double min = Double.POSITIVE_INFINITY;
 
+    /** Also splits the level's integral over fixed batches from time 0, when set. */
+    private BatchSeries batches;
+
     public TimeWeighted(long warmupMillis) {
         this.warmupMillis = warmupMillis;
+    }
+
+    /** Records the integral per batch as well (warm-up included), into {@code series}. */
+    public TimeWeighted withBatches(BatchSeries series) {
+        this.batches = series;
+        return this;
     }
 
     /** Sets the level at time {@code now} (non-decreasing). */
@@ -36,6 +45,9 @@ public final class TimeWeighted {
     }
 
     private void accumulate(long now) {
+        if (batches != null && now > lastChange) {
+            batches.hold(lastChange, now, level);
+        }
         long from = Math.max(lastChange, warmupMillis);
         if (now > from) {
             integral += level * (now - from);
