@@ -189,7 +189,11 @@ public final class ApiRoutes extends AllDirectives {
     private Route validate(Body body) {
         ObjectNode n = RequestBodies.object();
         ArrayNode problems = RequestBodies.JSON.createArrayNode();
+        List<Problem> files = RequestBodies.fileReferences(body.text());
         try {
+            if (!files.isEmpty()) {
+                throw new ScenarioException("request", files);
+            }
             Scenario s = Scenarios.parse(body.text(), "request");
             n.put("valid", true);
             n.put("name", s.name());
@@ -280,6 +284,7 @@ public final class ApiRoutes extends AllDirectives {
         Experiment experiment;
         try {
             file = ExperimentFile.parse(body.text(), "request");
+            refuseFileOverrides(file);
             Scenario base = RequestBodies.library(file.base(), "$.base");
             experiment = file.toExperiment(base, "request");
             int variants = experiment.variants().size();
@@ -301,6 +306,49 @@ public final class ApiRoutes extends AllDirectives {
                     "Maybe compare with the experiment file format in twin/README.md.");
         }
         return accepted(service.startExperiment(experiment));
+    }
+
+    /** Overrides must not make the server read files (a demand series {@code file}); 400 naming each one. */
+    private static void refuseFileOverrides(ExperimentFile file) {
+        List<Problem> problems = new ArrayList<>();
+        String rule = "An experiment sent to the server must not name files: the server does not read its own"
+                + " files for clients";
+        String hint = "Maybe put the values inline, e.g. series: {values: [12, 15, 9], period: 1d}.";
+        if (file.variants() != null) {
+            for (int i = 0; i < file.variants().size(); i++) {
+                ExperimentFile.VariantSpec v = file.variants().get(i);
+                if (v.overrides() != null) {
+                    int index = i;
+                    v.overrides().forEach((path, value) -> {
+                        if (RequestBodies.namesFile(path, value)) {
+                            problems.add(new Problem("$.variants[" + index + "].overrides." + path,
+                                    RequestBodies.abbreviate(value), rule, hint));
+                        }
+                    });
+                }
+            }
+        }
+        if (file.sweep() != null) {
+            java.util.Map<String, List<JsonNode>> all = new java.util.LinkedHashMap<>();
+            if (file.sweep().grid() != null) {
+                all.putAll(file.sweep().grid());
+            }
+            if (file.sweep().latinHypercube() != null && file.sweep().latinHypercube().ranges() != null) {
+                all.putAll(file.sweep().latinHypercube().ranges());
+            }
+            all.forEach((path, values) -> {
+                boolean names = values == null ? RequestBodies.namesFile(path, null)
+                        : values.stream().anyMatch(v -> RequestBodies.namesFile(path, v))
+                        || RequestBodies.namesFile(path, null);
+                if (names) {
+                    problems.add(new Problem("$.sweep." + path, "(sweep)", rule, hint));
+                }
+            });
+        }
+        if (!problems.isEmpty()) {
+            throw ApiProblem.invalid("invalid-experiment", "Invalid experiment", "The experiment names files on"
+                    + " the server.", problems);
+        }
     }
 
     // ---- jobs --------------------------------------------------------------------------------------------------

@@ -27,6 +27,9 @@ import org.plantwin.scenarios.model.TimeSpan;
 final class RequestBodies {
 
     static final ObjectMapper JSON = JsonMapper.builder().build();
+    private static final ObjectMapper YAML = new com.fasterxml.jackson.dataformat.yaml.YAMLMapper();
+    /** The only scenario field that names a file (demand series); see {@link #fileReferences}. */
+    private static final String FILE_FIELD = "file";
 
     private RequestBodies() {
     }
@@ -73,11 +76,67 @@ final class RequestBodies {
 
     /** Parses and validates a scenario; a 400 {@code invalid-scenario} problem with every problem found. */
     static Scenario scenario(String text, String source) {
+        List<Problem> files = fileReferences(text);
+        if (!files.isEmpty()) {
+            throw ApiProblem.invalid("invalid-scenario", "Invalid scenario", "The scenario names files on the"
+                    + " server.", files);
+        }
         try {
             return Scenarios.parse(text, source);
         } catch (ScenarioException e) {
             throw invalidScenario(e);
         }
+    }
+
+    /**
+     * The {@code file} fields of scenario text (demand series read from CSV), each as a problem: the server never
+     * reads its own files for a client, so a posted scenario must carry its data inline. Text that is not YAML or
+     * JSON gives no problem here; {@link Scenarios#parse} reports it.
+     */
+    static List<Problem> fileReferences(String text) {
+        JsonNode tree;
+        try {
+            tree = (text.stripLeading().startsWith("{") ? JSON : YAML).readTree(text);
+        } catch (JsonProcessingException | RuntimeException e) {
+            return List.of();
+        }
+        List<Problem> out = new ArrayList<>();
+        findFiles(tree, "$", out);
+        return out;
+    }
+
+    private static void findFiles(JsonNode node, String path, List<Problem> out) {
+        if (node == null) {
+            return;
+        }
+        if (node.isObject()) {
+            node.fields().forEachRemaining(e -> {
+                String child = path + "." + e.getKey();
+                if (FILE_FIELD.equals(e.getKey())) {
+                    out.add(new Problem(child, abbreviate(e.getValue()), "A scenario sent to the server must not"
+                            + " name files: the server does not read its own files for clients",
+                            "Maybe put the values inline, e.g. series: {values: [12, 15, 9], period: 1d}."));
+                } else {
+                    findFiles(e.getValue(), child, out);
+                }
+            });
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                findFiles(node.get(i), path + "[" + i + "]", out);
+            }
+        }
+    }
+
+    /** Whether an override (path and value) would set a {@code file} field, i.e. make the server read a file. */
+    static boolean namesFile(String overridePath, JsonNode value) {
+        for (String segment : overridePath.split("\\.")) {
+            if (segment.replaceAll("\\[.*$", "").strip().equals(FILE_FIELD)) {
+                return true;
+            }
+        }
+        List<Problem> found = new ArrayList<>();
+        findFiles(value, "$", found);
+        return !found.isEmpty();
     }
 
     static ApiProblem invalidScenario(ScenarioException e) {

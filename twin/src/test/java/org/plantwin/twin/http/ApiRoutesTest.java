@@ -233,6 +233,33 @@ class ApiRoutesTest {
     }
 
     @Test
+    void neverReadsServerFilesNamedByAScenarioOrAnOverride() throws Exception {
+        String scenario = Scenarios.libraryNames().contains("supply-chain")
+                ? org.plantwin.scenarios.library.ScenarioLibrary.text("supply-chain") : null;
+        assertThat(scenario).isNotNull();
+        String withFile = scenario.replaceFirst("- \\{product: C, interarrival: \\{type: exponential, mean: 1d\\},"
+                + " quantity: \\{type: poisson, mean: 3\\}\\}", "- {product: C, series: {file: /etc/passwd, period: 1d}}");
+        assertThat(withFile).isNotEqualTo(scenario);
+        HttpResponse<String> run = post("/runs", withFile, "application/yaml");
+        assertProblem(run, 400, "invalid-scenario");
+        JsonNode problem = json(run).get("problems").get(0);
+        assertThat(problem.get("path").asText()).isEqualTo("$.customers[0].demand[2].series.file");
+        assertThat(run.body()).doesNotContain("root:");
+        JsonNode v = json(post("/scenarios/validate", withFile, "application/yaml"));
+        assertThat(v.get("valid").asBoolean()).isFalse();
+        assertThat(v.get("problems").get(0).get("path").asText()).isEqualTo("$.customers[0].demand[2].series.file");
+        String exp = "name: e\nbase: supply-chain\nreplications: 2\nvariants:\n  - name: a\n  - name: b\n"
+                + "    overrides:\n      customers[0].demand[0].series: {file: ../../etc/passwd, period: 1d}\n";
+        HttpResponse<String> e = post("/experiments", exp, "application/yaml");
+        assertProblem(e, 400, "invalid-experiment");
+        assertThat(json(e).get("problems").get(0).get("path").asText())
+                .isEqualTo("$.variants[1].overrides.customers[0].demand[0].series");
+        HttpResponse<String> direct = post("/experiments", exp.replace("series: {file: ../../etc/passwd, period: 1d}",
+                "series.file: /etc/passwd"), "application/yaml");
+        assertProblem(direct, 400, "invalid-experiment");
+    }
+
+    @Test
     void plansAJobShopAndNamesTheLineOfABadInstance() throws Exception {
         String ft06 = Files.readString(TESTDATA.resolve("plan/jssp/ft06.txt"));
         HttpResponse<String> r = post("/plans/jssp?iterations=20000&seed=1&name=ft06", ft06, "text/plain");
