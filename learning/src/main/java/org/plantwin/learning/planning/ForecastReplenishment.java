@@ -77,12 +77,12 @@ public final class ForecastReplenishment implements ReplenishmentPolicy, AutoClo
         }
 
         /**
-         * Daily reviews, {@code theta} with a weekly season (m = 7), protection 1.5 days, 95 % cycle service,
+         * Daily reviews, {@code theta} with a weekly season (m = 7), protection 1.5 days, 99 % cycle service,
          * refit every 7 reviews, forecaster from 21 days of history, error quantile from 14 errors over the
          * last 56.
          */
         public static Settings daily() {
-            return new Settings(86_400_000L, "theta", 7, 1.5, 0.95, 7, 21, 14, 56, 42, 200);
+            return new Settings(86_400_000L, "theta", 7, 1.5, 0.99, 7, 21, 14, 56, 42, 200);
         }
 
         public Settings withModel(String value) {
@@ -117,7 +117,7 @@ public final class ForecastReplenishment implements ReplenishmentPolicy, AutoClo
 
         /** A short label for reports, e.g. {@code forecast(theta, m=7, P=1.5, SL=95%)}. */
         public String label() {
-            return String.format(Locale.ROOT, "forecast(%s, m=%d, P=%.2g, SL=%.0f%%)", model, seasonPeriod,
+            return String.format(Locale.ROOT, "forecast(%s, m=%d, P=%s, SL=%.0f%%)", model, seasonPeriod,
                     protectionPeriods, 100 * serviceLevel);
         }
     }
