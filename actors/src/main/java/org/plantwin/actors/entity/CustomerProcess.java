@@ -54,7 +54,7 @@ public final class CustomerProcess extends LogicalProcess {
             this.interarrival = interarrival;
             this.quantity = quantity;
             this.thinning = thinning;
-            this.peak = max(demand.hourly()) * max(demand.weekly());
+            this.peak = max(demand.hourly()) * max(demand.weekly()) * demand.scale();
         }
 
         static double max(List<Double> factors) {
@@ -105,7 +105,7 @@ public final class CustomerProcess extends LogicalProcess {
     private void onSeriesOrder(int i, int k) {
         Stream s = streams[i];
         var series = s.demand.series();
-        long units = Math.round(series.values().get(k));
+        long units = Math.round(series.values().get(k) * s.demand.scale());
         if (units > 0) {
             placeOrder(s, (int) units);
         }
@@ -138,7 +138,8 @@ public final class CustomerProcess extends LogicalProcess {
         }
         int i = (int) datum;
         Stream s = streams[i];
-        if (s.peak == 1.0 || s.thinning.nextDouble() * s.peak < s.factor(now())) {
+        boolean modulated = s.demand.hourly() != null || s.demand.weekly() != null;
+        if (!modulated || s.thinning.nextDouble() * s.peak < s.factor(now()) * s.demand.scale()) {
             placeOrder(s, s.quantity.sample());
         }
         scheduleCandidate(i);

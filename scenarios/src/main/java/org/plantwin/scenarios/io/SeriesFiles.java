@@ -38,7 +38,7 @@ public final class SeriesFiles {
                     String path = "$.customers[" + i + "].demand[" + j + "].series.file";
                     List<Double> values = read(baseDir, d.series().file(), path, problems);
                     d = new Demand(d.product(), d.interarrival(), d.quantity(), d.hourly(), d.weekly(),
-                            new DemandSeries(d.series().file(), values, d.series().period()));
+                            new DemandSeries(d.series().file(), values, d.series().period()), d.scale());
                 }
                 demand.add(d);
             }

@@ -15,11 +15,13 @@ public record Demand(
         @JsonPropertyDescription("Units per order; default 1.") Quantity quantity,
         @JsonPropertyDescription("24 factors, hour 0..23 of the day; default all 1.") List<Double> hourly,
         @JsonPropertyDescription("7 factors, day 0..6 of the week (day 0 starts at time 0); default all 1.") List<Double> weekly,
-        @JsonPropertyDescription("Units per period from a CSV file or inline, instead of an order process.") DemandSeries series) {
+        @JsonPropertyDescription("Units per period from a CSV file or inline, instead of an order process.") DemandSeries series,
+        @JsonPropertyDescription("Demand multiplier, default 1: 1.2 = 20% more orders (order rate, or series units).") Double scale) {
 
     public Demand {
         quantity = quantity == null ? new Quantity(Quantity.Type.CONSTANT, 1, null, null, null) : quantity;
         hourly = hourly == null ? null : List.copyOf(hourly);
         weekly = weekly == null ? null : List.copyOf(weekly);
+        scale = scale == null ? 1.0 : scale;
     }
 }

@@ -891,6 +891,10 @@ public final class ScenarioValidator {
         if (d.quantity() != null) {
             checkQuantity(path + ".quantity", d.quantity());
         }
+        if (!(d.scale() > 0) || d.scale().isInfinite()) {
+            add(path + ".scale", num(d.scale()), "The demand scale must be a finite number > 0",
+                    "Maybe 1.2 for 20% more demand.");
+        }
         checkFactors(path + ".hourly", d.hourly(), 24, "hour of the day");
         checkFactors(path + ".weekly", d.weekly(), 7, "day of the week");
     }
