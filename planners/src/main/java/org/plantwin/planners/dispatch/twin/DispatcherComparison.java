@@ -15,6 +15,7 @@ import org.plantwin.actors.api.RunResult;
 import org.plantwin.actors.api.SimulationRuntime;
 import org.plantwin.actors.entity.BuiltInDispatch;
 import org.plantwin.scenarios.api.Scenarios;
+import org.plantwin.scenarios.library.ScenarioLibrary;
 import org.plantwin.scenarios.model.Fleet;
 import org.plantwin.scenarios.model.Scenario;
 import org.plantwin.scenarios.model.TimeSpan;
@@ -26,7 +27,7 @@ import org.plantwin.scenarios.model.TimeSpan;
  *
  * <pre>
  * java -cp ... org.plantwin.planners.dispatch.twin.DispatcherComparison [--replications 30] [--horizon 90d]
- *      [--lanes 2] [--iterations 40]
+ *      [--lanes 2] [--iterations 40] [--trucks N]
  * </pre>
  *
  * <p>{@code planners} may not depend on {@code twin}, so the paired statistics are computed here rather than with
@@ -39,7 +40,7 @@ public final class DispatcherComparison {
             "on-time delivery", "transport cost", "lead time mean (h)");
 
     /** Per policy, per replication, the KPIs in {@link #KPIS} order. */
-    public record Outcome(Map<String, double[][]> values, int replications, long horizonMillis) {
+    public record Outcome(String scenario, Map<String, double[][]> values, int replications, long horizonMillis) {
     }
 
     /** A paired difference (policy a minus policy b) of one KPI: mean, 95 % CI half-width, and the two means. */
@@ -61,23 +62,35 @@ public final class DispatcherComparison {
         String horizon = "90d";
         int lanes = Math.max(1, Runtime.getRuntime().availableProcessors());
         long iterations = RoutingDispatcher.Options.defaults().iterations();
+        Integer trucks = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--replications" -> replications = Integer.parseInt(args[++i]);
                 case "--horizon" -> horizon = args[++i];
                 case "--lanes" -> lanes = Integer.parseInt(args[++i]);
                 case "--iterations" -> iterations = Long.parseLong(args[++i]);
+                case "--trucks" -> trucks = Integer.parseInt(args[++i]);
                 default -> throw new IllegalArgumentException("Unknown argument (" + args[i]
-                        + "). Maybe --replications N, --horizon 90d, --lanes N or --iterations N.");
+                        + "). Maybe --replications N, --horizon 90d, --lanes N, --iterations N or --trucks N.");
             }
         }
-        Scenario scenario = Scenarios.library("supply-chain");
+        Scenario scenario = trucks == null ? Scenarios.library("supply-chain") : withTrucks(trucks);
         RoutingDispatcher.Options options = optionsFor(scenario, "trucks").withIterations(iterations);
         Outcome outcome;
         try (SimulationRuntime runtime = SimulationRuntime.create(lanes)) {
             outcome = run(runtime, scenario, "trucks", options, replications, TimeSpan.parse(horizon).toMillis());
         }
         System.out.print(format(outcome));
+    }
+
+    /** The supply-chain scenario with another number of trucks (to see how many the policies need). */
+    static Scenario withTrucks(int trucks) {
+        String yaml = ScenarioLibrary.text("supply-chain");
+        String changed = yaml.replace("    trucks: 4\n", "    trucks: " + trucks + "\n");
+        if (changed.equals(yaml)) {
+            throw new IllegalStateException("The supply-chain scenario no longer has a fleet line (trucks: 4) to change.");
+        }
+        return Scenarios.parse(changed, "supply-chain with " + trucks + " trucks");
     }
 
     /** Default dispatcher options with the fleet's shift from the scenario (the view does not carry it). */
@@ -117,7 +130,8 @@ public final class DispatcherComparison {
             }
             values.put(e.getKey(), v);
         }
-        return new Outcome(values, replications, horizonMillis);
+        int trucks = scenario.fleets().stream().filter(f -> f.id().equals(fleetId)).mapToInt(Fleet::trucks).sum();
+        return new Outcome(scenario.name() + " (" + trucks + " trucks)", values, replications, horizonMillis);
     }
 
     /** The KPIs of one run, in {@link #KPIS} order. */
@@ -160,8 +174,8 @@ public final class DispatcherComparison {
     /** The comparison tables as Markdown. */
     public static String format(Outcome o) {
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format(Locale.ROOT, "supply-chain, %d replications (common random numbers), horizon %.0f d%n",
-                o.replications(), o.horizonMillis() / 86_400_000.0));
+        sb.append(String.format(Locale.ROOT, "%s, %d replications (common random numbers), horizon %.0f d%n",
+                o.scenario(), o.replications(), o.horizonMillis() / 86_400_000.0));
         for (String base : List.of("nearest", "fcfs")) {
             sb.append(String.format(Locale.ROOT, "%n| KPI | dispatcher | %s | difference | 95%% CI | relative |%n",
                     base));
