@@ -72,11 +72,26 @@ public final class HoldoutEvaluation {
             if (key.equals("naive2")) {
                 continue; // always evaluated first, as the OWA reference
             }
+            // "lstm*3": the mean of three LSTMs trained with seeds seed, seed+1, seed+2.
+            int copies = 1;
+            int star = key.indexOf('*');
+            if (star > 0) {
+                copies = Integer.parseInt(key.substring(star + 1));
+                key = key.substring(0, star);
+            }
             DeepForecasterConfig c = key.equals("lstm") ? lstm : nbeats;
             if (steps != null) {
                 c = c.withTrainingSteps(Integer.parseInt(steps));
             }
-            forecasters.add(Forecasters.create(key, c));
+            if (copies == 1) {
+                forecasters.add(Forecasters.create(key, c));
+            } else {
+                List<Forecaster> members = new ArrayList<>();
+                for (int i = 0; i < copies; i++) {
+                    members.add(Forecasters.create(key, c.withSeed(c.seed() + i)));
+                }
+                forecasters.add(new org.plantwin.learning.forecast.EnsembleForecaster(key + "*" + copies, members));
+            }
         }
         out.println("== " + title);
         out.print(HoldoutEvaluator.table(new HoldoutEvaluator(task, convention, integer).evaluate(series,
