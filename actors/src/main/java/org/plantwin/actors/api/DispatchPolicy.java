@@ -16,6 +16,14 @@ public interface DispatchPolicy {
      */
     Decision decide(View view);
 
+    /**
+     * Marks a fleet whose trips an agent chooses step by step ({@link SteppedRun}): the run stops at each free truck
+     * with shipments waiting ({@link DecisionPoint.Dispatch}). Not callable.
+     */
+    DispatchPolicy AGENT = view -> {
+        throw new IllegalStateException("DispatchPolicy.AGENT decides through a SteppedRun, not by decide().");
+    };
+
     /** A shipment waiting at the depot: units for one customer order (a large order may be split in several). */
     record Shipment(long id, String customer, double x, double y, int units, long readyMillis, long dueMillis) {
     }

@@ -15,6 +15,22 @@ public interface ReplenishmentPolicy {
     long order(View view);
 
     /**
+     * A product whose orders an agent decides at each review, step by step ({@link SteppedRun}): the run stops at
+     * every review ({@link DecisionPoint.Replenishment}).
+     */
+    static ReplenishmentPolicy agent(long reviewPeriodMillis) {
+        return new AgentReplenishment(reviewPeriodMillis);
+    }
+
+    /** The marker {@link #agent} returns. */
+    record AgentReplenishment(long reviewPeriodMillis) implements ReplenishmentPolicy {
+        @Override
+        public long order(View view) {
+            throw new IllegalStateException("An agent replenishment policy decides through a SteppedRun.");
+        }
+    }
+
+    /**
      * The state at a review. {@code demandHistory[i]} is the units customers ordered in period {@code i}
      * (periods of {@code reviewPeriodMillis} from time 0; only complete periods, the last one just ended).
      */

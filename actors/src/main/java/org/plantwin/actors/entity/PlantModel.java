@@ -61,6 +61,11 @@ public final class PlantModel {
      * enters that step's resource; empty when none.
      */
     public final int[][][] stepMaterials;
+    /**
+     * remainingWorkMillis[product][step] = mean processing time of the steps from {@code step} on, each resource
+     * counted at the first machine of each of its stations that knows the product (a planning figure, as MWKR uses).
+     */
+    public final double[][] remainingWorkMillis;
 
     /** Length of the batches of the plant series, 0 for none. */
     public long batchMillis;
@@ -160,6 +165,24 @@ public final class PlantModel {
                     }
                 });
                 stepMaterials[p][k] = need.stream().flatMapToInt(java.util.Arrays::stream).toArray();
+            }
+        }
+        remainingWorkMillis = new double[np][];
+        for (int p = 0; p < np; p++) {
+            int steps = routing[p].length;
+            remainingWorkMillis[p] = new double[steps + 1];
+            for (int k = steps - 1; k >= 0; k--) {
+                double w = 0;
+                for (StationSpec st : res.get(routing[p][k]).stations()) {
+                    for (Machine m : st.machines()) {
+                        var d = m.processTimeOf(productIds.get(p));
+                        if (d != null) {
+                            w += d.meanMillis();
+                            break;
+                        }
+                    }
+                }
+                remainingWorkMillis[p][k] = remainingWorkMillis[p][k + 1] + w;
             }
         }
         // Links between LPs with their smallest delay: the lookahead the kernel may use.

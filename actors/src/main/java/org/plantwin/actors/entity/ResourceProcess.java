@@ -44,6 +44,7 @@ public final class ResourceProcess extends LogicalProcess {
     private static final int ORDER_RELEASE = 7;
     private static final int PART_ARRIVAL = 8;
     private static final int TRANSIT_DONE = 9;
+    private static final int DECIDE = 10;
 
     private static final double MS_PER_MIN = 60_000.0;
 
@@ -121,6 +122,8 @@ public final class ResourceProcess extends LogicalProcess {
         long phaseStart;
         int epoch;
         int lastProduct = -1;
+        /** An agent is to choose this machine's next part (a DECIDE event is on the agenda). */
+        boolean awaitingDecision;
         final ContinuousSampler[] process;
         final double[] idealMillis;
         final Failure[] failures;
@@ -347,6 +350,7 @@ public final class ResourceProcess extends LogicalProcess {
             case ORDER_RELEASE -> onOrderRelease(sources[entity], (int) datum);
             case PART_ARRIVAL -> onPartArrival((Part) ref);
             case TRANSIT_DONE -> inTransit.add(now(), -1);
+            case DECIDE -> onDecide(machines[entity]);
             default -> throw new IllegalStateException("Unknown event kind (" + kind + ") in " + name() + ".");
         }
     }
@@ -467,7 +471,8 @@ public final class ResourceProcess extends LogicalProcess {
         p.enqueued = now();
         if (s.queue.isEmpty()) {
             for (MachineRt m : s.machines) {
-                if (m.part == null && (m.state == MachineState.IDLE || m.state == MachineState.STARVED)) {
+                if (m.part == null && !m.awaitingDecision
+                        && (m.state == MachineState.IDLE || m.state == MachineState.STARVED)) {
                     start(m, p);
                     return true;
                 }
@@ -619,6 +624,16 @@ public final class ResourceProcess extends LogicalProcess {
             admitWaiters(s);
             return;
         }
+        if (custom == SchedulingPolicy.AGENT && s.queue.size() >= 2) {
+            // Decide after everything else due now in this LP, so the agent sees every part that arrives now.
+            setState(m, waitingState(s));
+            if (!m.awaitingDecision) {
+                m.awaitingDecision = true;
+                scheduleAtPriority(now(), 2, code(DECIDE, m.entity), 0, null);
+            }
+            admitWaiters(s);
+            return;
+        }
         Part next = takeNext(s, m);
         if (next != null) {
             s.occupancy.set(now(), s.queue.size());
@@ -629,6 +644,46 @@ public final class ResourceProcess extends LogicalProcess {
         admitWaiters(s);
     }
 
+    /** The agent's turn for machine {@code m}: ask if there is still a choice, else carry on alone. */
+    private void onDecide(MachineRt m) {
+        m.awaitingDecision = false;
+        if (m.part != null || m.state == MachineState.DOWN) {
+            return;
+        }
+        StationRt s = m.station;
+        if (s.queue.size() >= 2) {
+            m.awaitingDecision = true;
+            suspend(new PendingChoice(m, new org.plantwin.actors.api.DecisionPoint.Scheduling(
+                    schedulingView(s, m, new ArrayList<>(s.queue)))));
+            return;
+        }
+        machineFree(m);
+    }
+
+    /** A choice asked of the agent: the machine and what the agent was shown (the queue, oldest first). */
+    private record PendingChoice(MachineRt machine, org.plantwin.actors.api.DecisionPoint.Scheduling point)
+            implements AgentRequest {
+    }
+
+    @Override
+    protected void onDecision(Object request, Object action) {
+        PendingChoice c = (PendingChoice) request;
+        MachineRt m = c.machine();
+        m.awaitingDecision = false;
+        StationRt s = m.station;
+        int i = action instanceof Number n ? n.intValue() : -1;
+        if (i < 0 || i >= s.queue.size()) {
+            throw new IllegalArgumentException("The action (" + action + ") must be an index in [0, "
+                    + s.queue.size() + ") of the waiting parts at " + spec.id() + "/" + s.spec.id() + ".");
+        }
+        Part chosen = new ArrayList<>(s.queue).get(i);
+        s.queue.remove(chosen);
+        s.occupancy.set(now(), s.queue.size());
+        start(m, chosen);
+        admitWaiters(s);
+    }
+
+
     private MachineState waitingState(StationRt s) {
         return s.index == 0 ? MachineState.IDLE : MachineState.STARVED;
     }
@@ -637,7 +692,7 @@ public final class ResourceProcess extends LogicalProcess {
         if (s.queue.isEmpty()) {
             return null;
         }
-        if (custom != null) {
+        if (custom != null && custom != SchedulingPolicy.AGENT) {
             return takeByPolicy(s, m);
         }
         switch (spec.discipline()) {
@@ -665,6 +720,20 @@ public final class ResourceProcess extends LogicalProcess {
         return s.queue.poll();
     }
 
+    private SchedulingPolicy.View schedulingView(StationRt s, MachineRt m, List<Part> parts) {
+        List<SchedulingPolicy.Job> jobs = new ArrayList<>(parts.size());
+        for (Part p : parts) {
+            Distribution setup = m.spec.setup() == null || m.lastProduct < 0 ? null
+                    : m.spec.setup().between(model.productIds.get(m.lastProduct), model.productIds.get(p.product));
+            int[] route = model.routing[p.product];
+            jobs.add(new SchedulingPolicy.Job(p.id, model.productIds.get(p.product), p.enqueued, p.due,
+                    m.idealMillis[p.product], setup == null ? 0 : setup.meanMillis(), route.length - p.step,
+                    model.remainingWorkMillis[p.product][p.step]));
+        }
+        return new SchedulingPolicy.View(now(), spec.id(), s.spec.id(), m.spec.id(),
+                m.lastProduct < 0 ? null : model.productIds.get(m.lastProduct), jobs);
+    }
+
     /** Removes the waiting part with the smallest key; ties go to the one that waited longest. */
     private static Part removeBest(StationRt s, java.util.function.ToDoubleFunction<Part> key) {
         Part best = null;
@@ -682,15 +751,7 @@ public final class ResourceProcess extends LogicalProcess {
 
     private Part takeByPolicy(StationRt s, MachineRt m) {
         List<Part> parts = new ArrayList<>(s.queue);
-        List<SchedulingPolicy.Job> jobs = new ArrayList<>(parts.size());
-        for (Part p : parts) {
-            Distribution setup = m.spec.setup() == null || m.lastProduct < 0 ? null
-                    : m.spec.setup().between(model.productIds.get(m.lastProduct), model.productIds.get(p.product));
-            jobs.add(new SchedulingPolicy.Job(p.id, model.productIds.get(p.product), p.enqueued, p.due,
-                    m.idealMillis[p.product], setup == null ? 0 : setup.meanMillis()));
-        }
-        int i = custom.select(new SchedulingPolicy.View(now(), spec.id(), s.spec.id(), m.spec.id(),
-                m.lastProduct < 0 ? null : model.productIds.get(m.lastProduct), jobs));
+        int i = custom.select(schedulingView(s, m, parts));
         if (i < 0 || i >= parts.size()) {
             throw new IllegalStateException("The scheduling policy of (" + spec.id() + ") chose index (" + i
                     + ") of " + parts.size() + " waiting parts.");
@@ -733,7 +794,8 @@ public final class ResourceProcess extends LogicalProcess {
         }
         if (s.queue.isEmpty()) {
             for (MachineRt m : s.machines) {
-                if (m.part == null && (m.state == MachineState.IDLE || m.state == MachineState.STARVED)) {
+                if (m.part == null && !m.awaitingDecision
+                        && (m.state == MachineState.IDLE || m.state == MachineState.STARVED)) {
                     return true;
                 }
             }

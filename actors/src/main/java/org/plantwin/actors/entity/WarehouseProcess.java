@@ -33,6 +33,7 @@ public final class WarehouseProcess extends LogicalProcess {
     private static final int TRUCK_BACK = 2;
     private static final int DISPATCH_CHECK = 3;
     private static final int REVIEW = 4;
+    private static final int DISPATCH_DECIDE = 5;
     private static final long DAY = 86_400_000L;
     private static final double MS_PER_HOUR = 3_600_000.0;
 
@@ -108,6 +109,7 @@ public final class WarehouseProcess extends LogicalProcess {
         final List<DispatchPolicy.Shipment> waiting = new ArrayList<>();
         final Map<Long, SupplyMessages.CustomerOrder> orderOf = new HashMap<>();
         long checkScheduledAt = -1;
+        boolean decideScheduled;
         long trips;
         double km;
         double drivingMillis;
@@ -176,17 +178,18 @@ public final class WarehouseProcess extends LogicalProcess {
         }
         item.history[item.periods++] = item.currentPeriodUnits;
         item.currentPeriodUnits = 0;
-        long q = item.external.order(new ReplenishmentPolicy.View(now(), spec.id(), item.spec.product(), item.onHand,
-                item.onOrder, item.backlogUnits, java.util.Arrays.copyOf(item.history, item.periods)));
+        ReplenishmentPolicy.View view = new ReplenishmentPolicy.View(now(), spec.id(), item.spec.product(),
+                item.onHand, item.onOrder, item.backlogUnits, java.util.Arrays.copyOf(item.history, item.periods));
+        if (item.external instanceof ReplenishmentPolicy.AgentReplenishment) {
+            suspend(new PendingReview(item, new org.plantwin.actors.api.DecisionPoint.Replenishment(view)));
+            return;
+        }
+        long q = item.external.order(view);
         if (q < 0) {
             throw new IllegalStateException("The replenishment policy of " + item.spec.product() + " in " + name()
                     + " ordered (" + q + ") units; it must be >= 0.");
         }
-        q = capToCapacity(q);
-        if (q > 0) {
-            replenish(item, q);
-        }
-        scheduleIn(item.external.reviewPeriodMillis(), REVIEW, item.index, null);
+        order(item, q);
     }
 
     // ---- messages -------------------------------------------------------------------------------------------
@@ -372,10 +375,15 @@ public final class WarehouseProcess extends LogicalProcess {
                 scheduleCheck(f, nextShiftStart);
                 return;
             }
-            double[] depot = model.sites.get(spec.site());
-            DispatchPolicy.Decision d = f.policy.decide(new DispatchPolicy.View(now(), f.spec.id(), depot[0], depot[1],
-                    f.spec.capacity(), f.free, f.spec.trucks(), f.speed, f.spec.loadTime().toMillis(),
-                    f.spec.unloadTime().toMillis(), f.waiting));
+            if (f.policy == DispatchPolicy.AGENT) {
+                // The agent decides after everything else due now, so it sees every shipment released now.
+                if (!f.decideScheduled) {
+                    f.decideScheduled = true;
+                    scheduleAtPriority(now(), 2, DISPATCH_DECIDE, f.index, null);
+                }
+                return;
+            }
+            DispatchPolicy.Decision d = f.policy.decide(dispatchView(f));
             if (d.shipmentIds().isEmpty()) {
                 if (d.recheckAtMillis() > now()) {
                     scheduleCheck(f, d.recheckAtMillis());
@@ -384,6 +392,62 @@ public final class WarehouseProcess extends LogicalProcess {
             }
             startTrip(f, d.shipmentIds());
         }
+    }
+
+    private DispatchPolicy.View dispatchView(FleetRt f) {
+        double[] depot = model.sites.get(spec.site());
+        return new DispatchPolicy.View(now(), f.spec.id(), depot[0], depot[1], f.spec.capacity(), f.free,
+                f.spec.trucks(), f.speed, f.spec.loadTime().toMillis(), f.spec.unloadTime().toMillis(), f.waiting);
+    }
+
+    /** What the agent is asked: a fleet's next trip, or a product's order at a review. */
+    private record PendingDispatch(FleetRt fleet, org.plantwin.actors.api.DecisionPoint.Dispatch point)
+            implements AgentRequest {
+    }
+
+    private record PendingReview(Item item, org.plantwin.actors.api.DecisionPoint.Replenishment point)
+            implements AgentRequest {
+    }
+
+    private void onDispatchDecide(FleetRt f) {
+        f.decideScheduled = false;
+        if (f.free > 0 && !f.waiting.isEmpty() && nextShiftStart(f.spec.shift()) <= now()) {
+            suspend(new PendingDispatch(f, new org.plantwin.actors.api.DecisionPoint.Dispatch(dispatchView(f))));
+        }
+    }
+
+    @Override
+    protected void onDecision(Object request, Object action) {
+        if (request instanceof PendingDispatch p) {
+            if (!(action instanceof DispatchPolicy.Decision d)) {
+                throw new IllegalArgumentException("The action (" + action + ") for fleet " + p.fleet().spec.id()
+                        + " must be a DispatchPolicy.Decision.");
+            }
+            if (d.shipmentIds().isEmpty()) {
+                if (d.recheckAtMillis() > now()) {
+                    scheduleCheck(p.fleet(), d.recheckAtMillis());
+                }
+                return;
+            }
+            startTrip(p.fleet(), d.shipmentIds());
+            tryDispatch(p.fleet());
+            return;
+        }
+        PendingReview r = (PendingReview) request;
+        long q = action instanceof Number n ? n.longValue() : -1;
+        if (q < 0) {
+            throw new IllegalArgumentException("The action (" + action + ") for " + r.item().spec.product() + " in "
+                    + name() + " must be a number of units >= 0.");
+        }
+        order(r.item(), q);
+    }
+
+    private void order(Item item, long quantity) {
+        long q = capToCapacity(quantity);
+        if (q > 0) {
+            replenish(item, q);
+        }
+        scheduleIn(item.external.reviewPeriodMillis(), REVIEW, item.index, null);
     }
 
     private long nextShiftStart(Fleet.Shift shift) {
@@ -482,6 +546,7 @@ public final class WarehouseProcess extends LogicalProcess {
         switch (code) {
             case PUT_AWAY -> putAway(items[(int) (datum >>> 32)], (int) datum);
             case REVIEW -> onReview(items[(int) datum]);
+            case DISPATCH_DECIDE -> onDispatchDecide(fleets[(int) datum]);
             case TRUCK_BACK -> {
                 FleetRt f = fleets[(int) datum];
                 f.free++;

@@ -17,7 +17,8 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
 
 /**
- * Owns the global clock of one run and synchronises its logical processes with conservative windows.
+ * Owns the global clock of one run and synchronises its logical processes with conservative windows, planned
+ * by {@link WindowPlanner}.
  *
  * <p>Each round it computes, for every LP, the earliest time anything could still happen to it
  * ({@code A_i = min(own next event, undelivered messages, A_k + lookahead(k, i) over its predecessors k)}), then
@@ -84,25 +85,12 @@ public final class Kernel extends AbstractBehavior<Kernel.Command> {
     private final ActorRef<Progress> progress;
     private final int n;
     private final List<ActorRef<LpActor.Command>> lps = new ArrayList<>();
-    private final long[] next;
-    /**
-     * Undelivered messages per receiver, sorted before each round. Each sender's outbox is already in time order
-     * for most models, so the sort (TimSort, which merges runs) is close to linear.
-     */
-    private final List<ArrayList<Envelope>> pending = new ArrayList<>();
-    private final boolean[] unsorted;
-    /** preds[i] = (k, lookahead k -> i) pairs. */
-    private final long[][] predLp;
-    private final long[][] predDelay;
+    private final WindowPlanner planner;
     private final long horizon;
     private final Object[] reports;
     private long round;
     private int awaiting;
     private int finishing = -1;
-    private long windows;
-    private long deltaWindows;
-    private long events;
-    private long messages;
     private boolean done;
 
     public static Behavior<Command> create(Setup setup, ActorRef<Outcome> replyTo, ActorRef<Progress> progress) {
@@ -117,25 +105,8 @@ public final class Kernel extends AbstractBehavior<Kernel.Command> {
         this.progress = progress;
         this.n = setup.processes().size();
         this.horizon = setup.horizonMillis();
-        this.next = new long[n];
         this.reports = new Object[n];
-        this.unsorted = new boolean[n];
-        List<List<long[]>> preds = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            preds.add(new ArrayList<>());
-            pending.add(new ArrayList<>());
-        }
-        for (int k = 0; k < n; k++) {
-            for (Map.Entry<Integer, Long> e : setup.links().get(k).entrySet()) {
-                preds.get(e.getKey()).add(new long[] {k, e.getValue()});
-            }
-        }
-        predLp = new long[n][];
-        predDelay = new long[n][];
-        for (int i = 0; i < n; i++) {
-            predLp[i] = preds.get(i).stream().mapToLong(a -> a[0]).toArray();
-            predDelay[i] = preds.get(i).stream().mapToLong(a -> a[1]).toArray();
-        }
+        this.planner = new WindowPlanner(setup.links(), horizon);
         for (int i = 0; i < n; i++) {
             LogicalProcess lp = setup.processes().get(i);
             if (lp.index() != i) {
@@ -145,7 +116,7 @@ public final class Kernel extends AbstractBehavior<Kernel.Command> {
             // The LP is initialised here, before its actor exists, so the first window knows its first event;
             // from then on only its actor touches it.
             lp.init();
-            next[i] = lp.nextEventTime();
+            planner.setNext(i, lp.nextEventTime());
             ActorRef<LpActor.Command> ref = context.spawn(LpActor.create(lp), "lp-" + i,
                     DispatcherSelector.sameAsParent());
             context.watch(ref);
@@ -165,87 +136,17 @@ public final class Kernel extends AbstractBehavior<Kernel.Command> {
                 .build();
     }
 
-    private static long plus(long a, long b) {
-        long s = a + b;
-        return (s < a) ? Long.MAX_VALUE : s;
-    }
-
-    private long activity(int i) {
-        List<Envelope> q = pending.get(i);
-        if (unsorted[i]) {
-            q.sort(null);
-            unsorted[i] = false;
-        }
-        return q.isEmpty() ? next[i] : Math.min(next[i], q.get(0).time());
-    }
-
     private void startRound() {
-        long[] act = new long[n];
-        for (int i = 0; i < n; i++) {
-            act[i] = activity(i);
-        }
-        // A_i: earliest time anything can happen at i, through any chain of links (Bellman-Ford, small n).
-        long[] a = Arrays.copyOf(act, n);
-        boolean changed = true;
-        for (int pass = 0; changed && pass <= n; pass++) {
-            changed = false;
-            for (int i = 0; i < n; i++) {
-                for (int j = 0; j < predLp[i].length; j++) {
-                    long via = plus(a[(int) predLp[i][j]], predDelay[i][j]);
-                    if (via < a[i]) {
-                        a[i] = via;
-                        changed = true;
-                    }
-                }
-            }
-        }
-        long[] bound = new long[n];
-        boolean any = false;
-        for (int i = 0; i < n; i++) {
-            long b = Long.MAX_VALUE;
-            for (int j = 0; j < predLp[i].length; j++) {
-                b = Math.min(b, plus(a[(int) predLp[i][j]], predDelay[i][j]));
-            }
-            bound[i] = Math.min(b, horizon);
-            any |= act[i] < bound[i];
-        }
-        if (!any) {
-            long t = Long.MAX_VALUE;
-            for (int i = 0; i < n; i++) {
-                t = Math.min(t, act[i]);
-            }
-            if (t >= horizon) {
-                finish();
-                return;
-            }
-            deltaWindows++;
-            for (int i = 0; i < n; i++) {
-                bound[i] = act[i] == t ? t + 1 : 0;
-            }
+        List<WindowPlanner.Grant> grants = planner.planRound();
+        if (grants.isEmpty()) {
+            finish();
+            return;
         }
         round++;
-        windows++;
-        awaiting = 0;
-        for (int i = 0; i < n; i++) {
-            if (act[i] < bound[i]) {
-                ArrayList<Envelope> q = pending.get(i);
-                int k = 0;
-                while (k < q.size() && q.get(k).time() < bound[i]) {
-                    k++;
-                }
-                List<Envelope> inbox;
-                if (k == q.size()) {
-                    inbox = q;
-                    pending.set(i, new ArrayList<>());
-                } else {
-                    List<Envelope> head = q.subList(0, k);
-                    inbox = new ArrayList<>(head);
-                    head.clear();
-                }
-                awaiting++;
-                lps.get(i).tell(new LpActor.Advance(round, bound[i], inbox, setup.maxEventsPerWindow(),
-                        getContext().getSelf()));
-            }
+        awaiting = grants.size();
+        for (WindowPlanner.Grant g : grants) {
+            lps.get(g.lp()).tell(new LpActor.Advance(round, g.boundExclusive(), g.inbox(),
+                    setup.maxEventsPerWindow(), getContext().getSelf()));
         }
     }
 
@@ -254,20 +155,10 @@ public final class Kernel extends AbstractBehavior<Kernel.Command> {
             throw new IllegalStateException("The reply of LP (" + r.lp() + ") for round (" + r.round()
                     + ") arrived in round (" + round + ").");
         }
-        next[r.lp()] = r.nextEventTime();
-        events += r.events();
-        for (Envelope e : r.outbox()) {
-            pending.get(e.receiver()).add(e);
-            unsorted[e.receiver()] = true;
-            messages++;
-        }
+        planner.accept(r.lp(), r.nextEventTime(), r.outbox(), r.events());
         if (--awaiting == 0) {
             if (progress != null) {
-                long t = Long.MAX_VALUE;
-                for (int i = 0; i < n; i++) {
-                    t = Math.min(t, activity(i));
-                }
-                progress.tell(new Progress(Math.min(t, horizon), horizon, events));
+                progress.tell(new Progress(planner.now(), horizon, planner.stats().events()));
             }
             startRound();
         }
@@ -285,7 +176,7 @@ public final class Kernel extends AbstractBehavior<Kernel.Command> {
         reports[f.lp()] = f.report();
         if (--finishing == 0) {
             done = true;
-            replyTo.tell(new Completed(Arrays.asList(reports), new Stats(n, windows, deltaWindows, events, messages)));
+            replyTo.tell(new Completed(Arrays.asList(reports), planner.stats()));
             return Behaviors.stopped();
         }
         return this;

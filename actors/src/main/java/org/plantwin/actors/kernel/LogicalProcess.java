@@ -23,6 +23,8 @@ public abstract class LogicalProcess {
      */
     private final java.util.ArrayDeque<Envelope> inboxQueue = new java.util.ArrayDeque<>();
     private long eventsProcessed;
+    /** The decision this LP waits for, or null; set by {@link #suspend} inside an event handler. */
+    private Object pendingDecision;
 
     protected LogicalProcess(int index, String name) {
         this.index = index;
@@ -70,6 +72,47 @@ public abstract class LogicalProcess {
         agenda.scheduleAt(atMillis, 1, code, datum, ref);
     }
 
+    /** Schedules a local event at absolute time {@code atMillis} with a priority (lower first; local events use 1). */
+    protected final void scheduleAtPriority(long atMillis, int priority, int code, long datum, Object ref) {
+        if (atMillis < now) {
+            throw new IllegalArgumentException("The time (" + atMillis + ") of event (" + code + ") in LP (" + name
+                    + ") is before now (" + now + "): scheduling into the past.");
+        }
+        agenda.scheduleAt(atMillis, priority, code, datum, ref);
+    }
+
+    /**
+     * Stops this LP after the current event until an agent decides: the driver reads {@link #pendingDecision()},
+     * and {@link #resume} hands the action to {@link #onDecision} and carries on. Only one decision at a time.
+     */
+    protected final void suspend(Object request) {
+        if (pendingDecision != null) {
+            throw new IllegalStateException("LP (" + name + ") is already waiting for a decision.");
+        }
+        pendingDecision = java.util.Objects.requireNonNull(request, "request");
+    }
+
+    /** The decision this LP waits for, or null. */
+    public final Object pendingDecision() {
+        return pendingDecision;
+    }
+
+    /** Applies an agent's action to the pending decision, then continues as {@link #advance} would. */
+    public final List<Envelope> resume(Object action, long boundExclusive, int maxEvents) {
+        if (pendingDecision == null) {
+            throw new IllegalStateException("LP (" + name + ") waits for no decision; action (" + action + ").");
+        }
+        Object request = pendingDecision;
+        pendingDecision = null;
+        onDecision(request, action);
+        return advance(boundExclusive, List.of(), maxEvents);
+    }
+
+    /** Applies {@code action} to the decision {@code request} this LP asked for. */
+    protected void onDecision(Object request, Object action) {
+        throw new UnsupportedOperationException("LP (" + name + ") takes no decisions.");
+    }
+
     /** Sends {@code payload} to LP {@code receiver}, arriving {@code delayMillis} after now. */
     protected final void send(int receiver, long delayMillis, Object payload) {
         if (delayMillis < 0) {
@@ -95,7 +138,7 @@ public abstract class LogicalProcess {
             inboxQueue.addLast(e);
         }
         int n = 0;
-        while (n < maxEvents) {
+        while (n < maxEvents && pendingDecision == null) {
             Envelope m = inboxQueue.peekFirst();
             long tEvent = agenda.peekTime();
             // Among equal times, delivered messages go before local events.

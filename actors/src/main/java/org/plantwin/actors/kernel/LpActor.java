@@ -56,6 +56,10 @@ public final class LpActor extends AbstractBehavior<LpActor.Command> {
     private Behavior<Command> onAdvance(Advance a) {
         long before = lp.eventsProcessed();
         List<Envelope> out = lp.advance(a.boundExclusive(), a.inbox(), a.maxEvents());
+        if (lp.pendingDecision() != null) {
+            throw new IllegalStateException("LP (" + lp.name() + ") stopped for an agent's decision: runs with agent"
+                    + " decision points are stepped with a SteppedRun, not run on the actor runtime.");
+        }
         a.replyTo().tell(new Kernel.Advanced(a.round(), lp.index(), lp.nextEventTime(), out,
                 lp.eventsProcessed() - before));
         return this;

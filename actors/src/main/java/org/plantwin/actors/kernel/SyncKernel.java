@@ -1,0 +1,116 @@
+package org.plantwin.actors.kernel;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Drives a run's logical processes in the calling thread, round by round, with the same {@link WindowPlanner} as
+ * the {@link Kernel} actor, so it reaches the same results. It exists for agents that step the twin: where an LP
+ * stops at a decision point ({@link LogicalProcess#suspend}), {@link #run()} returns the decision, and
+ * {@link #decide} hands the action back and runs on to the next one, with no thread hop per step.
+ *
+ * <p>Not thread-safe: one driver per run, used by one thread at a time.
+ */
+public final class SyncKernel {
+
+    /** A decision an LP waits for: the LP's index and its request. */
+    public record Decision(int lp, Object request) {
+    }
+
+    private final Kernel.Setup setup;
+    private final WindowPlanner planner;
+    private final List<LogicalProcess> lps;
+    private List<WindowPlanner.Grant> round;
+    private int position;
+    private List<Envelope> outbox = new ArrayList<>();
+    private long eventsBefore;
+    private Decision pending;
+    private boolean finished;
+
+    public SyncKernel(Kernel.Setup setup) {
+        this.setup = setup;
+        this.lps = setup.processes();
+        this.planner = new WindowPlanner(setup.links(), setup.horizonMillis());
+        for (int i = 0; i < lps.size(); i++) {
+            LogicalProcess lp = lps.get(i);
+            if (lp.index() != i) {
+                throw new IllegalArgumentException("The LP (" + lp.name() + ") has index (" + lp.index()
+                        + ") but sits at position (" + i + ").");
+            }
+            lp.init();
+            planner.setNext(i, lp.nextEventTime());
+        }
+    }
+
+    /** Runs until an LP waits for a decision (returned) or the horizon is reached (null). */
+    public Decision run() {
+        if (pending != null) {
+            return pending;
+        }
+        while (!finished) {
+            if (round == null) {
+                round = planner.planRound();
+                position = 0;
+                if (round.isEmpty()) {
+                    finished = true;
+                    round = null;
+                    return null;
+                }
+            }
+            while (position < round.size()) {
+                WindowPlanner.Grant g = round.get(position);
+                LogicalProcess lp = lps.get(g.lp());
+                eventsBefore = lp.eventsProcessed();
+                outbox = new ArrayList<>(lp.advance(g.boundExclusive(), g.inbox(), setup.maxEventsPerWindow()));
+                if (lp.pendingDecision() != null) {
+                    pending = new Decision(g.lp(), lp.pendingDecision());
+                    return pending;
+                }
+                planner.accept(g.lp(), lp.nextEventTime(), outbox, lp.eventsProcessed() - eventsBefore);
+                position++;
+            }
+            round = null;
+        }
+        return null;
+    }
+
+    /** Gives the waiting LP its action and runs on to the next decision (returned) or the horizon (null). */
+    public Decision decide(Object action) {
+        if (pending == null) {
+            throw new IllegalStateException("No decision is pending; action (" + action + ").");
+        }
+        WindowPlanner.Grant g = round.get(position);
+        LogicalProcess lp = lps.get(g.lp());
+        pending = null;
+        outbox.addAll(lp.resume(action, g.boundExclusive(), setup.maxEventsPerWindow()));
+        if (lp.pendingDecision() != null) {
+            pending = new Decision(g.lp(), lp.pendingDecision());
+            return pending;
+        }
+        planner.accept(g.lp(), lp.nextEventTime(), outbox, lp.eventsProcessed() - eventsBefore);
+        position++;
+        return run();
+    }
+
+    /** The earliest time anything is pending (the simulated now of the run). */
+    public long now() {
+        return planner.now();
+    }
+
+    public boolean finished() {
+        return finished;
+    }
+
+    /** The LPs' final statistics; only once {@link #run()} has returned null. */
+    public Kernel.Completed finish() {
+        if (!finished) {
+            throw new IllegalStateException("The run has not reached its horizon (now " + now() + ").");
+        }
+        Object[] reports = new Object[lps.size()];
+        for (int i = 0; i < reports.length; i++) {
+            reports[i] = lps.get(i).finish(setup.horizonMillis());
+        }
+        return new Kernel.Completed(Arrays.asList(reports), planner.stats());
+    }
+}
