@@ -39,8 +39,13 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--horizon", description = "Simulated time for all, e.g. 30d (default: each scenario's).")
     String horizon;
 
-    @Option(names = "--warmup", description = "Warm-up for all, e.g. 1d (default: each scenario's).")
+    @Option(names = "--warmup", description = "Warm-up for all, e.g. 1d, or auto: detected with MSER-5 on "
+            + "--warmup-kpi (default: each scenario's).")
     String warmup;
+
+    @Option(names = "--warmup-kpi", description = "The plant series MSER-5 looks at with --warmup auto: plant.wipMean "
+            + "(default), plant.throughputPerHour, plant.cycleTimeMeanMinutes, plant.partsOut.")
+    String warmupKpi;
 
     @Option(names = "--lanes", description = "Parallel runs (default: the number of cores); results do not depend on it.")
     Integer lanes;
@@ -77,6 +82,7 @@ final class CompareCommand implements Callable<Integer> {
         try {
             e = Experiment.of("compare", first).withVariants(variants).withKpis(kpis == null ? List.of() : kpis)
                     .withReplications(replications).withSeed(seed).withHorizon(horizon).withWarmup(warmup);
+            e = ExperimentCommand.withWarmupKpi(e, warmupKpi);
         } catch (IllegalArgumentException ex) {
             spec.commandLine().getErr().println("Error: " + ex.getMessage());
             return PlantwinCli.EXIT_ERROR;

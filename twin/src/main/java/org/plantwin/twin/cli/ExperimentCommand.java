@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
 /** {@code plantwin experiment FILE}: replications of variants or a sweep, tables, JSON and CSV. */
 @Command(name = "experiment", mixinStandardHelpOptions = true,
         description = "Run an experiment file (base scenario, variants or a sweep, replications, KPIs); print "
-                + "tables and write experiment.json, summary.csv, replications.csv, comparisons.csv.")
+                + "tables and write experiment.json, summary.csv, replications.csv, comparisons.csv, report.html.")
 final class ExperimentCommand implements Callable<Integer> {
 
     @Spec
@@ -25,6 +25,14 @@ final class ExperimentCommand implements Callable<Integer> {
 
     @Option(names = "--replications", description = "Replications per variant (default: the file's, else 10).")
     Integer replications;
+
+    @Option(names = "--warmup", description = "Override the file's warm-up: a duration such as 1d, or auto "
+            + "(detected with MSER-5).")
+    String warmup;
+
+    @Option(names = "--warmup-kpi", description = "The plant series MSER-5 looks at with warm-up auto: plant.wipMean "
+            + "(default), plant.throughputPerHour, plant.cycleTimeMeanMinutes, plant.partsOut.")
+    String warmupKpi;
 
     @Option(names = "--lanes", description = "Parallel runs (default: the number of cores); results do not depend on it.")
     Integer lanes;
@@ -52,10 +60,31 @@ final class ExperimentCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("Error in " + file + ": " + ex.getMessage());
             return PlantwinCli.EXIT_INVALID;
         }
-        if (replications != null) {
-            e = e.withReplications(replications);
+        try {
+            if (replications != null) {
+                e = e.withReplications(replications);
+            }
+            if (warmup != null) {
+                e = e.withAutoWarmup(null).withWarmup(warmup);
+            }
+            e = withWarmupKpi(e, warmupKpi);
+        } catch (IllegalArgumentException ex) {
+            spec.commandLine().getErr().println("Error: " + ex.getMessage());
+            return PlantwinCli.EXIT_INVALID;
         }
         return ExperimentReport.runAndReport(e, lanes != null ? lanes : Runtime.getRuntime().availableProcessors(),
                 out, quiet, spec.commandLine().getOut(), spec.commandLine().getErr());
+    }
+
+    /** {@code --warmup-kpi}: only with a detected warm-up. */
+    static Experiment withWarmupKpi(Experiment e, String kpi) {
+        if (kpi == null) {
+            return e;
+        }
+        if (e.autoWarmup() == null) {
+            throw new IllegalArgumentException("The option --warmup-kpi (" + kpi + ") needs a detected warm-up. "
+                    + "Maybe add --warmup auto.");
+        }
+        return e.withAutoWarmup(e.autoWarmup().withKpi(org.plantwin.twin.experiment.Kpis.normalise(kpi)));
     }
 }

@@ -25,6 +25,7 @@ import org.plantwin.twin.experiment.PairedDifference;
 import org.plantwin.twin.experiment.Summary;
 import org.plantwin.twin.experiment.UnknownKpiException;
 import org.plantwin.twin.experiment.VariantResult;
+import org.plantwin.twin.experiment.WarmupDetection;
 
 /** Shared by {@code experiment} and {@code compare}: run with a progress bar, print tables, write the files. */
 final class ExperimentReport {
@@ -99,6 +100,20 @@ final class ExperimentReport {
             }
         }
         sb.append(t.render());
+        WarmupDetection w = r.warmupDetection();
+        if (w != null) {
+            sb.append('\n');
+            TextTable wt = new TextTable("Warm-up detected: " + w.applied() + " (" + w.method() + " on " + w.kpi()
+                    + ", " + w.pilotReplications() + " pilot runs per variant averaged, " + w.batches()
+                    + " batches; the largest over the variants is applied)",
+                    "variant", "batch (min)", "batches dropped", "warm-up (min)", "pilots alone", "note");
+            for (WarmupDetection.VariantWarmup v : w.variants()) {
+                wt.row(v.variant(), v.batchMinutes(), String.valueOf(v.truncationBatches()), v.warmupMinutes(),
+                        v.pilotTruncations().toString(), v.atBoundary() ? "at the search limit: lengthen the horizon"
+                                : "");
+            }
+            sb.append(wt.render());
+        }
         for (Comparison c : r.comparisons()) {
             sb.append('\n');
             TextTable d = new TextTable(c.variant() + " vs " + c.baseline() + " (paired, common random numbers)",

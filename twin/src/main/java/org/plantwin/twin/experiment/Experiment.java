@@ -8,7 +8,8 @@ import org.plantwin.scenarios.model.Scenario;
 /**
  * What to run: a base scenario, its variants (none: the base alone), the KPIs to report, and how many
  * replications (a fixed number, or sequential until a {@link Precision} is met). {@code seed}, {@code horizon} and
- * {@code warmup} (texts such as {@code "30d"}), where given, override every variant's. Replication k of every variant
+ * {@code warmup} (texts such as {@code "30d"}), where given, override every variant's; {@code autoWarmup} detects the
+ * warm-up with MSER-5 instead ({@link AutoWarmup}). Replication k of every variant
  * uses the streams of (seed, k): common random numbers, so variants are compared in pairs.
  *
  * <pre>{@code
@@ -21,11 +22,14 @@ import org.plantwin.scenarios.model.Scenario;
  */
 public record Experiment(String name, Scenario base, List<Variant> variants, List<String> kpis, int replications,
                          Precision precision, Long seed, String horizon, String warmup, double confidence,
-                         boolean compare) {
+                         boolean compare, AutoWarmup autoWarmup) {
 
     public Experiment {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(base, "base");
+        if (warmup != null && autoWarmup != null) {
+            throw new IllegalArgumentException("The warm-up is fixed (" + warmup + ") or detected (auto), not both.");
+        }
         variants = variants.isEmpty() ? List.of(Variant.of("base")) : List.copyOf(variants);
         kpis = List.copyOf(kpis.isEmpty() ? Kpis.DEFAULTS : kpis);
         if (precision == null && replications < 2) {
@@ -46,44 +50,68 @@ public record Experiment(String name, Scenario base, List<Variant> variants, Lis
 
     /** The base alone, default KPIs, 10 replications, 95% intervals, variants compared with the first. */
     public static Experiment of(String name, Scenario base) {
-        return new Experiment(name, base, List.of(), List.of(), 10, null, null, null, null, 0.95, true);
+        return new Experiment(name, base, List.of(), List.of(), 10, null, null, null, null, 0.95, true, null);
     }
 
     public Experiment withVariants(List<Variant> v) {
-        return new Experiment(name, base, v, kpis, replications, precision, seed, horizon, warmup, confidence, compare);
+        return new Experiment(name, base, v, kpis, replications, precision, seed, horizon, warmup, confidence,
+                compare, autoWarmup);
     }
 
     public Experiment withKpis(List<String> k) {
-        return new Experiment(name, base, variants, k, replications, precision, seed, horizon, warmup, confidence, compare);
+        return new Experiment(name, base, variants, k, replications, precision, seed, horizon, warmup, confidence,
+                compare, autoWarmup);
     }
 
     public Experiment withReplications(int n) {
-        return new Experiment(name, base, variants, kpis, n, null, seed, horizon, warmup, confidence, compare);
+        return new Experiment(name, base, variants, kpis, n, null, seed, horizon, warmup, confidence, compare,
+                autoWarmup);
     }
 
     public Experiment withPrecision(Precision p) {
-        return new Experiment(name, base, variants, kpis, replications, p, seed, horizon, warmup, confidence, compare);
+        return new Experiment(name, base, variants, kpis, replications, p, seed, horizon, warmup, confidence,
+                compare, autoWarmup);
     }
 
     public Experiment withSeed(Long s) {
-        return new Experiment(name, base, variants, kpis, replications, precision, s, horizon, warmup, confidence, compare);
+        return new Experiment(name, base, variants, kpis, replications, precision, s, horizon, warmup, confidence,
+                compare, autoWarmup);
     }
 
     public Experiment withHorizon(String h) {
-        return new Experiment(name, base, variants, kpis, replications, precision, seed, h, warmup, confidence, compare);
+        return new Experiment(name, base, variants, kpis, replications, precision, seed, h, warmup, confidence,
+                compare, autoWarmup);
     }
 
+    /**
+     * A fixed warm-up for every variant ({@code "200m"}; null: each scenario's own), or {@code "auto"} for MSER-5
+     * detection with the defaults of {@link AutoWarmup}.
+     */
     public Experiment withWarmup(String w) {
-        return new Experiment(name, base, variants, kpis, replications, precision, seed, horizon, w, confidence, compare);
+        if (w != null && w.trim().equalsIgnoreCase("auto")) {
+            return withAutoWarmup(autoWarmup != null ? autoWarmup : AutoWarmup.defaults());
+        }
+        return new Experiment(name, base, variants, kpis, replications, precision, seed, horizon, w, confidence,
+                compare,
+                null);
+    }
+
+    /** Detects the warm-up with MSER-5 before the replications (null: off). */
+    public Experiment withAutoWarmup(AutoWarmup a) {
+        return new Experiment(name, base, variants, kpis, replications, precision, seed, horizon,
+                a == null ? warmup : null,
+                confidence, compare, a);
     }
 
     public Experiment withConfidence(double c) {
-        return new Experiment(name, base, variants, kpis, replications, precision, seed, horizon, warmup, c, compare);
+        return new Experiment(name, base, variants, kpis, replications, precision, seed, horizon, warmup, c,
+                compare, autoWarmup);
     }
 
     /** Whether to compare every variant with the first (off for sweeps, where a table of points is the answer). */
     public Experiment withCompare(boolean c) {
-        return new Experiment(name, base, variants, kpis, replications, precision, seed, horizon, warmup, confidence, c);
+        return new Experiment(name, base, variants, kpis, replications, precision, seed, horizon, warmup,
+                confidence, c, autoWarmup);
     }
 
     /** The KPIs reported plus the precision KPI, without repeats, in order. */

@@ -29,7 +29,8 @@ import org.plantwin.scenarios.model.Scenario;
  * name: buffers
  * base: flowline5                 # a library name, or a scenario file relative to this file
  * horizon: 3000m                  # optional: seed, horizon, warmup override the base's
- * warmup: 200m
+ * warmup: 200m                    # or auto: MSER-5 on warmupKpi (default plant.wipMean), warmupPilots (5) pilot
+ *                                 # runs per variant, horizon cut into warmupBatches (100) batches
  * replications: 10                # or precision: {kpi: plant.wipMean, relativeHalfWidth: 0.05, batchSize: 5, maxReplications: 50}
  * kpis: [plant.throughputPerHour, plant.cycleTimeMeanMinutes, plant.wipMean]
  * variants:                       # compared with the first, in pairs
@@ -44,7 +45,8 @@ import org.plantwin.scenarios.model.Scenario;
 public record ExperimentFile(
         @JsonProperty(required = true) String name,
         @JsonProperty(required = true) String base,
-        Long seed, String horizon, String warmup, Integer replications, Precision precision, Double confidence,
+        Long seed, String horizon, String warmup, String warmupKpi, Integer warmupPilots, Integer warmupBatches,
+        Integer replications, Precision precision, Double confidence,
         List<String> kpis, List<VariantSpec> variants, SweepSpec sweep) {
 
     /** A variant: a name and overrides (path: value, applied in order). */
@@ -158,9 +160,30 @@ public record ExperimentFile(
         }
         Experiment e = Experiment.of(name, scenario).withVariants(vs)
                 .withKpis(kpis == null ? List.of() : kpis)
-                .withSeed(seed).withHorizon(horizon).withWarmup(warmup)
+                .withSeed(seed).withHorizon(horizon)
                 .withConfidence(confidence == null ? 0.95 : confidence)
                 .withCompare(!isSweep);
+        boolean auto = warmup != null && warmup.trim().equalsIgnoreCase("auto");
+        if (auto) {
+            try {
+                e = e.withAutoWarmup(new AutoWarmup(warmupKpi == null ? AutoWarmup.DEFAULT_KPI : Kpis.normalise(warmupKpi),
+                        warmupPilots == null ? AutoWarmup.DEFAULT_PILOTS : warmupPilots,
+                        warmupBatches == null ? AutoWarmup.DEFAULT_BATCHES : warmupBatches));
+            } catch (IllegalArgumentException ex) {
+                String at = ex.getMessage().contains("KPI") ? "$.warmupKpi"
+                        : ex.getMessage().contains("pilot") ? "$.warmupPilots" : "$.warmupBatches";
+                throw new ScenarioException(source, List.of(new Problem(at, String.valueOf(
+                        at.equals("$.warmupKpi") ? warmupKpi : at.equals("$.warmupPilots") ? warmupPilots : warmupBatches),
+                        ex.getMessage(), "Maybe write warmup: auto with warmupKpi: plant.wipMean.")));
+            }
+        } else {
+            if (warmupKpi != null || warmupPilots != null || warmupBatches != null) {
+                throw new ScenarioException(source, List.of(new Problem("$.warmup", String.valueOf(warmup),
+                        "warmupKpi, warmupPilots and warmupBatches apply to a detected warm-up only",
+                        "Maybe write warmup: auto.")));
+            }
+            e = e.withWarmup(warmup);
+        }
         if (precision != null) {
             return e.withPrecision(precision);
         }

@@ -1,14 +1,20 @@
 package org.plantwin.twin.experiment;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
 /**
  * What an experiment found. {@code replications} per variant; {@code precisionReached} is null for a fixed number
- * of replications. Nothing here depends on the number of lanes or on timing.
+ * of replications; {@code warmupDetection} is null unless the warm-up was detected ({@code warmup: auto}).
+ * {@code details} (per variant: machine states, stock, the series of replication 0) feed the HTML report and are
+ * left out of the JSON. Nothing here depends on the number of lanes or on timing.
  */
 public record ExperimentResult(String name, String scenario, long seed, double confidence, List<String> kpis,
                                int replications, Boolean precisionReached, List<VariantResult> variants,
-                               List<Comparison> comparisons) {
+                               List<Comparison> comparisons,
+                               @JsonInclude(JsonInclude.Include.NON_NULL) WarmupDetection warmupDetection,
+                               @JsonIgnore List<VariantDetail> details) {
 
     public VariantResult variant(String variantName) {
         return variants.stream().filter(v -> v.name().equals(variantName)).findFirst().orElseThrow(
@@ -18,5 +24,10 @@ public record ExperimentResult(String name, String scenario, long seed, double c
     public Comparison comparison(String variantName) {
         return comparisons.stream().filter(c -> c.variant().equals(variantName)).findFirst().orElseThrow(
                 () -> new IllegalArgumentException("There is no comparison for (" + variantName + ")."));
+    }
+
+    public VariantDetail detail(String variantName) {
+        return details.stream().filter(d -> d.variant().equals(variantName)).findFirst().orElseThrow(
+                () -> new IllegalArgumentException("There are no details for (" + variantName + ")."));
     }
 }

@@ -12,6 +12,7 @@ import org.plantwin.actors.api.RunOptions;
 import org.plantwin.actors.api.RunResult;
 import org.plantwin.actors.api.SimulationRuntime;
 import org.plantwin.scenarios.model.Scenario;
+import org.plantwin.scenarios.model.TimeSpan;
 
 /**
  * Runs an {@link Experiment}: every variant's replications in parallel on the lanes of a
@@ -41,30 +42,45 @@ public final class ExperimentRunner {
         List<Scenario> scenarios = prepare(e);
         List<String> kpis = e.allKpis();
         int nv = scenarios.size();
+        Precision p = e.precision();
+        int target = p == null ? e.replications() : p.batchSize();
+        AtomicInteger completed = new AtomicInteger();
+        WarmupDetection detection = null;
+        int pilotRuns = 0;
+        if (e.autoWarmup() != null) {
+            pilotRuns = e.autoWarmup().pilotReplications() * nv;
+            detection = detectWarmup(e, scenarios, runtime, listener, completed, pilotRuns + target * nv);
+            // Rerun rather than truncate the pilots: most KPIs (waits, quantiles, states) are only kept after warm-up.
+            scenarios = prepare(e.withAutoWarmup(null).withWarmup(detection.applied()));
+        }
         List<Map<String, List<Double>>> values = new ArrayList<>();
+        List<DetailCollector> details = new ArrayList<>();
         for (int v = 0; v < nv; v++) {
             Map<String, List<Double>> m = new LinkedHashMap<>();
             kpis.forEach(k -> m.put(k, new ArrayList<>()));
             values.add(m);
+            details.add(new DetailCollector(e.variants().get(v).name(), seriesBatchMillis(scenarios.get(v), e)));
         }
-        Precision p = e.precision();
         int done = 0;
-        int target = p == null ? e.replications() : p.batchSize();
         Boolean reached = null;
-        AtomicInteger completed = new AtomicInteger();
         while (true) {
-            int planned = target * nv;
+            int planned = pilotRuns + target * nv;
             List<CompletableFuture<RunResult>> batch = new ArrayList<>();
             for (int v = 0; v < nv; v++) {
                 String variant = e.variants().get(v).name();
                 for (int k = done; k < target; k++) {
                     int rep = k;
-                    CompletableFuture<RunResult> f = runtime.start(scenarios.get(v),
-                            RunOptions.defaults().withReplication(k)).toCompletableFuture();
+                    RunOptions options = RunOptions.defaults().withReplication(k);
+                    if (k == 0) {
+                        // The report's series over time; batches only observe, they do not change the run.
+                        options = options.withBatchMillis(details.get(v).batchMillis);
+                    }
+                    CompletableFuture<RunResult> f = runtime.start(scenarios.get(v), options).toCompletableFuture();
                     if (listener != null) {
                         f = f.whenComplete((r, err) -> {
                             if (err == null) {
-                                listener.accept(new ExperimentProgress(completed.incrementAndGet(), planned, variant, rep));
+                                listener.accept(new ExperimentProgress(completed.incrementAndGet(), planned, variant,
+                                        rep));
                             }
                         });
                     }
@@ -78,6 +94,7 @@ public final class ExperimentRunner {
                     for (String kpi : kpis) {
                         values.get(v).get(kpi).add(Kpis.value(r, kpi));
                     }
+                    details.get(v).add(r);
                 }
             }
             done = target;
@@ -90,7 +107,129 @@ public final class ExperimentRunner {
             }
             target = Math.min(done + p.batchSize(), p.maxReplications());
         }
-        return result(e, scenarios, kpis, values, done, reached);
+        return result(e, scenarios, kpis, values, done, reached, detection,
+                details.stream().map(DetailCollector::detail).toList());
+    }
+
+    /** Replication indices of warm-up pilots start here, so the pilots are independent of the replications. */
+    static final int PILOT_REPLICATION_BASE = 1 << 20;
+
+    /**
+     * MSER-5 per variant on the pilot-averaged batch series of the warm-up KPI; the warm-up applied is the largest
+     * over the variants.
+     */
+    private static WarmupDetection detectWarmup(Experiment e, List<Scenario> scenarios, SimulationRuntime runtime,
+                                                Consumer<ExperimentProgress> listener, AtomicInteger completed,
+                                                int planned) {
+        AutoWarmup a = e.autoWarmup();
+        int nv = scenarios.size();
+        List<CompletableFuture<RunResult>> runs = new ArrayList<>();
+        long[] batchMillis = new long[nv];
+        for (int v = 0; v < nv; v++) {
+            batchMillis[v] = Math.max(1, scenarios.get(v).horizon().toMillis() / a.batches());
+            String variant = e.variants().get(v).name();
+            for (int k = 0; k < a.pilotReplications(); k++) {
+                int rep = PILOT_REPLICATION_BASE + k;
+                CompletableFuture<RunResult> f = runtime.start(scenarios.get(v), RunOptions.defaults()
+                        .withReplication(rep).withBatchMillis(batchMillis[v])).toCompletableFuture();
+                if (listener != null) {
+                    f = f.whenComplete((r, err) -> {
+                        if (err == null) {
+                            listener.accept(new ExperimentProgress(completed.incrementAndGet(), planned, variant, rep));
+                        }
+                    });
+                }
+                runs.add(f);
+            }
+        }
+        List<WarmupDetection.VariantWarmup> found = new ArrayList<>();
+        long appliedMillis = 0;
+        int i = 0;
+        for (int v = 0; v < nv; v++) {
+            // Whole batches only: a shorter last batch would weigh like a full one.
+            int n = (int) (scenarios.get(v).horizon().toMillis() / batchMillis[v]);
+            double[] mean = new double[n];
+            List<Integer> own = new ArrayList<>();
+            for (int k = 0; k < a.pilotReplications(); k++) {
+                List<RunResult.Batch> batches = join(runs.get(i++)).batches();
+                double[] series = new double[n];
+                for (int b = 0; b < n; b++) {
+                    series[b] = a.value(batches.get(b));
+                    mean[b] += series[b];
+                }
+                own.add(Mser.truncation(series));
+            }
+            List<Double> averaged = new ArrayList<>();
+            for (int b = 0; b < n; b++) {
+                mean[b] /= a.pilotReplications();
+                averaged.add(mean[b]);
+            }
+            int d = Mser.truncation(mean);
+            long warmupMillis = d * batchMillis[v];
+            appliedMillis = Math.max(appliedMillis, warmupMillis);
+            found.add(new WarmupDetection.VariantWarmup(e.variants().get(v).name(), batchMillis[v] / 60_000.0, d,
+                    warmupMillis / 60_000.0, List.copyOf(own), d == n / 2, List.copyOf(averaged)));
+        }
+        return new WarmupDetection("MSER-5", a.kpi(), a.pilotReplications(), a.batches(), List.copyOf(found),
+                appliedMillis / 60_000.0, TimeSpan.ofMillis(appliedMillis).text());
+    }
+
+    /** The batch length of the report's series: the warm-up detector's, else the horizon in 100 batches. */
+    private static long seriesBatchMillis(Scenario s, Experiment e) {
+        int batches = e.autoWarmup() != null ? e.autoWarmup().batches() : AutoWarmup.DEFAULT_BATCHES;
+        return Math.max(1, s.horizon().toMillis() / batches);
+    }
+
+    /** Sums a variant's machine states and stock over its runs, in replication order; keeps replication 0's series. */
+    private static final class DetailCollector {
+        private final String variant;
+        private final long batchMillis;
+        private final Map<String, Map<String, Double>> states = new LinkedHashMap<>();
+        private final Map<String, double[]> stock = new LinkedHashMap<>();
+        private final Map<String, String[]> stockKeys = new LinkedHashMap<>();
+        private List<RunResult.Batch> series = List.of();
+        private int runs;
+
+        DetailCollector(String variant, long batchMillis) {
+            this.variant = variant;
+            this.batchMillis = batchMillis;
+        }
+
+        void add(RunResult r) {
+            runs++;
+            if (r.replication() == 0 && r.batches() != null) {
+                series = List.copyOf(r.batches());
+            }
+            for (RunResult.MachineKpis m : r.machines()) {
+                Map<String, Double> s = states.computeIfAbsent(m.id(), x -> new LinkedHashMap<>());
+                m.stateFractions().forEach((state, f) -> s.merge(state, f, Double::sum));
+            }
+            if (r.inventory() != null) {
+                for (RunResult.InventoryKpis inv : r.inventory()) {
+                    String key = inv.warehouse() + "/" + inv.product();
+                    stockKeys.putIfAbsent(key, new String[] {inv.warehouse(), inv.product()});
+                    double[] acc = stock.computeIfAbsent(key,
+                            x -> new double[] {0, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY});
+                    acc[0] += inv.onHandMean();
+                    acc[1] = Math.min(acc[1], inv.onHandMin());
+                    acc[2] = Math.max(acc[2], inv.onHandMax());
+                }
+            }
+        }
+
+        VariantDetail detail() {
+            Map<String, Map<String, Double>> meanStates = new LinkedHashMap<>();
+            states.forEach((machine, s) -> {
+                Map<String, Double> m = new LinkedHashMap<>();
+                s.forEach((state, sum) -> m.put(state, sum / runs));
+                meanStates.put(machine, java.util.Collections.unmodifiableMap(m));
+            });
+            List<VariantDetail.InventoryRange> inventory = new ArrayList<>();
+            stock.forEach((key, acc) -> inventory.add(new VariantDetail.InventoryRange(stockKeys.get(key)[0],
+                    stockKeys.get(key)[1], acc[0] / runs, acc[1], acc[2])));
+            return new VariantDetail(variant, java.util.Collections.unmodifiableMap(meanStates), List.copyOf(inventory),
+                    batchMillis / 60_000.0, series);
+        }
     }
 
     /**
@@ -110,6 +249,9 @@ public final class ExperimentRunner {
         }
         if (e.warmup() != null) {
             common.add(PathOverride.of("warmup", e.warmup()));
+        } else if (e.autoWarmup() != null) {
+            // The pilots look at batches from time 0; the scenario's own warm-up plays no part (and may not fit).
+            common.add(PathOverride.of("warmup", "0s"));
         }
         List<Scenario> out = new ArrayList<>();
         for (Variant v : e.variants()) {
@@ -134,7 +276,8 @@ public final class ExperimentRunner {
     }
 
     private static ExperimentResult result(Experiment e, List<Scenario> scenarios, List<String> kpis,
-                                           List<Map<String, List<Double>>> values, int replications, Boolean reached) {
+                                           List<Map<String, List<Double>>> values, int replications, Boolean reached,
+                                           WarmupDetection detection, List<VariantDetail> details) {
         List<VariantResult> variants = new ArrayList<>();
         for (int v = 0; v < scenarios.size(); v++) {
             Map<String, List<Double>> vals = new LinkedHashMap<>();
@@ -164,7 +307,7 @@ public final class ExperimentRunner {
         }
         Scenario first = scenarios.get(0);
         return new ExperimentResult(e.name(), first.name(), first.seed(), e.confidence(), kpis, replications, reached,
-                List.copyOf(variants), List.copyOf(comparisons));
+                List.copyOf(variants), List.copyOf(comparisons), detection, List.copyOf(details));
     }
 
     static double[] toArray(List<Double> list) {

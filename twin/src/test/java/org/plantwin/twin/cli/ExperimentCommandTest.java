@@ -112,4 +112,21 @@ class ExperimentCommandTest {
         assertThat(o.out().lines().filter(l -> l.startsWith("plant.throughputPerHour")))
                 .singleElement().asString().endsWith("worse");
     }
+
+    @Test
+    void compareWithWarmupAutoReportsTheDetectedWarmup(@TempDir Path dir) throws Exception {
+        Outcome o = cli("compare", "mm1", "mm1", "--replications", "2", "--horizon", "10000m", "--warmup", "auto",
+                "--warmup-kpi", "plant.cycleTimeMeanMinutes", "--out", dir.toString(), "--quiet");
+        assertThat(o.code()).as(o.err()).isZero();
+        assertThat(o.out()).contains("Warm-up detected: ", "MSER-5 on plant.cycleTimeMeanMinutes", "batches dropped");
+        assertThat(dir.resolve("experiment.json")).content().contains("\"warmupDetection\"", "\"method\" : \"MSER-5\"");
+    }
+
+    @Test
+    void warmupKpiWithoutAutoIsRejected(@TempDir Path dir) {
+        Outcome o = cli("experiment", DATA + "buffers.yaml", "--warmup-kpi", "plant.wipMean", "--out", dir.toString());
+        assertThat(o.code()).isEqualTo(PlantwinCli.EXIT_INVALID);
+        assertThat(o.err()).contains("--warmup-kpi (plant.wipMean)", "Maybe add --warmup auto");
+        assertThat(dir).isEmptyDirectory();
+    }
 }
