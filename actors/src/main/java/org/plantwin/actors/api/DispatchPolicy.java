@@ -12,7 +12,8 @@ public interface DispatchPolicy {
     /**
      * The next trip: the shipments to load, in visiting order, each of them whole; their units must fit the truck.
      * An empty list means "wait": the policy is asked again when something changes, or at {@code recheckAtMillis}
-     * if that is later than now.
+     * if that is later than now. A truck's load is limited by units ({@code capacity}) and by volume
+     * ({@code volumeCapacity}, infinite where the fleet sets none).
      */
     Decision decide(View view);
 
@@ -25,7 +26,12 @@ public interface DispatchPolicy {
     };
 
     /** A shipment waiting at the depot: units for one customer order (a large order may be split in several). */
-    record Shipment(long id, String customer, double x, double y, int units, long readyMillis, long dueMillis) {
+    record Shipment(long id, String customer, double x, double y, int units, long readyMillis, long dueMillis,
+                    double volume) {
+        /** A shipment whose volume is its number of units (products of volume 1). */
+        public Shipment(long id, String customer, double x, double y, int units, long readyMillis, long dueMillis) {
+            this(id, customer, x, y, units, readyMillis, dueMillis, units);
+        }
     }
 
     /**
@@ -34,9 +40,22 @@ public interface DispatchPolicy {
      * Distances between coordinates are Euclidean; a scenario with a road matrix drives the matrix distances.
      */
     record View(long nowMillis, String fleet, double depotX, double depotY, int capacity, int freeTrucks,
-                int trucks, double speedKmPerHour, long loadMillis, long unloadMillis, List<Shipment> waiting) {
+                int trucks, double speedKmPerHour, long loadMillis, long unloadMillis, List<Shipment> waiting,
+                double volumeCapacity) {
         public View {
             waiting = List.copyOf(waiting);
+        }
+
+        /** A view of a fleet limited by units only. */
+        public View(long nowMillis, String fleet, double depotX, double depotY, int capacity, int freeTrucks,
+                    int trucks, double speedKmPerHour, long loadMillis, long unloadMillis, List<Shipment> waiting) {
+            this(nowMillis, fleet, depotX, depotY, capacity, freeTrucks, trucks, speedKmPerHour, loadMillis,
+                    unloadMillis, waiting, Double.POSITIVE_INFINITY);
+        }
+
+        /** Whether shipments of these totals fit one truck (units and volume). */
+        public boolean fits(int units, double volume) {
+            return units <= capacity && volume <= volumeCapacity + 1e-9;
         }
     }
 

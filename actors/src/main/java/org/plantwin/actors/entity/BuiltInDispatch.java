@@ -24,10 +24,12 @@ public final class BuiltInDispatch {
     static DispatchPolicy.Decision firstComeFirstServed(DispatchPolicy.View v) {
         List<Long> load = new ArrayList<>();
         int units = 0;
+        double volume = 0;
         for (DispatchPolicy.Shipment s : v.waiting()) {
-            if (units + s.units() <= v.capacity()) {
+            if (v.fits(units + s.units(), volume + s.volume())) {
                 load.add(s.id());
                 units += s.units();
+                volume += s.volume();
             }
         }
         return DispatchPolicy.Decision.load(load);
@@ -43,12 +45,13 @@ public final class BuiltInDispatch {
         DispatchPolicy.Shipment cur = left.remove(0);
         load.add(cur);
         int units = cur.units();
+        double volume = cur.volume();
         for (;;) {
             DispatchPolicy.Shipment best = null;
             double bestD = Double.MAX_VALUE;
             for (DispatchPolicy.Shipment s : left) {
                 double d = Math.hypot(s.x() - cur.x(), s.y() - cur.y());
-                if (units + s.units() <= v.capacity() && d < bestD) {
+                if (v.fits(units + s.units(), volume + s.volume()) && d < bestD) {
                     best = s;
                     bestD = d;
                 }
@@ -59,6 +62,7 @@ public final class BuiltInDispatch {
             left.remove(best);
             load.add(best);
             units += best.units();
+            volume += best.volume();
             cur = best;
         }
     }
@@ -67,8 +71,10 @@ public final class BuiltInDispatch {
     static DispatchPolicy.Decision fullTruckload(DispatchPolicy.View v, long maxWaitMillis) {
         List<DispatchPolicy.Shipment> load = nearest(v);
         int units = load.stream().mapToInt(DispatchPolicy.Shipment::units).sum();
+        double volume = load.stream().mapToDouble(DispatchPolicy.Shipment::volume).sum();
         long deadline = v.waiting().get(0).readyMillis() + maxWaitMillis;
-        if (units < v.capacity() && v.nowMillis() < deadline) {
+        boolean full = units >= v.capacity() || volume >= v.volumeCapacity() - 1e-9;
+        if (!full && v.nowMillis() < deadline) {
             return DispatchPolicy.Decision.waitUntil(deadline);
         }
         return DispatchPolicy.Decision.load(ids(load));

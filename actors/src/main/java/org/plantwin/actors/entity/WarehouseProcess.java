@@ -297,6 +297,9 @@ public final class WarehouseProcess extends LogicalProcess {
             case BASE_STOCK -> ip < p.level() ? p.level() - ip : 0;
             case MAKE_TO_ORDER -> 0;
         };
+        if (item.spec.capacity() != null) {
+            quantity = Math.min(quantity, item.spec.capacity() - (item.onHand + item.onOrder));
+        }
         quantity = capToCapacity(quantity);
         if (quantity > 0) {
             replenish(item, quantity);
@@ -348,13 +351,18 @@ public final class WarehouseProcess extends LogicalProcess {
         // The first fleet takes the order; split into truck-sized shipments.
         FleetRt f = fleets[0];
         double[] xy = model.sites.get(site);
+        double unitVolume = model.scenario.products().get(o.product()).volume();
+        int perTruck = f.spec.capacity();
+        if (f.spec.volumeCapacity() != null) {
+            perTruck = (int) Math.max(1, Math.min(perTruck, Math.floor(f.spec.volumeCapacity() / unitVolume + 1e-9)));
+        }
         int left = o.quantity();
         while (left > 0) {
-            int units = Math.min(left, f.spec.capacity());
+            int units = Math.min(left, perTruck);
             left -= units;
             long id = nextShipmentId++;
             f.waiting.add(new DispatchPolicy.Shipment(id, model.customers.get(o.customer()).id(), xy[0], xy[1], units,
-                    now(), o.dueMillis()));
+                    now(), o.dueMillis(), units * unitVolume));
             f.orderOf.put(id, o);
         }
         tryDispatch(f);
@@ -397,7 +405,8 @@ public final class WarehouseProcess extends LogicalProcess {
     private DispatchPolicy.View dispatchView(FleetRt f) {
         double[] depot = model.sites.get(spec.site());
         return new DispatchPolicy.View(now(), f.spec.id(), depot[0], depot[1], f.spec.capacity(), f.free,
-                f.spec.trucks(), f.speed, f.spec.loadTime().toMillis(), f.spec.unloadTime().toMillis(), f.waiting);
+                f.spec.trucks(), f.speed, f.spec.loadTime().toMillis(), f.spec.unloadTime().toMillis(), f.waiting,
+                f.spec.volumeCapacity() == null ? Double.POSITIVE_INFINITY : f.spec.volumeCapacity());
     }
 
     /** What the agent is asked: a fleet's next trip, or a product's order at a review. */
@@ -478,6 +487,7 @@ public final class WarehouseProcess extends LogicalProcess {
         }
         List<DispatchPolicy.Shipment> load = new ArrayList<>();
         int units = 0;
+        double volume = 0;
         for (long id : ids) {
             DispatchPolicy.Shipment s = byId.remove(id);
             if (s == null) {
@@ -486,10 +496,15 @@ public final class WarehouseProcess extends LogicalProcess {
             }
             load.add(s);
             units += s.units();
+            volume += s.volume();
         }
         if (units > f.spec.capacity()) {
             throw new IllegalStateException("The dispatch policy of fleet (" + f.spec.id() + ") loaded " + units
                     + " units on a truck of capacity " + f.spec.capacity() + ".");
+        }
+        if (f.spec.volumeCapacity() != null && volume > f.spec.volumeCapacity() + 1e-9) {
+            throw new IllegalStateException("The dispatch policy of fleet (" + f.spec.id() + ") loaded a volume of "
+                    + volume + " on a truck of volume capacity " + f.spec.volumeCapacity() + ".");
         }
         f.waiting.removeIf(s -> !byId.containsKey(s.id()));
         f.free--;

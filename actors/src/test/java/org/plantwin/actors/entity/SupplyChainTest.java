@@ -111,6 +111,40 @@ class SupplyChainTest {
     }
 
     @Test
+    void trucksLimitedByVolumeNeverCarryMoreVolumeThanTheyHold() {
+        String yaml = org.plantwin.scenarios.library.ScenarioLibrary.text("supply-chain")
+                .replace("{id: A, routing: [{at: L1, materials: {steel: 2}}], sink: FG}",
+                        "{id: A, routing: [{at: L1, materials: {steel: 2}}], sink: FG, volume: 2.5}")
+                .replace("    capacity: 40\n", "    capacity: 40\n    volumeCapacity: 60\n")
+                .replace("{product: A, initial: 300, policy:", "{product: A, initial: 300, capacity: 320, policy:");
+        Scenario s = Scenarios.parse(yaml, "volume");
+        assertThat(s.fleets().get(0).volumeCapacity()).isEqualTo(60.0);
+        List<double[]> loads = Collections.synchronizedList(new ArrayList<>());
+        DispatchPolicy nearest = BuiltInDispatch.of(Fleet.DispatchRule.NEAREST, 0);
+        DispatchPolicy recording = view -> {
+            DispatchPolicy.Decision d = nearest.decide(view);
+            double volume = view.waiting().stream().filter(x -> d.shipmentIds().contains(x.id()))
+                    .mapToDouble(DispatchPolicy.Shipment::volume).sum();
+            int units = view.waiting().stream().filter(x -> d.shipmentIds().contains(x.id()))
+                    .mapToInt(DispatchPolicy.Shipment::units).sum();
+            if (!d.shipmentIds().isEmpty()) {
+                loads.add(new double[] {units, volume});
+            }
+            return d;
+        };
+        RunResult r = runtime.run(s, RunOptions.defaults().withHorizonMillis(DAYS_20)
+                .withDispatchPolicy("trucks", recording));
+        assertThat(loads).isNotEmpty().allSatisfy(l -> {
+            assertThat(l[0]).isLessThanOrEqualTo(40);
+            assertThat(l[1]).isLessThanOrEqualTo(60.0 + 1e-9);
+        });
+        // Some trucks are full by volume before they are full by units.
+        assertThat(loads).anySatisfy(l -> assertThat(l[1]).isGreaterThan(40));
+        // Product A's own capacity caps its stock.
+        assertThat(r.inventory().get(0).onHandMax()).isLessThanOrEqualTo(320);
+    }
+
+    @Test
     void aPolicyThatOverloadsATruckFailsTheRunWithAClearMessage() {
         DispatchPolicy greedy = view -> DispatchPolicy.Decision.load(
                 view.waiting().stream().map(DispatchPolicy.Shipment::id).toList());

@@ -9,6 +9,7 @@ public record Fleet(
         @JsonProperty(required = true) @JsonPropertyDescription("Warehouse id the trucks load at and return to.") String depot,
         @JsonProperty(required = true) @JsonPropertyDescription("Number of trucks.") Integer trucks,
         @JsonProperty(required = true) @JsonPropertyDescription("Units a truck carries.") Integer capacity,
+        @JsonPropertyDescription("Volume a truck carries (products' volume per unit); default: no volume limit.") Double volumeCapacity,
         @JsonPropertyDescription("km/h; default: the travel model's speed.") Double speedKmPerHour,
         @JsonPropertyDescription("Loading time per trip; default 0s.") TimeSpan loadTime,
         @JsonPropertyDescription("Unloading time per stop; default 0s.") TimeSpan unloadTime,

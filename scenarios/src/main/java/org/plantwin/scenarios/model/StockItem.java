@@ -10,6 +10,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 public record StockItem(
         @JsonProperty(required = true) String product,
         @JsonPropertyDescription("Units on hand at time 0; default 0.") Integer initial,
+        @JsonPropertyDescription("Most units of this product on hand plus on order; replenishment is capped. Absent = no limit but the warehouse's.") Integer capacity,
         @JsonProperty(required = true) InventoryPolicy policy,
         @JsonProperty(required = true) @JsonPropertyDescription("\"production\" or a supplier id.") String replenishFrom,
         @JsonPropertyDescription("Holding cost per unit and day; default 0.") Double holdingCostPerUnitDay,

@@ -259,6 +259,10 @@ public final class ScenarioValidator {
 
     private void checkProduct(int i, Product p) {
         String path = "$.products[" + i + "]";
+        if (p.volume() != null && (!(p.volume() > 0) || p.volume().isInfinite())) {
+            add(path + ".volume", num(p.volume()), "The volume of a unit must be a finite number > 0",
+                    "Maybe leave it out (1 per unit).");
+        }
         // A product that is only bought (stocked from a supplier, made nowhere) needs no routing.
         boolean boughtOnly = s.warehouses().stream().flatMap(w -> w.stock().stream())
                 .anyMatch(st -> p.id() != null && p.id().equals(st.product()) && st.replenishFrom() != null
@@ -714,6 +718,11 @@ public final class ScenarioValidator {
             add(path + ".initial", String.valueOf(item.initial()), "The initial stock must be >= 0",
                     "Maybe 0; backorders build up on their own.");
         }
+        if (item.capacity() != null && (item.capacity() < 1 || item.capacity() < item.initial())) {
+            add(path + ".capacity", String.valueOf(item.capacity()),
+                    "The product's capacity must be >= 1 and hold its initial stock (" + item.initial() + ")",
+                    "Maybe capacity: " + Math.max(1, item.initial()) + " or more.");
+        }
         if (item.policy() == null) {
             add(path + ".policy", null, "A stock item needs a replenishment policy",
                     "Maybe policy: {type: sS, reorderPoint: 10, orderUpTo: 50}.");
@@ -1015,6 +1024,21 @@ public final class ScenarioValidator {
         if (f.capacity() == null || f.capacity() < 1) {
             add(path + ".capacity", f.capacity() == null ? null : String.valueOf(f.capacity()),
                     "The truck capacity must be >= 1 unit", "Maybe capacity: 20.");
+        }
+        Double vol = f.volumeCapacity();
+        if (vol != null) {
+            if (!(vol > 0) || vol.isInfinite()) {
+                add(path + ".volumeCapacity", num(vol), "The volume capacity must be a finite number > 0",
+                        "Maybe leave it out to limit trucks by units only.");
+            } else {
+                for (Product p : s.products()) {
+                    if (p != null && p.volume() != null && p.volume() > vol) {
+                        add(path + ".volumeCapacity", num(vol), "A unit of product " + p.id() + " (volume "
+                                + num(p.volume()) + ") does not fit a truck", "Maybe a larger volumeCapacity.");
+                        break;
+                    }
+                }
+            }
         }
         Double speed = f.speedKmPerHour();
         if (speed != null && (!(speed > 0) || speed.isInfinite())) {
