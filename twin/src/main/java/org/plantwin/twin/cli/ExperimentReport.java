@@ -18,6 +18,7 @@ import org.plantwin.scenarios.api.ScenarioException;
 import org.plantwin.twin.experiment.Comparison;
 import org.plantwin.twin.experiment.Experiment;
 import org.plantwin.twin.experiment.ExperimentCsv;
+import org.plantwin.twin.experiment.ExperimentHtml;
 import org.plantwin.twin.experiment.ExperimentJson;
 import org.plantwin.twin.experiment.ExperimentResult;
 import org.plantwin.twin.experiment.ExperimentRunner;
@@ -69,6 +70,7 @@ final class ExperimentReport {
         if (!result.comparisons().isEmpty()) {
             files.put("comparisons.csv", ExperimentCsv.comparisons(result));
         }
+        files.put("report.html", ExperimentHtml.write(result));
         try {
             writeAllAtomically(dir, files);
         } catch (IOException ex) {

@@ -40,6 +40,7 @@ class ExperimentCommandTest {
         assertThat(Files.readAllLines(dir.resolve("replications.csv"))).hasSize(1 + 2 * 8);
         assertThat(dir.resolve("comparisons.csv")).content().contains("buffer1,buffer5,plant.throughputPerHour,"
                 + "higher_is_better");
+        assertThat(dir.resolve("report.html")).content().contains("<h2>Comparisons</h2>", "buffer1", "Chart.js");
         assertThat(dir).isDirectoryNotContaining("glob:**.tmp");
     }
 
@@ -47,7 +48,7 @@ class ExperimentCommandTest {
     void theSameExperimentOnOneLaneWritesTheSameBytes(@TempDir Path dir) throws Exception {
         cli("experiment", DATA + "sweep.yaml", "--out", dir.resolve("two").toString(), "--lanes", "2");
         cli("experiment", DATA + "sweep.yaml", "--out", dir.resolve("one").toString(), "--lanes", "1");
-        for (String f : List.of("experiment.json", "summary.csv", "replications.csv")) {
+        for (String f : List.of("experiment.json", "summary.csv", "replications.csv", "report.html")) {
             assertThat(dir.resolve("one").resolve(f)).hasSameTextualContentAs(dir.resolve("two").resolve(f));
         }
     }
