@@ -11,7 +11,8 @@ import java.util.TreeMap;
 public record RunOptions(Long seedOverride, Long horizonMillisOverride, int replication, int maxEventsPerWindow,
                          Map<String, DispatchPolicy> dispatchPolicies,
                          Map<String, SchedulingPolicy> schedulingPolicies,
-                         Map<String, ReplenishmentPolicy> replenishmentPolicies, long batchMillis) {
+                         Map<String, ReplenishmentPolicy> replenishmentPolicies, long batchMillis,
+                         int operationTraceLimit) {
 
     public static final int DEFAULT_MAX_EVENTS = 65_536;
 
@@ -21,6 +22,9 @@ public record RunOptions(Long seedOverride, Long horizonMillisOverride, int repl
         }
         if (maxEventsPerWindow < 1) {
             throw new IllegalArgumentException("The maxEventsPerWindow (" + maxEventsPerWindow + ") must be >= 1.");
+        }
+        if (operationTraceLimit < 0) {
+            throw new IllegalArgumentException("The operation trace limit (" + operationTraceLimit + ") must be >= 0.");
         }
         if (batchMillis < 0) {
             throw new IllegalArgumentException("The batch length (" + batchMillis + " ms) must be >= 0 (0 = no series).");
@@ -37,27 +41,31 @@ public record RunOptions(Long seedOverride, Long horizonMillisOverride, int repl
     }
 
     public static RunOptions defaults() {
-        return new RunOptions(null, null, 0, DEFAULT_MAX_EVENTS, null, null, null, 0);
+        return new RunOptions(null, null, 0, DEFAULT_MAX_EVENTS, null, null, null, 0, 0);
     }
 
     public RunOptions withSeed(long seed) {
         return new RunOptions(seed, horizonMillisOverride, replication, maxEventsPerWindow, dispatchPolicies,
-                schedulingPolicies, replenishmentPolicies, batchMillis);
+                schedulingPolicies, replenishmentPolicies, batchMillis,
+                operationTraceLimit);
     }
 
     public RunOptions withHorizonMillis(long horizonMillis) {
         return new RunOptions(seedOverride, horizonMillis, replication, maxEventsPerWindow, dispatchPolicies,
-                schedulingPolicies, replenishmentPolicies, batchMillis);
+                schedulingPolicies, replenishmentPolicies, batchMillis,
+                operationTraceLimit);
     }
 
     public RunOptions withReplication(int k) {
         return new RunOptions(seedOverride, horizonMillisOverride, k, maxEventsPerWindow, dispatchPolicies,
-                schedulingPolicies, replenishmentPolicies, batchMillis);
+                schedulingPolicies, replenishmentPolicies, batchMillis,
+                operationTraceLimit);
     }
 
     public RunOptions withMaxEventsPerWindow(int n) {
         return new RunOptions(seedOverride, horizonMillisOverride, replication, n, dispatchPolicies,
-                schedulingPolicies, replenishmentPolicies, batchMillis);
+                schedulingPolicies, replenishmentPolicies, batchMillis,
+                operationTraceLimit);
     }
 
     /**
@@ -68,7 +76,7 @@ public record RunOptions(Long seedOverride, Long horizonMillisOverride, int repl
         Map<String, ReplenishmentPolicy> m = new TreeMap<>(replenishmentPolicies);
         m.put(warehouseId + "/" + productId, java.util.Objects.requireNonNull(policy, "policy"));
         return new RunOptions(seedOverride, horizonMillisOverride, replication, maxEventsPerWindow, dispatchPolicies,
-                schedulingPolicies, m, batchMillis);
+                schedulingPolicies, m, batchMillis, operationTraceLimit);
     }
 
     /**
@@ -77,7 +85,16 @@ public record RunOptions(Long seedOverride, Long horizonMillisOverride, int repl
      */
     public RunOptions withBatchMillis(long batch) {
         return new RunOptions(seedOverride, horizonMillisOverride, replication, maxEventsPerWindow, dispatchPolicies,
-                schedulingPolicies, replenishmentPolicies, batch);
+                schedulingPolicies, replenishmentPolicies, batch, operationTraceLimit);
+    }
+
+    /**
+     * Records the first {@code limit} operations of each line or machine group as executed
+     * ({@link RunResult#operations()}), for Gantt charts; 0 (the default) records none.
+     */
+    public RunOptions withOperationTrace(int limit) {
+        return new RunOptions(seedOverride, horizonMillisOverride, replication, maxEventsPerWindow, dispatchPolicies,
+                schedulingPolicies, replenishmentPolicies, batchMillis, limit);
     }
 
     /** Uses {@code policy} in every station of the line or machine group {@code resourceId}. */
@@ -85,7 +102,8 @@ public record RunOptions(Long seedOverride, Long horizonMillisOverride, int repl
         Map<String, SchedulingPolicy> m = new TreeMap<>(schedulingPolicies);
         m.put(resourceId, java.util.Objects.requireNonNull(policy, "policy"));
         return new RunOptions(seedOverride, horizonMillisOverride, replication, maxEventsPerWindow, dispatchPolicies, m,
-                replenishmentPolicies, batchMillis);
+                replenishmentPolicies, batchMillis,
+                operationTraceLimit);
     }
 
     /** Uses {@code policy} for the fleet {@code fleetId} instead of the rule the scenario names. */
@@ -93,6 +111,7 @@ public record RunOptions(Long seedOverride, Long horizonMillisOverride, int repl
         Map<String, DispatchPolicy> m = new TreeMap<>(dispatchPolicies);
         m.put(fleetId, java.util.Objects.requireNonNull(policy, "policy"));
         return new RunOptions(seedOverride, horizonMillisOverride, replication, maxEventsPerWindow, m,
-                schedulingPolicies, replenishmentPolicies, batchMillis);
+                schedulingPolicies, replenishmentPolicies, batchMillis,
+                operationTraceLimit);
     }
 }

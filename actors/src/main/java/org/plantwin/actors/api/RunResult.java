@@ -27,6 +27,7 @@ public record RunResult(
         List<SupplierKpis> suppliers,
         List<MaterialKpis> materials,
         List<Batch> batches,
+        List<Operation> operations,
         KernelStats kernel) {
 
     /**
@@ -117,6 +118,15 @@ public record RunResult(
      */
     public record Batch(int index, double endMinutes, long partsOut, double throughputPerHour, double wipMean,
                         double cycleTimeMeanMinutes) {
+    }
+
+    /**
+     * One operation as executed (only when asked for with {@link RunOptions#withOperationTrace}): which machine
+     * processed which part, from the start of its setup (or processing) to its end, in minutes; failures inside it
+     * are part of the span. For Gantt charts of executed schedules.
+     */
+    public record Operation(String resource, String station, String machine, long partId, String product,
+                            double startMinutes, double processStartMinutes, double endMinutes, boolean scrapped) {
     }
 
     /** How the kernel ran: logical processes, windows, events; all deterministic. */

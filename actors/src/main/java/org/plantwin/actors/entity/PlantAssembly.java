@@ -30,6 +30,7 @@ public final class PlantAssembly {
                 : scenario.horizon().toMillis();
         this.model = new PlantModel(scenario, seed, horizon);
         this.model.batchMillis = options.batchMillis();
+        this.model.operationTraceLimit = options.operationTraceLimit();
         this.replication = options.replication();
         this.rootSeed = RandomStreams.replicationSeed(seed, replication);
         this.dispatchPolicies = options.dispatchPolicies();
@@ -110,6 +111,7 @@ public final class PlantAssembly {
         List<RunResult.CustomerKpis> customers = new ArrayList<>();
         List<RunResult.SupplierKpis> suppliers = new ArrayList<>();
         List<RunResult.MaterialKpis> materials = new ArrayList<>();
+        List<RunResult.Operation> operations = new ArrayList<>();
         int nb = model.batchMillis > 0 ? org.plantwin.actors.stats.BatchSeries.batchesUntil(end, model.batchMillis) : 0;
         double[] bParts = new double[nb];
         double[] bCycle = new double[nb];
@@ -157,6 +159,7 @@ public final class PlantAssembly {
                 sources.addAll(r.sources());
                 materials.addAll(r.materials());
                 addInto(bWip, r.wipIntegralPerBatch());
+                operations.addAll(r.operations());
                 wipIntegral += r.wipIntegralMillis();
                 scrapped += r.scrapped();
             } else if (o instanceof SinkProcess.Report s) {
@@ -215,6 +218,7 @@ public final class PlantAssembly {
                 observedMillis / 60_000.0, plant, List.copyOf(lines), List.copyOf(stations), List.copyOf(machines),
                 List.copyOf(sources), List.copyOf(sinks), supply, List.copyOf(inventory), List.copyOf(customers),
                 List.copyOf(fleets), List.copyOf(suppliers), List.copyOf(materials), List.copyOf(batches),
+                List.copyOf(operations),
                 new RunResult.KernelStats(k.logicalProcesses(), model.minLookahead(), k.windows(), k.deltaWindows(),
                         k.events(), k.messages()));
     }

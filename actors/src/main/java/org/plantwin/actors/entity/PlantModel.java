@@ -69,6 +69,8 @@ public final class PlantModel {
 
     /** Length of the batches of the plant series, 0 for none. */
     public long batchMillis;
+    /** Operations to record per resource, 0 for none. */
+    public int operationTraceLimit;
 
     public PlantModel(Scenario s, long seed, long horizonMillis) {
         this.scenario = s;

@@ -62,6 +62,7 @@ public final class ResourceProcess extends LogicalProcess {
     private final ArrayDeque<Part> materialWait = new ArrayDeque<>();
     private final TimeWeighted materialStarved;
     private long nextPurchaseOrder;
+    private final List<RunResult.Operation> operations = new ArrayList<>();
     private final TimeWeighted wip;
     private final TimeWeighted inTransit;
     private final org.plantwin.actors.stats.BatchSeries wipBatches;
@@ -122,6 +123,8 @@ public final class ResourceProcess extends LogicalProcess {
         long phaseStart;
         int epoch;
         int lastProduct = -1;
+        long opStart;
+        long opProcessStart;
         /** An agent is to choose this machine's next part (a DECIDE event is on the agenda). */
         boolean awaitingDecision;
         final ContinuousSampler[] process;
@@ -493,6 +496,8 @@ public final class ResourceProcess extends LogicalProcess {
             s.started++;
         }
         m.part = p;
+        m.opStart = now();
+        m.opProcessStart = now();
         ContinuousSampler setup = m.setupSampler(m.lastProduct, p.product);
         if (setup != null) {
             m.setupLeft = sample(setup);
@@ -526,6 +531,7 @@ public final class ResourceProcess extends LogicalProcess {
             return;
         }
         m.setupLeft = 0;
+        m.opProcessStart = now();
         m.workLeft = sampleWork(m, m.part);
         beginWork(m);
     }
@@ -573,7 +579,13 @@ public final class ResourceProcess extends LogicalProcess {
             m.idealBusyMillis += m.idealMillis[p.product];
         }
         StationRt s = m.station;
-        if (m.spec.scrap() > 0 && m.scrapRng.nextDouble() < m.spec.scrap()) {
+        boolean scrap = m.spec.scrap() > 0 && m.scrapRng.nextDouble() < m.spec.scrap();
+        if (operations.size() < model.operationTraceLimit) {
+            operations.add(new RunResult.Operation(spec.id(), s.spec.id(), m.spec.id(), p.id,
+                    model.productIds.get(p.product), m.opStart / MS_PER_MIN, m.opProcessStart / MS_PER_MIN,
+                    now() / MS_PER_MIN, scrap));
+        }
+        if (scrap) {
             if (counted) {
                 m.scrap++;
                 scrapped++;
@@ -945,7 +957,7 @@ public final class ResourceProcess extends LogicalProcess {
     public record Report(int resourceIndex, RunResult.LineKpis line, List<RunResult.StationKpis> stations,
                         List<RunResult.MachineKpis> machines, List<RunResult.SourceKpis> sources,
                         double wipIntegralMillis, long scrapped, List<RunResult.MaterialKpis> materials,
-                        double[] wipIntegralPerBatch) {
+                        double[] wipIntegralPerBatch, List<RunResult.Operation> operations) {
     }
 
     @Override
@@ -992,6 +1004,6 @@ public final class ResourceProcess extends LogicalProcess {
         }
         return new Report(resourceIndex, line, List.copyOf(st), List.copyOf(ms), List.copyOf(srcs),
                 wip.integral(end) + inTransit.integral(end), scrapped, List.copyOf(mats),
-                Batches.integrals(wipBatches, end));
+                Batches.integrals(wipBatches, end), List.copyOf(operations));
     }
 }

@@ -71,6 +71,25 @@ class SteppedRunTest {
     }
 
     @Test
+    void theOperationTraceIsAValidScheduleOfTheJobShop() {
+        RunResult r = SteppedRun.run(jobShop(), RunOptions.defaults().withOperationTrace(100));
+        assertThat(r.operations()).hasSize(9);
+        // No machine does two things at once, and each job's operations follow its routing in time.
+        for (RunResult.Operation a : r.operations()) {
+            for (RunResult.Operation b : r.operations()) {
+                if (a != b && a.machine().equals(b.machine())) {
+                    assertThat(a.endMinutes() <= b.startMinutes() || b.endMinutes() <= a.startMinutes()).isTrue();
+                }
+            }
+        }
+        var j1 = r.operations().stream().filter(o -> o.product().equals("J1")).toList();
+        assertThat(j1).extracting(RunResult.Operation::resource).containsExactlyInAnyOrder("G1", "G0", "G2");
+        double makespan = r.operations().stream().mapToDouble(RunResult.Operation::endMinutes).max().orElseThrow();
+        assertThat(makespan).isGreaterThanOrEqualTo(9.0); // M1 alone has 2 + 1 + 4 minutes; routes add waiting
+        assertThat(SteppedRun.run(jobShop(), RunOptions.defaults()).operations()).isEmpty();
+    }
+
+    @Test
     void theSameActionsGiveTheSameTrajectoryAndOtherActionsAnother() {
         List<String> a = trajectory(d -> d.view().waiting().size() - 1);
         List<String> b = trajectory(d -> d.view().waiting().size() - 1);
