@@ -72,6 +72,7 @@ public final class WarehouseProcess extends LogicalProcess {
         double[] history = new double[64];
         int periods;
         double currentPeriodUnits;
+        long demandedUnitsTotal;
         final TimeWeighted onHandTw;
         final TimeWeighted backorderTw;
         long orders;
@@ -227,6 +228,7 @@ public final class WarehouseProcess extends LogicalProcess {
         Item item = item(o.product());
         boolean counted = o.placedMillis() >= warmup;
         item.currentPeriodUnits += o.quantity();
+        item.demandedUnitsTotal += o.quantity();
         if (counted) {
             item.orders++;
             item.units += o.quantity();
@@ -306,6 +308,21 @@ public final class WarehouseProcess extends LogicalProcess {
         }
     }
 
+    /**
+     * The due date of a production order: when the stock not yet promised runs out at the average demand rate so
+     * far (now, when customers already wait); -1 before any demand. Planners sequence lines by it.
+     */
+    private long productionDue(Item item) {
+        if (item.backlogUnits > 0) {
+            return now();
+        }
+        if (item.demandedUnitsTotal == 0 || now() == 0) {
+            return -1;
+        }
+        double ratePerMillis = item.demandedUnitsTotal / (double) now();
+        return now() + (long) (item.onHand / ratePerMillis);
+    }
+
     /** Caps a replenishment so that stock on hand and on order stays within the warehouse's capacity. */
     private long capToCapacity(long quantity) {
         if (spec.capacity() == null || quantity <= 0) {
@@ -330,7 +347,7 @@ public final class WarehouseProcess extends LogicalProcess {
         long id = ((long) warehouseIndex << 40) | nextOrderId++;
         if (item.production) {
             send(model.routing[item.product][0], 0,
-                    new SupplyMessages.ProductionOrder(id, item.product, (int) quantity, -1));
+                    new SupplyMessages.ProductionOrder(id, item.product, (int) quantity, productionDue(item)));
         } else {
             send(item.supplierLp, 0, new SupplyMessages.PurchaseOrder(id, index(), item.product, (int) quantity));
         }
