@@ -368,6 +368,22 @@ class ApiRoutesTest {
     }
 
     @Test
+    void serveRefusesAMissingOrEmptyTokenFile(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        java.io.StringWriter err = new java.io.StringWriter();
+        int code = org.plantwin.twin.cli.PlantwinCli.execute(new String[] {"serve", "--port", "0", "--token-file",
+                dir.resolve("missing").toString()}, new java.io.PrintWriter(new java.io.StringWriter()),
+                new java.io.PrintWriter(err));
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).contains("cannot read the token file").contains("missing");
+        Path empty = Files.writeString(dir.resolve("empty"), "\n");
+        err.getBuffer().setLength(0);
+        code = org.plantwin.twin.cli.PlantwinCli.execute(new String[] {"serve", "--port", "0", "--token-file",
+                empty.toString()}, new java.io.PrintWriter(new java.io.StringWriter()), new java.io.PrintWriter(err));
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).contains("is empty");
+    }
+
+    @Test
     void aFullPoolAnswers429WithRetryAfter() throws Exception {
         try (PlantwinServer s = PlantwinServer.start(ServerSettings.defaults().withPort(0).withLanes(1)
                 .withMaxJobs(1))) {
