@@ -154,6 +154,11 @@ public final class ScenarioReader {
         }
         if (e instanceof ValueInstantiationException v && v.getCause() != null) {
             String msg = v.getCause().getMessage();
+            if (msg == null || msg.isBlank()) {
+                // Never an empty rule: name what failed where no message says more.
+                msg = "The value cannot be built (" + v.getCause().getClass().getSimpleName()
+                        + "); an entry may be empty or of the wrong type";
+            }
             return new Problem(path, value, ruleOf(msg), hintFromMessage(msg));
         }
         if (e instanceof MismatchedInputException mi) {

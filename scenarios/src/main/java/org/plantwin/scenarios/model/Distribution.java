@@ -218,7 +218,8 @@ public sealed interface Distribution {
     record Empirical(@JsonProperty(required = true) List<TimeSpan> values, List<Double> weights) implements Distribution {
         public Empirical {
             values = values == null ? List.of() : List.copyOf(values);
-            weights = weights == null ? null : List.copyOf(weights);
+            // Not List.copyOf: a blank entry reads as null, and the validator must see it to report it.
+            weights = weights == null ? null : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(weights));
         }
 
         @Override
