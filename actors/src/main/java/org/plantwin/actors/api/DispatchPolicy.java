@@ -38,19 +38,28 @@ public interface DispatchPolicy {
      * What the policy sees: the time, the depot (coordinates in km), the fleet (capacity in units, free and total
      * trucks, speed, loading time per trip and unloading time per stop) and the waiting shipments, oldest first.
      * Distances between coordinates are Euclidean; a scenario with a road matrix drives the matrix distances.
+     * Also: the daily shift (times of day, -1 when none), the coefficient of variation of travel-time noise, and
+     * when each busy truck is due back (ascending).
      */
     record View(long nowMillis, String fleet, double depotX, double depotY, int capacity, int freeTrucks,
                 int trucks, double speedKmPerHour, long loadMillis, long unloadMillis, List<Shipment> waiting,
-                double volumeCapacity) {
+                double volumeCapacity, long shiftStartMillis, long shiftEndMillis, double travelNoiseCv,
+                List<Long> trucksBackMillis) {
         public View {
             waiting = List.copyOf(waiting);
+            trucksBackMillis = List.copyOf(trucksBackMillis);
         }
 
-        /** A view of a fleet limited by units only. */
+        /** A view of a fleet limited by units only, without shift, noise or busy trucks. */
         public View(long nowMillis, String fleet, double depotX, double depotY, int capacity, int freeTrucks,
                     int trucks, double speedKmPerHour, long loadMillis, long unloadMillis, List<Shipment> waiting) {
             this(nowMillis, fleet, depotX, depotY, capacity, freeTrucks, trucks, speedKmPerHour, loadMillis,
-                    unloadMillis, waiting, Double.POSITIVE_INFINITY);
+                    unloadMillis, waiting, Double.POSITIVE_INFINITY, -1, -1, 0, List.of());
+        }
+
+        /** Whether the fleet has a daily shift ({@code shiftStartMillis}, {@code shiftEndMillis}: time of day). */
+        public boolean hasShift() {
+            return shiftStartMillis >= 0;
         }
 
         /** Whether shipments of these totals fit one truck (units and volume). */

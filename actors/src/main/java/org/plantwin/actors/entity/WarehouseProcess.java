@@ -111,6 +111,8 @@ public final class WarehouseProcess extends LogicalProcess {
         final Map<Long, SupplyMessages.CustomerOrder> orderOf = new HashMap<>();
         long checkScheduledAt = -1;
         boolean decideScheduled;
+        /** When each truck now on a trip is due back. */
+        final List<Long> backAt = new ArrayList<>();
         long trips;
         double km;
         double drivingMillis;
@@ -423,7 +425,10 @@ public final class WarehouseProcess extends LogicalProcess {
         double[] depot = model.sites.get(spec.site());
         return new DispatchPolicy.View(now(), f.spec.id(), depot[0], depot[1], f.spec.capacity(), f.free,
                 f.spec.trucks(), f.speed, f.spec.loadTime().toMillis(), f.spec.unloadTime().toMillis(), f.waiting,
-                f.spec.volumeCapacity() == null ? Double.POSITIVE_INFINITY : f.spec.volumeCapacity());
+                f.spec.volumeCapacity() == null ? Double.POSITIVE_INFINITY : f.spec.volumeCapacity(),
+                f.spec.shift() == null ? -1 : f.spec.shift().start().toMillis(),
+                f.spec.shift() == null ? -1 : f.spec.shift().end().toMillis(), model.scenario.travel().noiseCv(),
+                f.backAt.stream().sorted().toList());
     }
 
     /** What the agent is asked: a fleet's next trip, or a product's order at a review. */
@@ -556,6 +561,7 @@ public final class WarehouseProcess extends LogicalProcess {
             f.km += km;
             f.cost += km * f.spec.costPerKm() + (t - now()) / MS_PER_HOUR * f.spec.costPerHour();
         }
+        f.backAt.add(t);
         scheduleAt(t, TRUCK_BACK, f.index, null);
     }
 
@@ -581,6 +587,7 @@ public final class WarehouseProcess extends LogicalProcess {
             case DISPATCH_DECIDE -> onDispatchDecide(fleets[(int) datum]);
             case TRUCK_BACK -> {
                 FleetRt f = fleets[(int) datum];
+                f.backAt.remove(Long.valueOf(now()));
                 f.free++;
                 tryDispatch(f);
             }
