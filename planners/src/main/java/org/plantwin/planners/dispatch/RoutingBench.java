@@ -20,11 +20,15 @@ import org.plantwin.planners.dispatch.api.SolomonReader;
 import org.plantwin.planners.dispatch.api.SolverOptions;
 import org.plantwin.planners.dispatch.api.SolverResult;
 import org.plantwin.planners.dispatch.api.VrplibReader;
+import org.plantwin.planners.dispatch.ortools.OrToolsRouting;
+import org.plantwin.planners.dispatch.ortools.OrToolsRoutingResult;
 
 /**
  * Runs every instance of a folder against its best-known file and prints one line per instance.
  *
- * <p>Usage: {@code RoutingBench DIR [--seconds S | --iterations N] [--seed N] [--objective hierarchical|distance]}.
+ * <p>Usage: {@code RoutingBench DIR [--seconds S | --iterations N] [--seed N] [--objective hierarchical|distance]
+ * [--reference ortools]}. With {@code --reference ortools}, OR-Tools routing ({@link OrToolsRouting}, guided local
+ * search) runs after our solver on each instance with a wall-clock limit of {@code --seconds}, side by side.
  * A folder with {@code bks.csv} holds Solomon files ({@code *.txt}); one with {@code optimal.csv} holds
  * VRPLIB CVRP files ({@code *.vrp}). Solomon under {@code hierarchical} uses double-precision Euclidean
  * arcs, under {@code distance} arcs truncated to one decimal; CVRP always uses nint arcs and distance.
@@ -37,7 +41,7 @@ public final class RoutingBench {
     public static void main(String[] args) {
         if (args.length == 0) {
             System.err.println("Usage: RoutingBench DIR [--seconds S | --iterations N] [--seed N] "
-                    + "[--objective hierarchical|distance]");
+                    + "[--objective hierarchical|distance] [--reference ortools]");
             System.exit(2);
         }
         Path dir = Path.of(args[0]);
@@ -45,6 +49,7 @@ public final class RoutingBench {
         long iterations = 0;
         long seed = 1;
         Objective objective = null;
+        boolean reference = false;
         for (int i = 1; i < args.length; i += 2) {
             String value = args[i + 1];
             switch (args[i]) {
@@ -52,24 +57,49 @@ public final class RoutingBench {
                 case "--iterations" -> iterations = Long.parseLong(value);
                 case "--seed" -> seed = Long.parseLong(value);
                 case "--objective" -> objective = Objective.valueOf(value.toUpperCase(Locale.ROOT));
+                case "--reference" -> reference = switch (value) {
+                    case "ortools" -> true;
+                    case "none" -> false;
+                    default -> throw new IllegalArgumentException("The reference (" + value
+                            + ") is unknown. Maybe ortools or none?");
+                };
                 default -> throw new IllegalArgumentException("The option (" + args[i] + ") is unknown.");
             }
         }
+        Duration limit = Duration.ofMillis((long) (seconds * 1000));
         SolverOptions options = iterations > 0 ? SolverOptions.iterations(seed, iterations)
-                : SolverOptions.timeLimit(seed, Duration.ofMillis((long) (seconds * 1000)));
-        run(dir, objective, options, System.out);
+                : SolverOptions.timeLimit(seed, limit);
+        run(dir, objective, options, reference ? limit : null, System.out);
     }
 
-    /** Runs the folder and prints the table; returns the mean gap in percent over the instances run. */
+    /** Runs the folder (our solver only) and prints the table; returns the mean gap in percent over the instances run. */
     public static double run(Path dir, Objective requested, SolverOptions options, PrintStream out) {
+        return run(dir, requested, options, null, out);
+    }
+
+    /**
+     * Runs the folder and prints the table; returns our mean gap in percent over the instances run. With
+     * {@code reference} not null, OR-Tools routing runs on each instance after ours, with that wall-clock limit, and
+     * its columns and mean gap are printed beside ours.
+     */
+    public static double run(Path dir, Objective requested, SolverOptions options, Duration reference,
+                             PrintStream out) {
         boolean solomon = Files.exists(dir.resolve("bks.csv"));
         Objective objective = solomon ? (requested == null ? Objective.HIERARCHICAL : requested) : Objective.DISTANCE;
         Map<String, double[]> bks = solomon ? bestKnown(dir.resolve("bks.csv"), objective)
                 : bestKnown(dir.resolve("optimal.csv"), objective);
-        out.printf(Locale.ROOT, "%-10s %-12s %8s %10s %8s %10s %8s %8s %9s%n", "instance", "objective", "vehicles",
-                "distance", "bks_veh", "bks_dist", "gap_%", "time_s", "iters");
+        out.printf(Locale.ROOT, "%-10s %-12s %8s %10s %8s %10s %8s %8s %9s%s%n", "instance", "objective", "vehicles",
+                "distance", "bks_veh", "bks_dist", "gap_%", "time_s", "iters",
+                reference == null ? "" : String.format(Locale.ROOT, " | %8s %10s %8s %8s", "ort_veh", "ort_dist",
+                        "ort_gap%", "ort_s"));
         double gapSum = 0;
         int count = 0;
+        double refGapSum = 0;
+        int refCount = 0;
+        int bksVehicles = 0;
+        int refBksVehicles = 0;
+        int wins = 0;
+        int ties = 0;
         for (Map.Entry<String, double[]> e : bks.entrySet()) {
             String name = e.getKey();
             RoutingInstance in;
@@ -91,13 +121,50 @@ public final class RoutingBench {
             double gap = 100.0 * (r.report().distance() - e.getValue()[1]) / e.getValue()[1];
             gapSum += gap;
             count++;
-            out.printf(Locale.ROOT, "%-10s %-12s %8d %10.2f %8s %10.2f %8.2f %8.1f %9d%s%n", name,
+            int bksVeh = (int) e.getValue()[0];
+            if (bksVeh > 0 && r.report().vehicles() <= bksVeh) {
+                bksVehicles++;
+            }
+            String refColumns = "";
+            if (reference != null) {
+                OrToolsRoutingResult o = OrToolsRouting.solve(in, objective, reference);
+                if (o.feasible()) {
+                    double refGap = 100.0 * (o.report().distance() - e.getValue()[1]) / e.getValue()[1];
+                    refGapSum += refGap;
+                    refCount++;
+                    if (bksVeh > 0 && o.report().vehicles() <= bksVeh) {
+                        refBksVehicles++;
+                    }
+                    int cmp = objective.compare(r.report().vehicles(), r.report().distance(), o.report().vehicles(),
+                            o.report().distance());
+                    wins += cmp < 0 ? 1 : 0;
+                    ties += cmp == 0 ? 1 : 0;
+                    refColumns = String.format(Locale.ROOT, " | %8d %10.2f %8.2f %8.1f", o.report().vehicles(),
+                            o.report().distance(), refGap, o.seconds());
+                } else {
+                    wins++;
+                    refColumns = String.format(Locale.ROOT, " | %8s %10s %8s %8.1f  %s %s", "-", "-", "-", o.seconds(),
+                            o.status(), o.report() == null ? "" : "INFEASIBLE " + o.report().problems());
+                }
+            }
+            out.printf(Locale.ROOT, "%-10s %-12s %8d %10.2f %8s %10.2f %8.2f %8.1f %9d%s%s%n", name,
                     objective.name().toLowerCase(Locale.ROOT), r.report().vehicles(), r.report().distance(),
-                    e.getValue()[0] > 0 ? String.valueOf((int) e.getValue()[0]) : "-", e.getValue()[1], gap,
-                    r.seconds(), r.iterations(), r.report().feasible() ? "" : "  INFEASIBLE " + r.report().problems());
+                    bksVeh > 0 ? String.valueOf(bksVeh) : "-", e.getValue()[1], gap,
+                    r.seconds(), r.iterations(), refColumns,
+                    r.report().feasible() ? "" : "  INFEASIBLE " + r.report().problems());
         }
         double mean = count == 0 ? Double.NaN : gapSum / count;
         out.printf(Locale.ROOT, "mean gap %.2f %% over %d instances%n", mean, count);
+        if (reference != null) {
+            out.printf(Locale.ROOT, "OR-Tools mean gap %.2f %% over %d feasible of %d instances%n",
+                    refCount == 0 ? Double.NaN : refGapSum / refCount, refCount, count);
+            if (objective == Objective.HIERARCHICAL) {
+                out.printf(Locale.ROOT, "best-known vehicle count: ours %d/%d, OR-Tools %d/%d%n", bksVehicles, count,
+                        refBksVehicles, count);
+            }
+            out.printf(Locale.ROOT, "ours better / equal / worse than OR-Tools: %d / %d / %d%n", wins, ties,
+                    count - wins - ties);
+        }
         return mean;
     }
 

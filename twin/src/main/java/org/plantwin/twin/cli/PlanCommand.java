@@ -14,6 +14,7 @@ import org.plantwin.planners.dispatch.RoutingBench;
 import org.plantwin.planners.dispatch.api.Objective;
 import org.plantwin.planners.dispatch.api.SolverOptions;
 import org.plantwin.planners.scheduling.SchedulingBench;
+import org.plantwin.planners.scheduling.cpsat.CpSatOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -185,8 +186,9 @@ final class PlanCommand implements Callable<Integer> {
                     "A folder with bounds.csv holds job-shop (*.txt) / flexible (*.fjs) instances (SchedulingBench);"
                             + " one with bks.csv holds Solomon VRPTW files, one with optimal.csv VRPLIB CVRP files"
                             + " (RoutingBench).",
-                    "Not included: OR-Tools CP-SAT / OR-Tools routing side by side at the same budget (out of scope;"
-                            + " OR-Tools is not a dependency)."})
+                    "By default the OR-Tools reference runs beside ours on each instance at the same --time: plain CP-SAT"
+                            + " (--workers workers, no hint) for scheduling, routing with guided local search for"
+                            + " VRPTW/CVRP. --reference none runs ours only."})
     static final class Bench implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -211,9 +213,26 @@ final class PlanCommand implements Callable<Integer> {
                 description = "VRPTW objective (default: hierarchical; CVRP always distance).")
         String objective;
 
+        @Option(names = "--reference", defaultValue = "ortools", paramLabel = "ortools|none",
+                description = "Reference solver run beside ours at the same --time (default: ${DEFAULT-VALUE}).")
+        String reference;
+
+        @Option(names = "--workers", defaultValue = "2", paramLabel = "N",
+                description = "CP-SAT workers for the scheduling reference (default: ${DEFAULT-VALUE}).")
+        int workers;
+
         @Override
         public Integer call() throws Exception {
             return guarded(spec, this::run);
+        }
+
+        private boolean referenceOn() {
+            return switch (reference) {
+                case "ortools" -> true;
+                case "none" -> false;
+                default -> throw new PlanInputException("--reference: the value (" + reference
+                        + ") is unknown. Maybe ortools or none?");
+            };
         }
 
         private int run() {
@@ -225,14 +244,21 @@ final class PlanCommand implements Callable<Integer> {
             budget.iterations = iterations;
             Duration limit = budget.timeLimit();
             Long maxIterations = budget.iterationBudget();
+            boolean withReference = referenceOn();
+            if (workers < 1) {
+                throw new PlanInputException("--workers: the value (" + workers + ") must be >= 1.");
+            }
             PrintWriter out = spec.commandLine().getOut();
             try (PrintStream stream = printStream(out)) {
                 if (Files.isRegularFile(dir.resolve(ShopPlanning.BOUNDS_CSV))) {
-                    out.printf("Scheduling bench: %s, %s per instance, seed %d (OR-Tools CP-SAT side by side: not run)%n",
-                            dir, time, seed);
+                    out.printf("Scheduling bench: %s, %s per instance, seed %d (%s)%n", dir, time, seed,
+                            withReference ? "plain OR-Tools CP-SAT side by side, " + workers + " workers, same time limit"
+                                    : "OR-Tools CP-SAT side by side: not run");
                     out.flush();
+                    CpSatOptions cpSat = withReference
+                            ? CpSatOptions.of(limit).withSeed(seed).withWorkers(workers) : null;
                     SchedulingBench.run(dir, limit, seed, maxIterations == null ? Long.MAX_VALUE : maxIterations,
-                            only, stream);
+                            only, cpSat, stream);
                 } else if (Files.isRegularFile(dir.resolve("bks.csv")) || Files.isRegularFile(dir.resolve("optimal.csv"))) {
                     Objective requested = objective == null ? null : RoutePlanning.objective(objective, null);
                     SolverOptions options;
@@ -241,10 +267,11 @@ final class PlanCommand implements Callable<Integer> {
                     } catch (IllegalArgumentException e) {
                         throw new PlanInputException("--time/--iterations: " + e.getMessage(), e);
                     }
-                    out.printf("Routing bench: %s, %s per instance, seed %d (OR-Tools routing side by side: not run)%n",
-                            dir, time, seed);
+                    out.printf("Routing bench: %s, %s per instance, seed %d (%s)%n", dir, time, seed,
+                            withReference ? "OR-Tools routing (guided local search) side by side, same time limit"
+                                    : "OR-Tools routing side by side: not run");
                     out.flush();
-                    RoutingBench.run(dir, requested, options, stream);
+                    RoutingBench.run(dir, requested, options, withReference ? limit : null, stream);
                 } else {
                     throw new PlanInputException("The folder (" + dir + ") has no bounds.csv (job shop), bks.csv"
                             + " (VRPTW) or optimal.csv (CVRP). Maybe point at ../shared/data/jssp?");

@@ -219,7 +219,8 @@ class PlanCommandTest {
 
     @Test
     void benchRunsTheSchedulingBenchOnAFolderWithBoundsCsv() {
-        Outcome o = cli("plan", "bench", DATA.resolve("jssp").toString(), "--iterations", "20000", "--seed", "1");
+        Outcome o = cli("plan", "bench", DATA.resolve("jssp").toString(), "--iterations", "20000", "--seed", "1",
+                "--reference", "none");
         assertThat(o.code()).as(o.err()).isZero();
         assertThat(o.out()).contains("Scheduling bench", "CP-SAT side by side: not run")
                 .containsPattern("ft06\\s+6x6\\s+\\d+\\s+55\\s+55\\s+0\\.00")
@@ -234,9 +235,26 @@ class PlanCommandTest {
     }
 
     @Test
-    void helpOfBenchSaysOrToolsIsOutOfScope() {
+    void benchRunsPlainCpSatBesideTheTabuSearchByDefault() {
+        // ft06 only: the tabu search stops at the lower bound and CP-SAT proves 55 well before the limit.
+        Outcome o = cli("plan", "bench", DATA.resolve("jssp").toString(), "--time", "5s", "--seed", "1");
+        assertThat(o.code()).as(o.err()).isZero();
+        assertThat(o.out()).contains("plain OR-Tools CP-SAT side by side", "cpsat", "OPTIMAL")
+                .containsPattern("ft06\\s+6x6\\s+\\d+\\s+55\\s+55\\s+0\\.00\\s+\\S+\\s+55\\s+0\\.00")
+                .containsPattern("all\\s+1\\s+0\\.00\\s+0\\.00");
+    }
+
+    @Test
+    void benchRejectsAnUnknownReference() {
+        Outcome o = cli("plan", "bench", DATA.resolve("jssp").toString(), "--reference", "gurobi");
+        assertThat(o.code()).isEqualTo(PlantwinCli.EXIT_ERROR);
+        assertThat(o.err()).contains("--reference", "gurobi");
+    }
+
+    @Test
+    void helpOfBenchNamesTheOrToolsReference() {
         Outcome o = cli("plan", "bench", "--help");
         assertThat(o.code()).isZero();
-        assertThat(o.out()).contains("OR-Tools", "out of scope");
+        assertThat(o.out()).contains("OR-Tools", "CP-SAT", "guided local search", "--reference");
     }
 }
