@@ -33,11 +33,14 @@ public final class Kpis {
     static final List<String> MACHINE_STATES = List.of("idle", "busy", "blocked", "starved", "setup", "down");
 
     private static final Set<String> HIGHER = Set.of("partsOut", "partsIn", "throughputPerHour", "good", "processed",
-            "utilisation", "availability", "performance", "quality", "oee", "created", "parts", "started");
+            "utilisation", "availability", "performance", "quality", "oee", "created", "parts", "started",
+            "orderFillRate", "unitFillRate", "onTimeDelivery", "completed");
     private static final Set<String> LOWER = Set.of("wipMean", "cycleTimeMeanMinutes", "cycleTimeP50Minutes",
             "cycleTimeP95Minutes", "cycleTimeSdMinutes", "cycleTimeMaxMinutes", "scrapped", "bufferMean", "bufferMax",
             "waitMeanMinutes", "waitP95Minutes", "failures", "setups", "lost", "lossProbability", "blockedFraction",
-            "late", "tardinessMeanMinutes");
+            "late", "tardinessMeanMinutes", "leadTimeMeanHours", "leadTimeP95Hours", "backordersMean", "stockouts",
+            "kmDriven", "km", "transportCost", "holdingCost", "backorderCost", "totalCost", "cost",
+            "materialStarvedShare", "partsWaited");
 
     private Kpis() {
     }
@@ -54,6 +57,14 @@ public final class Kpis {
         }
         r.sources().forEach(s -> fields("sources[" + s.id() + "].", s, out));
         r.sinks().forEach(s -> fields("sinks[" + s.id() + "].", s, out));
+        if (r.supplyChain() != null) {
+            fields("supplyChain.", r.supplyChain(), out);
+        }
+        r.inventory().forEach(i -> fields("inventory[" + i.warehouse() + "/" + i.product() + "].", i, out));
+        r.customers().forEach(c -> fields("customers[" + c.id() + "].", c, out));
+        r.fleets().forEach(f -> fields("fleets[" + f.id() + "].", f, out));
+        r.suppliers().forEach(x -> fields("suppliers[" + x.id() + "].", x, out));
+        r.materials().forEach(m -> fields("materials[" + m.resource() + "/" + m.material() + "].", m, out));
         return out;
     }
 
@@ -94,6 +105,33 @@ public final class Kpis {
         }
         for (Sink k : s.sinks()) {
             names("sinks[" + k.id() + "].", RunResult.SinkKpis.class, out);
+        }
+        if (!s.customers().isEmpty()) {
+            names("supplyChain.", RunResult.SupplyChainKpis.class, out);
+        }
+        for (var w : s.warehouses()) {
+            for (var item : w.stock()) {
+                names("inventory[" + w.id() + "/" + item.product() + "].", RunResult.InventoryKpis.class, out);
+            }
+        }
+        for (var c : s.customers()) {
+            names("customers[" + c.id() + "].", RunResult.CustomerKpis.class, out);
+        }
+        for (var f : s.fleets()) {
+            names("fleets[" + f.id() + "].", RunResult.FleetKpis.class, out);
+        }
+        for (var x : s.suppliers()) {
+            names("suppliers[" + x.id() + "].", RunResult.SupplierKpis.class, out);
+        }
+        for (Line l : s.lines()) {
+            for (var m : l.materials()) {
+                names("materials[" + l.id() + "/" + m.material() + "].", RunResult.MaterialKpis.class, out);
+            }
+        }
+        for (MachineGroup g : s.machineGroups()) {
+            for (var m : g.materials()) {
+                names("materials[" + g.id() + "/" + m.material() + "].", RunResult.MaterialKpis.class, out);
+            }
         }
         return out;
     }

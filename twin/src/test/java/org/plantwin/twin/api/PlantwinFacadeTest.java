@@ -53,6 +53,20 @@ class PlantwinFacadeTest {
     }
 
     @Test
+    void supplyChainKpisCanBeNamedInExperiments() {
+        RunResult r = Plantwin.resolve("supply-chain").run(RunOptions.defaults().withHorizonMillis(10 * 86_400_000L));
+        var names = org.plantwin.twin.experiment.Kpis.names(Plantwin.resolve("supply-chain").scenario());
+        assertThat(names).contains("supplyChain.orderFillRate", "inventory[FG/A].onHandMean", "fleets[trucks].km",
+                "materials[L1/steel].onHandMean", "customers[C01].leadTimeMeanHours");
+        assertThat(org.plantwin.twin.experiment.Kpis.value(r, "supplyChain.orderFillRate"))
+                .isEqualTo(r.supplyChain().orderFillRate());
+        assertThat(org.plantwin.twin.experiment.Kpis.direction("supplyChain.orderFillRate"))
+                .isEqualTo(org.plantwin.twin.experiment.Direction.HIGHER_IS_BETTER);
+        assertThat(org.plantwin.twin.experiment.Kpis.direction("fleets[trucks].km"))
+                .isEqualTo(org.plantwin.twin.experiment.Direction.LOWER_IS_BETTER);
+    }
+
+    @Test
     void plansAndForecastersAreAtHand() {
         String ft06 = """
                 6 6
