@@ -88,6 +88,7 @@ public final class ApiRoutes extends AllDirectives {
     private final String openApi;
     private final String schema;
     private final byte[] token;
+    private final EnvRoutes envRoutes = new EnvRoutes();
 
     ApiRoutes(ServerSettings settings, JobService service, HttpMetrics metrics) {
         this.settings = settings;
@@ -124,6 +125,7 @@ public final class ApiRoutes extends AllDirectives {
                 pathPrefix("experiments", () -> concat(
                         pathEnd(() -> post(() -> withBody(this::startExperiment))),
                         pathPrefix(PathMatchers.segment(), id -> jobRoutes(Job.Kind.EXPERIMENT, id)))),
+                pathPrefix("envs", envRoutes::route),
                 path(PathMatchers.segment("plans").slash(PathMatchers.segment()),
                         problem -> post(() -> withBody(b -> plan(problem, b)))));
     }
