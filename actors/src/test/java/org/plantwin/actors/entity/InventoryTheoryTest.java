@@ -26,6 +26,11 @@ class InventoryTheoryTest {
     static final int S_HIGH = 10;
 
     static Scenario scenario() {
+        return warehouseWithDemand("");
+    }
+
+    /** One (s,S) warehouse, its supplier and one customer with Poisson unit demand; {@code extra} adds demand fields. */
+    static Scenario warehouseWithDemand(String extra) {
         return Scenarios.parse("""
                 name: sS-theory
                 seed: 11
@@ -51,9 +56,9 @@ class InventoryTheoryTest {
                     warehouse: DC
                     quotedLeadTime: 1d
                     demand:
-                      - {product: P, interarrival: {type: exponential, mean: %s}}
-                """.formatted(S_LOW, S_HIGH, "\"" + LEAD_DAYS + "d\"", "\"" + (24 / LAMBDA_PER_DAY) + "h\""),
-                "sS-theory");
+                      - {product: P, interarrival: {type: exponential, mean: %s}%s}
+                """.formatted(S_LOW, S_HIGH, "\"" + LEAD_DAYS + "d\"", "\"" + (24 / LAMBDA_PER_DAY) + "h\"",
+                extra.isEmpty() ? "" : ", " + extra), "sS-theory");
     }
 
     static double poisson(int k, double mean) {
@@ -114,44 +119,14 @@ class InventoryTheoryTest {
         RunResult halfDay;
         try (SimulationRuntime rt = SimulationRuntime.create(1)) {
             plain = rt.run(scenario(), RunOptions.defaults());
-            scaled = rt.run(withDemandLine("scale: 1.5"), RunOptions.defaults());
+            scaled = rt.run(warehouseWithDemand("scale: 1.5"), RunOptions.defaults());
             // Factor 1 for hours 0-11 and 0 for hours 12-23: half the orders (max factor 1, still thinned).
-            halfDay = rt.run(withDemandLine("hourly: [1,1,1,1,1,1,1,1,1,1,1,1,0,0,0,0,0,0,0,0,0,0,0,0]"),
+            halfDay = rt.run(warehouseWithDemand("hourly: [1,1,1,1,1,1,1,1,1,1,1,1,0,0,0,0,0,0,0,0,0,0,0,0]"),
                     RunOptions.defaults());
         }
         double p = plain.customers().get(0).orders();
         assertThat(scaled.customers().get(0).orders() / p).isCloseTo(1.5, org.assertj.core.data.Offset.offset(0.05));
         assertThat(halfDay.customers().get(0).orders() / p).isCloseTo(0.5, org.assertj.core.data.Offset.offset(0.05));
-    }
-
-    private static Scenario withDemandLine(String extra) {
-        String yaml = """
-                name: sS-theory
-                seed: 11
-                horizon: 3000d
-                warmup: 100d
-                products:
-                  - {id: P, routing: []}
-                sites:
-                  - {id: dc, x: 0, y: 0}
-                  - {id: shop, x: 60, y: 0}
-                  - {id: vendor, x: 0, y: 100}
-                warehouses:
-                  - id: DC
-                    site: dc
-                    stock:
-                      - {product: P, initial: 10, policy: {type: sS, reorderPoint: 4, orderUpTo: 10}, replenishFrom: V}
-                suppliers:
-                  - {id: V, site: vendor, leadTime: 2d}
-                customers:
-                  - id: C
-                    site: shop
-                    warehouse: DC
-                    quotedLeadTime: 1d
-                    demand:
-                      - {product: P, interarrival: {type: exponential, mean: 12h}, %s}
-                """.formatted(extra);
-        return Scenarios.parse(yaml, "demand shape");
     }
 
     @Test
