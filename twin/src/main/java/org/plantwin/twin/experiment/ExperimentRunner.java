@@ -39,6 +39,14 @@ public final class ExperimentRunner {
      * @throws UnknownKpiException a KPI name is unknown (before anything runs)
      */
     public static ExperimentResult run(Experiment e, SimulationRuntime runtime, Consumer<ExperimentProgress> listener) {
+        return run(e, RunExecutor.local(runtime), listener);
+    }
+
+    /**
+     * Runs on {@code executor} (local lanes or a cluster's workers); results are gathered in (variant, replication)
+     * order, so they do not depend on where or in which order the runs finish. {@code listener} as above.
+     */
+    public static ExperimentResult run(Experiment e, RunExecutor runtime, Consumer<ExperimentProgress> listener) {
         List<Scenario> scenarios = prepare(e);
         List<String> kpis = e.allKpis();
         int nv = scenarios.size();
@@ -118,7 +126,7 @@ public final class ExperimentRunner {
      * MSER-5 per variant on the pilot-averaged batch series of the warm-up KPI; the warm-up applied is the largest
      * over the variants.
      */
-    private static WarmupDetection detectWarmup(Experiment e, List<Scenario> scenarios, SimulationRuntime runtime,
+    private static WarmupDetection detectWarmup(Experiment e, List<Scenario> scenarios, RunExecutor runtime,
                                                 Consumer<ExperimentProgress> listener, AtomicInteger completed,
                                                 int planned) {
         AutoWarmup a = e.autoWarmup();
