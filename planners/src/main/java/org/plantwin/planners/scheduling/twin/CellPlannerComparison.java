@@ -28,7 +28,7 @@ import org.plantwin.scenarios.model.TimeSpan;
  *
  * <pre>
  * java -cp ... org.plantwin.planners.scheduling.twin.CellPlannerComparison [--replications 30] [--horizon 90d]
- *      [--lanes 2] [--gantt FILE.html] [--gantt-day 10]
+ *      [--lanes 2] [--gantt FILE.html] [--gantt-day 30]
  * </pre>
  *
  * <p>"Daily backlog clearing" is this comparison's makespan of the daily plan: at each midnight after warm-up, the
@@ -72,7 +72,7 @@ public final class CellPlannerComparison {
         String horizon = "90d";
         int lanes = Math.max(1, Runtime.getRuntime().availableProcessors());
         Path gantt = null;
-        int ganttDay = 10;
+        int ganttDay = 30;
         CellPlanner.Options options = CellPlanner.Options.defaults();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -133,7 +133,8 @@ public final class CellPlannerComparison {
             CellPlanner planner = CellPlanner.create(scenario, CELL, options);
             planners.add(planner);
             futures.computeIfAbsent("planner", x -> new ArrayList<>()).add(runtime.start(scenario,
-                    base.withSchedulingPolicy(CELL, planner)).toCompletableFuture().thenApply(r -> kpis(r, scenario, horizonMillis)));
+                    base.withSchedulingPolicy(CELL, planner)).toCompletableFuture()
+                    .thenApply(r -> kpis(r, scenario, horizonMillis)));
             futures.computeIfAbsent("fifo", x -> new ArrayList<>()).add(runtime.start(scenario, base)
                     .toCompletableFuture().thenApply(r -> kpis(r, scenario, horizonMillis)));
             futures.computeIfAbsent("setupAware", x -> new ArrayList<>()).add(runtime.start(aware, base)
@@ -269,7 +270,10 @@ public final class CellPlannerComparison {
         return Math.abs(v) >= 100 ? String.format(Locale.ROOT, "%.1f", v) : String.format(Locale.ROOT, "%.4f", v);
     }
 
-    /** Runs replication 0 with the planner up to the end of {@code day} and writes its Gantt chart of that day. */
+    /**
+     * Runs replication 0 with the planner up to the end of {@code day} and writes the Gantt chart of that day: the
+     * plan made at the decision with the longest queue that day against every operation executed in the cell.
+     */
     public static void writeGantt(SimulationRuntime runtime, Scenario scenario, CellPlanner.Options options, int day,
                                   Path file) {
         long from = day * DAY;
@@ -279,11 +283,19 @@ public final class CellPlannerComparison {
                 .withOperationTrace(Integer.MAX_VALUE).withSchedulingPolicy(CELL, planner))
                 .toCompletableFuture().join();
         List<CellPlanner.PlanSnapshot> plans = planner.recordedPlans();
-        List<CellPlanner.PlannedOperation> planned = plans.isEmpty() ? List.of() : plans.get(0).operations();
+        // The plan made with the longest queue of the day (the first such): the one with most to compare.
+        CellPlanner.PlanSnapshot shown = null;
+        for (CellPlanner.PlanSnapshot p : plans) {
+            if (shown == null || p.operations().size() > shown.operations().size()) {
+                shown = p;
+            }
+        }
+        List<CellPlanner.PlannedOperation> planned = shown == null ? List.of() : shown.operations();
         List<RunResult.Operation> executed = r.operations().stream().filter(o -> o.resource().equals(CELL))
                 .filter(o -> o.endMinutes() * 60_000 > from && o.startMinutes() * 60_000 < to).toList();
-        String title = String.format(Locale.ROOT, "%s, cell %s, day %d: plan at %s (%d replans that day) vs executed",
-                scenario.name(), CELL, day, plans.isEmpty() ? "-" : GanttReport.clock(plans.get(0).nowMillis()),
+        String title = String.format(Locale.ROOT, "%s, cell %s, day %d: the plan made at %s (the longest queue of the "
+                        + "day; %d decisions that day) vs executed",
+                scenario.name(), CELL, day, shown == null ? "-" : GanttReport.clock(shown.nowMillis()),
                 plans.size());
         try {
             Files.writeString(file, GanttReport.html(title, from, to, planned, executed));

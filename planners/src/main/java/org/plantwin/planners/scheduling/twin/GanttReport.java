@@ -64,7 +64,7 @@ public final class GanttReport {
             double x = LABEL + (t - fromMillis) / span * (WIDTH - LABEL - 10);
             svg.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#ddd\"/>"
                     + "<text x=\"%.1f\" y=\"%d\" fill=\"#666\" text-anchor=\"middle\">%s</text>%n", x, TOP - 5, x,
-                    height - 35, x, TOP - 10, clock(t)));
+                    height - 35, x, TOP - 10, clock(t).substring(clock(t).indexOf(' ') + 1)));
         }
         for (int m = 0; m < machineList.size(); m++) {
             String id = machineList.get(m);
@@ -98,9 +98,9 @@ public final class GanttReport {
                     + "<text x=\"%d\" y=\"%d\">%s</text>%n", LABEL + i * 80, ly - 10, colour(productList,
                     productList.get(i)), LABEL + i * 80 + 16, ly, escape(productList.get(i))));
         }
-        svg.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"12\" height=\"12\" fill=\"url(#setup)\"/>"
-                + "<text x=\"%d\" y=\"%d\">setup</text>%n", LABEL + productList.size() * 80, ly - 10,
-                LABEL + productList.size() * 80 + 16, ly));
+        svg.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"12\" height=\"12\" "
+                + "fill=\"url(#setup)\"/><text x=\"%d\" y=\"%d\">setup</text>%n", LABEL + productList.size() * 80,
+                ly - 10, LABEL + productList.size() * 80 + 16, ly));
         svg.append("</svg>\n");
         return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + escape(title)
                 + "</title></head>\n<body style=\"font-family:sans-serif\">\n<h1 style=\"font-size:16px\">"

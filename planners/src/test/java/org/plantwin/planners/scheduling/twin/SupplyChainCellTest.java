@@ -62,7 +62,8 @@ class SupplyChainCellTest {
         long to = 9 * DAY;
         CellPlanner planner = CellPlanner.create(scenario, "PK").recordPlans(from, to, 5_000);
         RunResult r = runtime.start(scenario, RunOptions.defaults().withHorizonMillis(to)
-                .withOperationTrace(Integer.MAX_VALUE).withSchedulingPolicy("PK", planner)).toCompletableFuture().join();
+                .withOperationTrace(Integer.MAX_VALUE).withSchedulingPolicy("PK", planner))
+                .toCompletableFuture().join();
         List<RunResult.Operation> executed = r.operations().stream().filter(o -> o.resource().equals("PK"))
                 .filter(o -> o.endMinutes() * 60_000 > from && o.startMinutes() * 60_000 < to).toList();
         List<CellPlanner.PlannedOperation> planned = planner.recordedPlans().get(0).operations();
