@@ -1,0 +1,85 @@
+package org.plantwin.learning.maintenance;
+
+/**
+ * Training settings of the RUL model.
+ *
+ * @param architecture {@code "dcnn"} (Li et al. 2018 style 1-D CNN over time) or {@code "lstm"}
+ * @param seed seeds the engine (weights, dropout), the validation split and the batch order
+ * @param maxEpochs the most passes over the training windows
+ * @param batchSize windows per mini-batch
+ * @param learningRate the Adam learning rate
+ * @param patience stop after this many epochs without a better validation RMSE; the best epoch's weights are kept
+ * @param validationFraction the share of training units (whole units) held out for early stopping; 0 = none
+ * @param window cycles per input window
+ * @param rulCap the cap of the piecewise-linear target
+ * @param threads PyTorch intra-op threads; 0 keeps the engine default
+ */
+public record RulConfig(String architecture, long seed, int maxEpochs, int batchSize, float learningRate,
+        int patience, double validationFraction, int window, double rulCap, int threads) {
+
+    public RulConfig {
+        if (!RulNetworks.ARCHITECTURES.contains(architecture)) {
+            throw new IllegalArgumentException("The architecture (" + architecture + ") is unknown. Maybe "
+                    + String.join(" or ", RulNetworks.ARCHITECTURES) + "?");
+        }
+        if (maxEpochs < 1 || batchSize < 1 || patience < 1 || window < 1 || threads < 0) {
+            throw new IllegalArgumentException("The maxEpochs (" + maxEpochs + "), batchSize (" + batchSize
+                    + "), patience (" + patience + ") and window (" + window + ") must be >= 1, threads ("
+                    + threads + ") >= 0.");
+        }
+        if (!(learningRate > 0) || !(rulCap > 0) || !(validationFraction >= 0 && validationFraction < 1)) {
+            throw new IllegalArgumentException("The learningRate (" + learningRate + ") and rulCap (" + rulCap
+                    + ") must be > 0, the validationFraction (" + validationFraction + ") in [0, 1).");
+        }
+    }
+
+    /** DCNN, seed 42, up to 60 epochs of batch 256, Adam 1e-3, patience 10, 10 % validation units, W 30, cap 125, 1 thread. */
+    public static RulConfig defaults() {
+        return new RulConfig("dcnn", 42, 60, 256, 1e-3f, 10, 0.1, 30, 125, 1);
+    }
+
+    public RulConfig withArchitecture(String value) {
+        return new RulConfig(value, seed, maxEpochs, batchSize, learningRate, patience, validationFraction, window,
+                rulCap, threads);
+    }
+
+    public RulConfig withSeed(long value) {
+        return new RulConfig(architecture, value, maxEpochs, batchSize, learningRate, patience, validationFraction,
+                window, rulCap, threads);
+    }
+
+    public RulConfig withMaxEpochs(int value) {
+        return new RulConfig(architecture, seed, value, batchSize, learningRate, patience, validationFraction,
+                window, rulCap, threads);
+    }
+
+    public RulConfig withBatchSize(int value) {
+        return new RulConfig(architecture, seed, maxEpochs, value, learningRate, patience, validationFraction,
+                window, rulCap, threads);
+    }
+
+    public RulConfig withLearningRate(float value) {
+        return new RulConfig(architecture, seed, maxEpochs, batchSize, value, patience, validationFraction, window,
+                rulCap, threads);
+    }
+
+    public RulConfig withPatience(int value) {
+        return new RulConfig(architecture, seed, maxEpochs, batchSize, learningRate, value, validationFraction,
+                window, rulCap, threads);
+    }
+
+    public RulConfig withValidationFraction(double value) {
+        return new RulConfig(architecture, seed, maxEpochs, batchSize, learningRate, patience, value, window,
+                rulCap, threads);
+    }
+
+    public RulConfig withWindow(int value) {
+        return new RulConfig(architecture, seed, maxEpochs, batchSize, learningRate, patience, validationFraction,
+                value, rulCap, threads);
+    }
+
+    public RulConfig withThreads(int value) {
+        return new RulConfig(architecture, seed, maxEpochs, batchSize, learningRate, patience, validationFraction,
+                window, rulCap, value);
+    }
+}

@@ -1,0 +1,305 @@
+package org.plantwin.learning.maintenance;
+
+import ai.djl.Device;
+import ai.djl.MalformedModelException;
+import ai.djl.Model;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
+import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
+import ai.djl.training.Trainer;
+import ai.djl.training.initializer.XavierInitializer;
+import ai.djl.training.loss.Loss;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
+import ai.djl.util.Pair;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.SplittableRandom;
+import org.plantwin.learning.forecast.deep.DjlRuntime;
+
+/**
+ * A trained remaining-useful-life model: the scaling of {@link RulProtocol} plus a DJL network
+ * ({@link RulNetworks}) that maps the last {@code W} cycles of a unit to its RUL.
+ *
+ * <p>Training: whole units are split into training and validation (seeded); Adam on the MSE of RUL / cap over
+ * shuffled mini-batches of all training windows; after each epoch the validation RMSE (all windows of the
+ * validation units, in cycles) decides early stopping, and the best epoch's weights are kept.
+ */
+public final class RulModel implements AutoCloseable {
+
+    /** The file name stem in a model directory: {@code rul-0000.params} and {@code rul.json}. */
+    public static final String NAME = "rul";
+    private static final int MODEL_VERSION = 1;
+    private static final int PREDICT_BATCH = 2048;
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+
+    private final Model model;
+    private RulDescriptor descriptor;
+
+    private RulModel(Model model, RulDescriptor descriptor) {
+        this.model = model;
+        this.descriptor = descriptor;
+    }
+
+    /** Trains on run-to-failure units; {@code log} (nullable) gets one line per epoch. */
+    public static RulModel train(List<EngineUnit> units, RulConfig config, PrintStream log) {
+        Objects.requireNonNull(config, "config");
+        if (units.isEmpty()) {
+            throw new IllegalArgumentException("The training set has no units.");
+        }
+        long start = System.nanoTime();
+        Engine engine = DjlRuntime.engine(config.threads());
+        engine.setRandomSeed((int) config.seed());
+        SplittableRandom random = new SplittableRandom(config.seed());
+        List<EngineUnit> shuffled = new ArrayList<>(units);
+        shuffle(shuffled, random);
+        int nVal = config.validationFraction() == 0 || units.size() < 2 ? 0
+                : Math.max(1, (int) Math.round(config.validationFraction() * units.size()));
+        List<EngineUnit> val = sortByUnit(shuffled.subList(0, nVal));
+        List<EngineUnit> fit = sortByUnit(shuffled.subList(nVal, shuffled.size()));
+
+        SensorScaling scaling = RulProtocol.fit(fit);
+        int w = config.window();
+        int f = scaling.features();
+        RulProtocol.Windows train = RulProtocol.trainingWindows(fit, scaling, w, config.rulCap());
+        RulProtocol.Windows valWindows = val.isEmpty() ? null
+                : RulProtocol.trainingWindows(val, scaling, w, config.rulCap());
+
+        Device device = engine.defaultDevice();
+        Model model = Model.newInstance(NAME, device, DjlRuntime.ENGINE);
+        model.setBlock(RulNetworks.build(config.architecture()));
+        Optimizer adam = Optimizer.adam().optLearningRateTracker(Tracker.fixed(config.learningRate())).build();
+        DefaultTrainingConfig tc = new DefaultTrainingConfig(Loss.l2Loss()).optOptimizer(adam)
+                .optDevices(new Device[] {device})
+                .optInitializer(new XavierInitializer(), Parameter.Type.WEIGHT);
+        int batch = Math.min(config.batchSize(), train.count());
+        int[] order = new int[train.count()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        float cap = (float) config.rulCap();
+        double best = Double.POSITIVE_INFINITY;
+        List<float[]> bestWeights = null;
+        int bestEpoch = 0;
+        int epoch = 0;
+        float[] xb = new float[batch * w * f];
+        float[] yb = new float[batch];
+        try (Trainer trainer = model.newTrainer(tc)) {
+            trainer.initialize(new Shape(batch, w, f));
+            for (epoch = 1; epoch <= config.maxEpochs(); epoch++) {
+                shuffle(order, random);
+                double lossSum = 0;
+                int steps = 0;
+                for (int from = 0; from + batch <= order.length; from += batch) {
+                    for (int i = 0; i < batch; i++) {
+                        int src = order[from + i];
+                        System.arraycopy(train.inputs(), src * w * f, xb, i * w * f, w * f);
+                        yb[i] = train.targets()[src] / cap;
+                    }
+                    try (NDManager m = trainer.getManager().newSubManager()) {
+                        NDArray x = m.create(xb, new Shape(batch, w, f)); // (B, W, F)
+                        NDArray y = m.create(yb, new Shape(batch, 1)); // (B, 1)
+                        try (GradientCollector gc = trainer.newGradientCollector()) {
+                            NDArray out = trainer.forward(new NDList(x)).singletonOrThrow(); // (B, 1)
+                            NDArray loss = out.sub(y).square().mean();
+                            gc.backward(loss);
+                            lossSum += loss.getFloat();
+                        }
+                        trainer.step();
+                    }
+                    steps++;
+                }
+                double trainRmse = Math.sqrt(lossSum / steps) * cap;
+                double valRmse = valWindows == null ? trainRmse
+                        : RulMetrics.rmse(predictWindows(model, valWindows, cap), toDouble(valWindows.targets()));
+                boolean improved = valRmse < best;
+                if (improved) {
+                    best = valRmse;
+                    bestEpoch = epoch;
+                    bestWeights = snapshot(model);
+                }
+                if (log != null) {
+                    log.printf(java.util.Locale.ROOT, "epoch %3d  train RMSE %7.3f  validation RMSE %7.3f%s  %.0f s%n",
+                            epoch, trainRmse, valRmse, improved ? " *" : "", (System.nanoTime() - start) / 1e9);
+                }
+                if (epoch - bestEpoch >= config.patience()) {
+                    break;
+                }
+            }
+        }
+        restore(model, bestWeights);
+        int epochsRun = Math.min(epoch, config.maxEpochs());
+        double seconds = (System.nanoTime() - start) / 1e9;
+        List<String> features = scaling.sensorsKept().stream().map(s -> "s" + s).toList();
+        RulDescriptor d = new RulDescriptor(RulDescriptor.FORMAT_VERSION, config.architecture(), MODEL_VERSION,
+                DjlRuntime.ENGINE, RulNetworks.architecture(config.architecture()), w, features, config.rulCap(),
+                "units shorter than the window repeat their first cycle", scaling, RulProtocol.sha256(units),
+                fit.stream().map(EngineUnit::unit).toList(), val.stream().map(EngineUnit::unit).toList(), config,
+                seconds, epochsRun, bestEpoch, valWindows == null ? Map.of("trainRmse", best)
+                        : Map.of("validationRmse", best));
+        return new RulModel(model, d);
+    }
+
+    /** The predicted RUL after the last cycle of each unit (its last window), clipped to [0, cap]. */
+    public double[] predict(List<EngineUnit> units) {
+        if (units.isEmpty()) {
+            return new double[0];
+        }
+        RulProtocol.Windows last = RulProtocol.lastWindows(units, descriptor.scaling(), descriptor.window());
+        return predictWindows(model, last, (float) descriptor.rulCap());
+    }
+
+    /** The descriptor saved with the model. */
+    public RulDescriptor descriptor() {
+        return descriptor;
+    }
+
+    /** Records evaluation figures to be saved with the model. */
+    public void recordMetrics(Map<String, Double> metrics) {
+        descriptor = descriptor.withMetrics(metrics);
+    }
+
+    /** Writes {@code rul-0000.params} and {@code rul.json} into {@code dir} (created if missing). */
+    public void save(Path dir) {
+        try {
+            Files.createDirectories(dir);
+            model.save(dir, NAME);
+            Path tmp = Files.createTempFile(dir, NAME, ".json.tmp");
+            JSON.writeValue(tmp.toFile(), descriptor);
+            Files.move(tmp, dir.resolve(NAME + ".json"), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot save the RUL model to (" + dir + "): " + e.getMessage(), e);
+        }
+    }
+
+    /** Loads a model saved by {@link #save}; {@code threads} as in {@link RulConfig#threads()}. */
+    public static RulModel load(Path dir, int threads) {
+        Path json = dir.resolve(NAME + ".json");
+        if (!Files.isRegularFile(json)) {
+            throw new IllegalArgumentException("The model directory (" + dir + ") has no " + NAME
+                    + ".json. Maybe the --out of plantwin rul train?");
+        }
+        RulDescriptor d;
+        try {
+            d = JSON.readValue(json.toFile(), RulDescriptor.class);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("The model descriptor (" + json + ") cannot be read: "
+                    + e.getMessage().lines().findFirst().orElse(""), e);
+        }
+        if (d.formatVersion() != RulDescriptor.FORMAT_VERSION) {
+            throw new IllegalArgumentException("The descriptor format version (" + d.formatVersion() + ") of ("
+                    + json + ") is not supported; expected " + RulDescriptor.FORMAT_VERSION + ".");
+        }
+        if (!RulNetworks.ARCHITECTURES.contains(d.model())
+                || !RulNetworks.architecture(d.model()).equals(d.architecture())) {
+            throw new IllegalArgumentException("The saved architecture (" + d.model() + " " + d.architecture()
+                    + ") of (" + json + ") does not match this version's networks.");
+        }
+        Engine engine = DjlRuntime.engine(threads);
+        Model m = Model.newInstance(NAME, engine.defaultDevice(), DjlRuntime.ENGINE);
+        m.setBlock(RulNetworks.build(d.model()));
+        try {
+            m.load(dir, NAME);
+        } catch (IOException | MalformedModelException e) {
+            m.close();
+            throw new IllegalArgumentException("The model parameters in (" + dir + ") cannot be loaded: "
+                    + e.getMessage(), e);
+        }
+        return new RulModel(m, d);
+    }
+
+    @Override
+    public void close() {
+        model.close();
+    }
+
+    /** Predictions {@code (N)} in cycles, clipped to [0, cap], for windows {@code (N, W, F)}. */
+    private static double[] predictWindows(Model model, RulProtocol.Windows windows, float cap) {
+        int w = windows.window();
+        int f = windows.features();
+        double[] out = new double[windows.count()];
+        for (int from = 0; from < windows.count(); from += PREDICT_BATCH) {
+            int b = Math.min(PREDICT_BATCH, windows.count() - from);
+            float[] x = new float[b * w * f];
+            System.arraycopy(windows.inputs(), from * w * f, x, 0, b * w * f);
+            try (NDManager m = model.getNDManager().newSubManager()) {
+                NDArray in = m.create(x, new Shape(b, w, f)); // (B, W, F)
+                float[] y = model.getBlock().forward(new ParameterStore(m, false), new NDList(in), false)
+                        .singletonOrThrow().toFloatArray(); // (B, 1)
+                for (int i = 0; i < b; i++) {
+                    out[from + i] = Math.max(0, Math.min(cap, y[i] * cap));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static List<float[]> snapshot(Model model) {
+        List<float[]> w = new ArrayList<>();
+        for (Pair<String, Parameter> p : model.getBlock().getParameters()) {
+            w.add(p.getValue().getArray().toFloatArray());
+        }
+        return w;
+    }
+
+    private static void restore(Model model, List<float[]> weights) {
+        if (weights == null) {
+            return;
+        }
+        int i = 0;
+        for (Pair<String, Parameter> p : model.getBlock().getParameters()) {
+            p.getValue().getArray().set(weights.get(i++));
+        }
+    }
+
+    private static double[] toDouble(float[] a) {
+        double[] d = new double[a.length];
+        for (int i = 0; i < a.length; i++) {
+            d[i] = a[i];
+        }
+        return d;
+    }
+
+    private static List<EngineUnit> sortByUnit(List<EngineUnit> units) {
+        List<EngineUnit> s = new ArrayList<>(units);
+        s.sort(java.util.Comparator.comparingInt(EngineUnit::unit));
+        return s;
+    }
+
+    private static <T> void shuffle(List<T> list, SplittableRandom r) {
+        for (int i = list.size() - 1; i > 0; i--) {
+            Collections.swap(list, i, r.nextInt(i + 1));
+        }
+    }
+
+    private static void shuffle(int[] a, SplittableRandom r) {
+        for (int i = a.length - 1; i > 0; i--) {
+            int j = r.nextInt(i + 1);
+            int t = a[i];
+            a[i] = a[j];
+            a[j] = t;
+        }
+    }
+}

@@ -1,0 +1,182 @@
+package org.plantwin.learning.maintenance;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The standard C-MAPSS RUL protocol: piecewise-linear target (remaining cycles capped at {@code cap}), constant
+ * sensors dropped, min-max scaling per operating condition, sliding windows of {@code W} cycles over the training
+ * units, and the last window of each test unit (short units padded by repeating their first row).
+ */
+public final class RulProtocol {
+
+    private RulProtocol() {
+    }
+
+    /** The piecewise-linear target: {@code min(remaining, cap)}. */
+    public static double cappedRul(int remainingCycles, double cap) {
+        return Math.min(remainingCycles, cap);
+    }
+
+    /**
+     * Learns the scaling from training units: operating conditions, then the sensors that take more than two
+     * distinct values within at least one condition (in FD001 this drops s1, s5, s6, s10, s16, s18, s19 - the
+     * published choice; s6 only toggles between 21.60 and 21.61), then per condition min and max.
+     */
+    public static SensorScaling fit(List<EngineUnit> training) {
+        if (training.isEmpty()) {
+            throw new IllegalArgumentException("The training set has no units.");
+        }
+        double[][] centres = OperatingConditions.fit(training);
+        int k = centres.length;
+        List<List<Set<Double>>> distinct = new ArrayList<>();
+        double[][] min = new double[k][EngineUnit.SENSORS];
+        double[][] max = new double[k][EngineUnit.SENSORS];
+        for (int c = 0; c < k; c++) {
+            List<Set<Double>> perSensor = new ArrayList<>();
+            for (int j = 0; j < EngineUnit.SENSORS; j++) {
+                perSensor.add(new HashSet<>());
+            }
+            distinct.add(perSensor);
+            java.util.Arrays.fill(min[c], Double.POSITIVE_INFINITY);
+            java.util.Arrays.fill(max[c], Double.NEGATIVE_INFINITY);
+        }
+        for (EngineUnit u : training) {
+            for (int t = 0; t < u.cycles(); t++) {
+                int c = OperatingConditions.assign(centres, u.settings()[t]);
+                double[] x = u.sensors()[t];
+                for (int j = 0; j < EngineUnit.SENSORS; j++) {
+                    Set<Double> d = distinct.get(c).get(j);
+                    if (d.size() < 3) {
+                        d.add(x[j]);
+                    }
+                    min[c][j] = Math.min(min[c][j], x[j]);
+                    max[c][j] = Math.max(max[c][j], x[j]);
+                }
+            }
+        }
+        List<Integer> kept = new ArrayList<>();
+        for (int j = 0; j < EngineUnit.SENSORS; j++) {
+            for (int c = 0; c < k; c++) {
+                if (distinct.get(c).get(j).size() > 2) {
+                    kept.add(j + 1);
+                    break;
+                }
+            }
+        }
+        if (kept.isEmpty()) {
+            throw new IllegalArgumentException("Every sensor of the training set is (nearly) constant within its "
+                    + "operating condition; nothing to learn from.");
+        }
+        double[][] keptMin = new double[k][kept.size()];
+        double[][] keptMax = new double[k][kept.size()];
+        for (int c = 0; c < k; c++) {
+            for (int f = 0; f < kept.size(); f++) {
+                // A condition without rows (impossible after fit) would keep +-inf; guard with 0 range.
+                boolean seen = min[c][kept.get(f) - 1] <= max[c][kept.get(f) - 1];
+                keptMin[c][f] = seen ? min[c][kept.get(f) - 1] : 0;
+                keptMax[c][f] = seen ? max[c][kept.get(f) - 1] : 0;
+            }
+        }
+        return new SensorScaling(centres, kept, keptMin, keptMax);
+    }
+
+    /**
+     * Every window of {@code window} consecutive cycles of every unit, run to failure, with the capped RUL at
+     * the window's last cycle. Units shorter than the window give one window padded with their first row.
+     */
+    public static Windows trainingWindows(List<EngineUnit> units, SensorScaling scaling, int window, double cap) {
+        int f = scaling.features();
+        int count = 0;
+        for (EngineUnit u : units) {
+            count += Math.max(1, u.cycles() - window + 1);
+        }
+        float[] x = new float[count * window * f];
+        float[] y = new float[count];
+        int[] unitOf = new int[count];
+        int i = 0;
+        for (EngineUnit u : units) {
+            float[][] s = scaling.scale(u);
+            int n = u.cycles();
+            int lastEnd = Math.max(window, n);
+            for (int end = window; end <= lastEnd; end++) {
+                // Window rows are cycles end-window .. end-1 of the unit shifted so that it ends at its last row
+                // when the unit is short: padded with the first row.
+                int lastRow = Math.min(end, n) - 1;
+                copyWindow(s, lastRow, window, x, i * window * f);
+                y[i] = (float) cappedRul(n - 1 - lastRow, cap);
+                unitOf[i] = u.unit();
+                i++;
+            }
+        }
+        return new Windows(x, y, unitOf, count, window, f);
+    }
+
+    /** The window {@code (W, F)} that ends at the last cycle of each unit (test scoring), row-major. */
+    public static Windows lastWindows(List<EngineUnit> units, SensorScaling scaling, int window) {
+        int f = scaling.features();
+        float[] x = new float[units.size() * window * f];
+        int[] unitOf = new int[units.size()];
+        for (int i = 0; i < units.size(); i++) {
+            EngineUnit u = units.get(i);
+            copyWindow(scaling.scale(u), u.cycles() - 1, window, x, i * window * f);
+            unitOf[i] = u.unit();
+        }
+        return new Windows(x, new float[units.size()], unitOf, units.size(), window, f);
+    }
+
+    /**
+     * Copies rows {@code lastRow-W+1 .. lastRow} of {@code scaled} into {@code out} at {@code offset}; rows before
+     * the first cycle repeat the first row (padding for units shorter than the window).
+     */
+    static void copyWindow(float[][] scaled, int lastRow, int window, float[] out, int offset) {
+        int f = scaled[0].length;
+        for (int r = 0; r < window; r++) {
+            int row = Math.max(0, lastRow - window + 1 + r);
+            System.arraycopy(scaled[row], 0, out, offset + r * f, f);
+        }
+    }
+
+    /** SHA-256 over unit ids, settings and sensors (IEEE bits), in order. */
+    public static String sha256(List<EngineUnit> units) {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            ByteBuffer buf = ByteBuffer.allocate(8);
+            for (EngineUnit u : units) {
+                md.update(Integer.toString(u.unit()).getBytes(StandardCharsets.UTF_8));
+                md.update((byte) 0);
+                for (int t = 0; t < u.cycles(); t++) {
+                    for (double v : u.settings()[t]) {
+                        md.update(buf.clear().putDouble(v).array());
+                    }
+                    for (double v : u.sensors()[t]) {
+                        md.update(buf.clear().putDouble(v).array());
+                    }
+                }
+            }
+            return HexFormat.of().formatHex(md.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is not available.", e);
+        }
+    }
+
+    /**
+     * Model inputs and targets.
+     *
+     * @param inputs {@code (N, W, F)} row-major
+     * @param targets {@code (N)} capped RUL (0 for test windows)
+     * @param units {@code (N)} the unit each window comes from
+     * @param count N
+     * @param window W
+     * @param features F
+     */
+    public record Windows(float[] inputs, float[] targets, int[] units, int count, int window, int features) {
+    }
+}

@@ -1,0 +1,90 @@
+package org.plantwin.learning.maintenance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RulModelTest {
+
+    private static final List<EngineUnit> TRAIN = CmapssFiles.readUnits(CmapssFixtures.train());
+    private static final List<EngineUnit> TEST = CmapssFiles.readUnits(CmapssFixtures.test());
+
+    /** A few dozen steps: 3 units, 1 held out, 2 epochs of batch 64. */
+    static RulConfig tiny() {
+        return RulConfig.defaults().withMaxEpochs(2).withBatchSize(64).withValidationFraction(0.34);
+    }
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void savedAndReloadedModelPredictsTheSame() {
+        double[] before;
+        try (RulModel m = RulModel.train(TRAIN, tiny(), null)) {
+            before = m.predict(TEST);
+            m.save(tmp);
+        }
+        assertThat(tmp.resolve("rul-0000.params")).isRegularFile();
+        assertThat(tmp.resolve("rul.json")).isRegularFile();
+        try (RulModel loaded = RulModel.load(tmp, 1)) {
+            assertThat(loaded.predict(TEST)).containsExactly(before);
+            RulDescriptor d = loaded.descriptor();
+            assertThat(d.model()).isEqualTo("dcnn");
+            assertThat(d.window()).isEqualTo(30);
+            assertThat(d.features()).containsExactly("s2", "s3", "s4", "s7", "s8", "s9", "s11", "s12", "s13",
+                    "s14", "s15", "s17", "s20", "s21");
+            assertThat(d.validationUnits()).hasSize(1);
+            assertThat(d.trainingUnits()).hasSize(2);
+            assertThat(d.trainingDataSha256()).isEqualTo(RulProtocol.sha256(TRAIN)).hasSize(64);
+            assertThat(d.metrics()).containsKey("validationRmse");
+            assertThat(d.epochsRun()).isEqualTo(2);
+        }
+        assertThat(java.util.Arrays.stream(before).boxed().toList()).hasSize(3).allSatisfy(v -> assertThat(v).isBetween(0.0, 125.0));
+    }
+
+    @Test
+    void sameSeedSamePredictions() {
+        assertThat(trainAndPredict(tiny())).containsExactly(trainAndPredict(tiny()));
+        assertThat(trainAndPredict(tiny().withSeed(7))).isNotEqualTo(trainAndPredict(tiny()));
+    }
+
+    @Test
+    void lstmTrainsAndReloads() {
+        RulConfig c = tiny().withArchitecture("lstm").withMaxEpochs(1);
+        double[] before;
+        try (RulModel m = RulModel.train(TRAIN, c, null)) {
+            before = m.predict(TEST);
+            m.save(tmp);
+        }
+        try (RulModel loaded = RulModel.load(tmp, 1)) {
+            assertThat(loaded.predict(TEST)).containsExactly(before);
+        }
+    }
+
+    @Test
+    void loadingWithoutADescriptorNamesTheDirectory() {
+        assertThatThrownBy(() -> RulModel.load(tmp, 1)).hasMessageContaining("(" + tmp + ")")
+                .hasMessageContaining("rul.json");
+    }
+
+    @Test
+    void loadingAnUnknownArchitectureFails() throws Exception {
+        try (RulModel m = RulModel.train(TRAIN, tiny().withMaxEpochs(1), null)) {
+            m.save(tmp);
+        }
+        Path json = tmp.resolve("rul.json");
+        Files.writeString(json, Files.readString(json).replace("\"model\" : \"dcnn\"", "\"model\" : \"gru\""));
+        assertThatThrownBy(() -> RulModel.load(tmp, 1)).hasMessageContaining("gru");
+    }
+
+    private static double[] trainAndPredict(RulConfig c) {
+        try (RulModel m = RulModel.train(TRAIN, c, null)) {
+            return m.predict(TEST);
+        }
+    }
+}

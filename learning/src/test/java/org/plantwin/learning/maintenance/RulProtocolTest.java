@@ -1,0 +1,126 @@
+package org.plantwin.learning.maintenance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class RulProtocolTest {
+
+    private static final List<EngineUnit> TRAIN = CmapssFiles.readUnits(CmapssFixtures.train());
+
+    @Test
+    void targetIsCappedAt125() {
+        assertThat(RulProtocol.cappedRul(300, 125)).isEqualTo(125);
+        assertThat(RulProtocol.cappedRul(125, 125)).isEqualTo(125);
+        assertThat(RulProtocol.cappedRul(40, 125)).isEqualTo(40);
+        assertThat(RulProtocol.cappedRul(0, 125)).isZero();
+    }
+
+    @Test
+    void dropsTheConstantSensorsOfFd001() {
+        SensorScaling s = RulProtocol.fit(TRAIN);
+        assertThat(s.conditionCentres()).hasNumberOfRows(1);
+        // The published FD001 choice: without s1, s5, s6, s10, s16, s18, s19.
+        assertThat(s.sensorsKept()).containsExactly(2, 3, 4, 7, 8, 9, 11, 12, 13, 14, 15, 17, 20, 21);
+    }
+
+    @Test
+    void oneWindowPerPositionWithTheCappedRulAtItsEnd() {
+        SensorScaling s = RulProtocol.fit(TRAIN);
+        EngineUnit u1 = TRAIN.get(0); // 192 cycles
+        RulProtocol.Windows w = RulProtocol.trainingWindows(List.of(u1), s, 30, 125);
+        assertThat(w.count()).isEqualTo(192 - 30 + 1);
+        assertThat(w.targets()[0]).isEqualTo(125f); // ends at cycle 30: 162 left, capped
+        assertThat(w.targets()[192 - 30 - 125]).isEqualTo(125f); // ends at cycle 67: 125 left
+        assertThat(w.targets()[w.count() - 1]).isZero(); // ends at the failure cycle
+        assertThat(w.targets()[w.count() - 2]).isEqualTo(1f);
+        // The second window starts at cycle 2: its first row is the first window's second row.
+        float[][] scaled = s.scale(u1);
+        int f = s.features();
+        assertThat(java.util.Arrays.copyOfRange(w.inputs(), 30 * f, 30 * f + f)).containsExactly(scaled[1]);
+    }
+
+    @Test
+    void shortUnitsArePaddedWithTheirFirstRow() {
+        SensorScaling s = RulProtocol.fit(TRAIN);
+        EngineUnit shortUnit = TRAIN.get(0).truncate(5);
+        float[][] scaled = s.scale(shortUnit);
+        RulProtocol.Windows w = RulProtocol.lastWindows(List.of(shortUnit), s, 30);
+        int f = s.features();
+        for (int r = 0; r < 30; r++) {
+            float[] row = java.util.Arrays.copyOfRange(w.inputs(), r * f, r * f + f);
+            assertThat(row).as("row %d", r).containsExactly(scaled[Math.max(0, r - 25)]);
+        }
+        RulProtocol.Windows train = RulProtocol.trainingWindows(List.of(shortUnit), s, 30, 125);
+        assertThat(train.count()).isEqualTo(1);
+        assertThat(train.targets()[0]).isZero();
+    }
+
+    @Test
+    void testScoringUsesTheLastWindowOfEachUnit() {
+        List<EngineUnit> test = CmapssFiles.readUnits(CmapssFixtures.test());
+        SensorScaling s = RulProtocol.fit(TRAIN);
+        RulProtocol.Windows w = RulProtocol.lastWindows(test, s, 30);
+        assertThat(w.units()).containsExactly(1, 2, 3);
+        float[][] scaled = s.scale(test.get(2)); // 126 cycles
+        int f = s.features();
+        int third = 2 * 30 * f;
+        assertThat(java.util.Arrays.copyOfRange(w.inputs(), third + 29 * f, third + 30 * f)).containsExactly(scaled[125]);
+        assertThat(java.util.Arrays.copyOfRange(w.inputs(), third, third + f)).containsExactly(scaled[96]);
+    }
+
+    @Test
+    void minMaxScalesTrainingSensorsToMinusOneOne() {
+        SensorScaling s = RulProtocol.fit(TRAIN);
+        float lo = Float.MAX_VALUE;
+        float hi = -Float.MAX_VALUE;
+        for (EngineUnit u : TRAIN) {
+            for (float[] row : s.scale(u)) {
+                for (float v : row) {
+                    lo = Math.min(lo, v);
+                    hi = Math.max(hi, v);
+                }
+            }
+        }
+        assertThat(lo).isCloseTo(-1f, within(1e-6f));
+        assertThat(hi).isCloseTo(1f, within(1e-6f));
+    }
+
+    @Test
+    void findsSixOperatingConditionsAndScalesPerCondition() {
+        List<EngineUnit> units = CmapssFixtures.sixConditions(4, 120, 3);
+        SensorScaling s = RulProtocol.fit(units);
+        assertThat(s.conditionCentres()).hasNumberOfRows(6);
+        // s1 only follows the condition: constant within each one, so dropped.
+        assertThat(s.sensorsKept()).doesNotContain(1).hasSize(20);
+        // Per condition, the condition offset (1000 * c) is gone: every condition spans [-1, 1] and the late
+        // cycles read higher than the early ones whatever the condition.
+        double early = 0;
+        double late = 0;
+        int nEarly = 0;
+        int nLate = 0;
+        for (EngineUnit u : units) {
+            float[][] x = s.scale(u);
+            for (int t = 0; t < x.length; t++) {
+                assertThat(x[t][0]).isBetween(-1f, 1f);
+                if (t < 20) {
+                    early += x[t][0];
+                    nEarly++;
+                } else if (t >= 100) {
+                    late += x[t][0];
+                    nLate++;
+                }
+            }
+        }
+        assertThat(early / nEarly).isLessThan(-0.5);
+        assertThat(late / nLate).isGreaterThan(0.5);
+        // Each centre is one of the six conditions (within the setting noise).
+        for (double[] c : s.conditionCentres()) {
+            assertThat(java.util.Arrays.stream(CmapssFixtures.SIX_CONDITIONS)
+                    .anyMatch(k -> Math.abs(k[0] - c[0]) < 0.01 && Math.abs(k[1] - c[1]) < 0.001 && k[2] == c[2]))
+                    .as("centre %s", java.util.Arrays.toString(c)).isTrue();
+        }
+    }
+}
