@@ -115,9 +115,10 @@ public record RunResult(
     /**
      * Plant figures per batch of simulated time from time 0, warm-up included (only when asked for with
      * {@link RunOptions#withBatchMillis}): the series a warm-up detector looks at. The last batch may be shorter.
+     * {@code onHandMean}: time-weighted stock per {@code "warehouse/product"} in the batch (empty without warehouses).
      */
     public record Batch(int index, double endMinutes, long partsOut, double throughputPerHour, double wipMean,
-                        double cycleTimeMeanMinutes) {
+                        double cycleTimeMeanMinutes, Map<String, Double> onHandMean) {
     }
 
     /**

@@ -116,6 +116,7 @@ public final class PlantAssembly {
         double[] bParts = new double[nb];
         double[] bCycle = new double[nb];
         double[] bWip = new double[nb];
+        java.util.Map<String, double[]> bStock = new java.util.LinkedHashMap<>();
         Tally leadHours = new Tally();
         long onTime = 0;
         double km = 0;
@@ -136,6 +137,7 @@ public final class PlantAssembly {
                     pooled.add(v);
                 }
                 addInto(bParts, w.madePerBatch());
+                bStock.putAll(w.onHandIntegralPerBatch());
                 addInto(bCycle, w.madeCycleMinutesSumPerBatch());
                 partsOut += w.madeCycleMinutes().length;
                 continue;
@@ -209,8 +211,13 @@ public final class PlantAssembly {
             long from = b * model.batchMillis;
             long to = Math.min(end, from + model.batchMillis);
             double len = to - from;
+            java.util.Map<String, Double> stock = new java.util.LinkedHashMap<>();
+            for (var e : bStock.entrySet()) {
+                stock.put(e.getKey(), b < e.getValue().length ? e.getValue()[b] / len : 0.0);
+            }
             batches.add(new RunResult.Batch(b, to / 60_000.0, (long) bParts[b], bParts[b] / (len / 3_600_000.0),
-                    bWip[b] / len, bParts[b] == 0 ? 0 : bCycle[b] / bParts[b]));
+                    bWip[b] / len, bParts[b] == 0 ? 0 : bCycle[b] / bParts[b],
+                    java.util.Collections.unmodifiableMap(stock)));
         }
         Kernel.Stats k = done.stats();
         return new RunResult(model.scenario.name(), model.seed, replication,

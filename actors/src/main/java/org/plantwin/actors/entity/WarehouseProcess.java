@@ -74,6 +74,7 @@ public final class WarehouseProcess extends LogicalProcess {
         double currentPeriodUnits;
         long demandedUnitsTotal;
         final TimeWeighted onHandTw;
+        final org.plantwin.actors.stats.BatchSeries onHandBatches;
         final TimeWeighted backorderTw;
         long orders;
         long units;
@@ -92,6 +93,11 @@ public final class WarehouseProcess extends LogicalProcess {
             this.supplierLp = production ? -1 : model.supplierLp(model.supplierIndex(spec.replenishFrom()));
             this.onHand = spec.initial();
             this.onHandTw = new TimeWeighted(warmup);
+            this.onHandBatches = model.batchMillis > 0 ? new org.plantwin.actors.stats.BatchSeries(model.batchMillis)
+                    : null;
+            if (onHandBatches != null) {
+                onHandTw.withBatches(onHandBatches);
+            }
             this.onHandTw.set(0, onHand);
             this.backorderTw = new TimeWeighted(warmup);
         }
@@ -608,7 +614,7 @@ public final class WarehouseProcess extends LogicalProcess {
     public record Report(int warehouseIndex, List<RunResult.InventoryKpis> inventory, List<RunResult.FleetKpis> fleets,
                          double kmDriven, double transportCost, double holdingCost, double backorderCost,
                          double backorderIntegralUnitMillis, double[] madeCycleMinutes, double[] madePerBatch,
-                         double[] madeCycleMinutesSumPerBatch) {
+                         double[] madeCycleMinutesSumPerBatch, Map<String, double[]> onHandIntegralPerBatch) {
     }
 
     @Override
@@ -648,7 +654,16 @@ public final class WarehouseProcess extends LogicalProcess {
         }
         return new Report(warehouseIndex, List.copyOf(inv), List.copyOf(fs), km, cost, holding, backorder,
                 backorderIntegral, madeCycleMinutes.values(), Batches.counts(madeBatches, end),
-                Batches.sums(madeBatches, end));
+                Batches.sums(madeBatches, end), onHandSeries(end));
+    }
+
+    private Map<String, double[]> onHandSeries(long end) {
+        Map<String, double[]> m = new LinkedHashMap<>();
+        for (Item i : items) {
+            i.onHandTw.integral(end);
+            m.put(spec.id() + "/" + i.spec.product(), Batches.integrals(i.onHandBatches, end));
+        }
+        return m;
     }
 
     private static String policyText(Item i) {

@@ -33,6 +33,19 @@ class BatchSeriesTest {
     }
 
     @Test
+    void stockPerBatchAveragesToTheInventoryFigure() {
+        String yaml = org.plantwin.scenarios.library.ScenarioLibrary.text("supply-chain").replace("warmup: 7d", "warmup: 0s");
+        RunOptions options = RunOptions.defaults().withHorizonMillis(20 * 86_400_000L).withBatchMillis(86_400_000L);
+        RunResult r = SteppedRun.run(Scenarios.parse(yaml, "no warm-up"), options);
+        assertThat(r.batches()).hasSize(20);
+        for (RunResult.InventoryKpis i : r.inventory()) {
+            String key = i.warehouse() + "/" + i.product();
+            double mean = r.batches().stream().mapToDouble(b -> b.onHandMean().get(key)).average().orElseThrow();
+            assertThat(mean).as(key).isCloseTo(i.onHandMean(), within(1e-6));
+        }
+    }
+
+    @Test
     void noSeriesUnlessAskedFor() {
         RunResult r = Simulation.run(Scenarios.library("mm1"), RunOptions.defaults().withHorizonMillis(60_000_000L));
         assertThat(r.batches()).isEmpty();
