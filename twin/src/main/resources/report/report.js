@@ -168,6 +168,49 @@
       });
     });
 
+  // Stock over time: time-weighted on-hand per batch, replication 0 of each variant, one chart per product.
+  data.inventoryLabels.forEach(function (label) {
+    var datasets = data.details.filter(function (d) { return d.series.length > 0 && d.series[0].onHand
+        && d.series[0].onHand[label] !== undefined; }).map(function (d, i) {
+      return { label: d.variant, borderColor: color(i), backgroundColor: color(i), pointRadius: 0, borderWidth: 1.5,
+        data: d.series.map(function (b) { return { x: b.endMinutes, y: b.onHand[label] }; }) };
+    });
+    if (datasets.length === 0) { return; }
+    make('stock-charts', 'On hand over time: ' + label, {
+      type: 'line', data: { datasets: datasets },
+      options: { scales: { x: { type: 'linear', title: { display: true, text: 'simulated minutes' } },
+        y: { beginAtZero: true } } }
+    });
+  });
+
+  // Gantt: the first traced operations of replication 0 of each variant, one row per machine, one colour per
+  // product; the hatched-looking lighter part of a bar is the setup before processing.
+  data.details.forEach(function (d) {
+    if (!d.operations || d.operations.length === 0) { return; }
+    var machines = [];
+    var products = [];
+    d.operations.forEach(function (o) {
+      if (machines.indexOf(o.machine) < 0) { machines.push(o.machine); }
+      if (products.indexOf(o.product) < 0) { products.push(o.product); }
+    });
+    var datasets = products.map(function (p, i) {
+      var ops = d.operations.filter(function (o) { return o.product === p; });
+      return { label: p, backgroundColor: color(i), borderColor: color(i), borderWidth: 0, barPercentage: 0.8,
+        data: ops.map(function (o) { return { y: o.machine, x: [o.processStartMinutes, o.endMinutes] }; }) };
+    });
+    var setups = d.operations.filter(function (o) { return o.processStartMinutes > o.startMinutes; });
+    if (setups.length > 0) {
+      datasets.push({ label: 'setup', backgroundColor: '#bbb', borderWidth: 0, barPercentage: 0.8,
+        data: setups.map(function (o) { return { y: o.machine, x: [o.startMinutes, o.processStartMinutes] }; }) });
+    }
+    make('gantt-charts', d.variant + ': first ' + d.operations.length + ' operations of replication 0', {
+      type: 'bar', data: { labels: machines, datasets: datasets },
+      options: { indexAxis: 'y', parsing: { xAxisKey: 'x', yAxisKey: 'y' },
+        scales: { x: { type: 'linear', title: { display: true, text: 'simulated minutes' } },
+          y: { type: 'category', labels: machines, stacked: true } } }
+    });
+  });
+
   // The series MSER-5 looked at: pilot-averaged warm-up KPI per batch, with each variant's truncation point.
   if (data.warmup) {
     var w = data.warmup;

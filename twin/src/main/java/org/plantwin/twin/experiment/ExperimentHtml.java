@@ -20,7 +20,7 @@ import org.plantwin.scenarios.model.TimeSpan;
  * which is inlined (with its licence banner) like the data, so the file opens from disk with no server and no
  * network. Charts: KPI means with confidence bars per variant, sweep response curves, machine states, stock (when
  * the scenario has warehouses), throughput and WIP over time (replication 0), and the series MSER-5 looked at. The
- * twin records no per-operation trace yet, so there is no Gantt chart; the report says so. Deterministic: equal
+ * Gantt chart draws the first traced operations of replication 0 of each variant. Deterministic: equal
  * results give equal bytes.
  */
 public final class ExperimentHtml {
@@ -72,8 +72,9 @@ public final class ExperimentHtml {
         if (!inventoryLabels.isEmpty()) {
             sb.append("<h2>Inventory</h2>\n<p>On-hand stock per warehouse product after warm-up: mean of the "
                     + "replications' time-weighted means, lowest minimum and highest maximum").append(shown)
-                    .append(". The twin keeps these figures per run, not a stock level over time, so there is no "
-                            + "inventory-over-time curve yet.</p>\n<div class=\"grid\" id=\"inventory-charts\"></div>\n");
+                    .append("; then the stock over time of replication 0 (time-weighted per batch, warm-up included)."
+                            + "</p>\n<div class=\"grid\" id=\"inventory-charts\"></div>\n"
+                            + "<div class=\"grid\" id=\"stock-charts\"></div>\n");
         }
         sb.append("<h2>Over time</h2>\n<p>Replication 0 of each variant").append(shown).append(", per batch of ")
                 .append(details.isEmpty() ? "" : num(details.get(0).batchMinutes()))
@@ -82,9 +83,9 @@ public final class ExperimentHtml {
         if (r.warmupDetection() != null) {
             sb.append("<div class=\"grid\" id=\"warmup-charts\"></div>\n");
         }
-        sb.append("<h2>Gantt chart</h2>\n<p class=\"note\">Not available: the twin does not record per-operation "
-                + "traces (which part on which machine from when to when) yet, so a Gantt chart of a replication "
-                + "cannot be drawn from its results. It will come with an operation trace in the actors module.</p>\n");
+        sb.append("<h2>Gantt chart</h2>\n<p>The first operations of replication 0 of each variant").append(shown)
+                .append(", as executed: which part on which machine from when to when (grey: setup).</p>\n"
+                        + "<div class=\"grid\" id=\"gantt-charts\"></div>\n");
         sb.append("<p class=\"foot\">Written by plantwin. Charts: Chart.js 4 (MIT licence, inlined below).</p>\n");
         sb.append("<script type=\"application/json\" id=\"plantwin-data\">")
                 .append(scriptSafe(json(data(r, details, inventoryLabels, sweep)))).append("</script>\n");
@@ -258,9 +259,21 @@ public final class ExperimentHtml {
                 x.put("endMinutes", b.endMinutes());
                 x.put("throughputPerHour", finite(b.throughputPerHour()));
                 x.put("wipMean", finite(b.wipMean()));
+                x.put("onHand", b.onHandMean());
                 series.add(x);
             }
             m.put("series", series);
+            List<Map<String, Object>> ops = new ArrayList<>();
+            for (RunResult.Operation o : v.operations()) {
+                Map<String, Object> x = new LinkedHashMap<>();
+                x.put("machine", o.machine());
+                x.put("product", o.product());
+                x.put("startMinutes", o.startMinutes());
+                x.put("processStartMinutes", o.processStartMinutes());
+                x.put("endMinutes", o.endMinutes());
+                ops.add(x);
+            }
+            m.put("operations", ops);
             ds.add(m);
         }
         d.put("details", ds);

@@ -81,7 +81,8 @@ public final class ExperimentRunner {
                     RunOptions options = RunOptions.defaults().withReplication(k);
                     if (k == 0) {
                         // The report's series over time; batches only observe, they do not change the run.
-                        options = options.withBatchMillis(details.get(v).batchMillis);
+                        options = options.withBatchMillis(details.get(v).batchMillis)
+                                .withOperationTrace(VariantDetail.GANTT_OPERATIONS);
                     }
                     CompletableFuture<RunResult> f = runtime.start(scenarios.get(v), options).toCompletableFuture();
                     if (listener != null) {
@@ -196,6 +197,7 @@ public final class ExperimentRunner {
         private final Map<String, double[]> stock = new LinkedHashMap<>();
         private final Map<String, String[]> stockKeys = new LinkedHashMap<>();
         private List<RunResult.Batch> series = List.of();
+        private List<RunResult.Operation> operations = List.of();
         private int runs;
 
         DetailCollector(String variant, long batchMillis) {
@@ -207,6 +209,11 @@ public final class ExperimentRunner {
             runs++;
             if (r.replication() == 0 && r.batches() != null) {
                 series = List.copyOf(r.batches());
+                // Each resource traced its first operations; the earliest overall are then all among them.
+                operations = r.operations().stream()
+                        .sorted(java.util.Comparator.comparingDouble(RunResult.Operation::startMinutes)
+                                .thenComparing(RunResult.Operation::machine))
+                        .limit(VariantDetail.GANTT_OPERATIONS).toList();
             }
             for (RunResult.MachineKpis m : r.machines()) {
                 Map<String, Double> s = states.computeIfAbsent(m.id(), x -> new LinkedHashMap<>());
@@ -236,7 +243,7 @@ public final class ExperimentRunner {
             stock.forEach((key, acc) -> inventory.add(new VariantDetail.InventoryRange(stockKeys.get(key)[0],
                     stockKeys.get(key)[1], acc[0] / runs, acc[1], acc[2])));
             return new VariantDetail(variant, java.util.Collections.unmodifiableMap(meanStates), List.copyOf(inventory),
-                    batchMillis / 60_000.0, series);
+                    batchMillis / 60_000.0, series, operations);
         }
     }
 

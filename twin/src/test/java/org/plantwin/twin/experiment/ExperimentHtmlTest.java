@@ -43,7 +43,7 @@ class ExperimentHtmlTest {
     void reportIsSelfContained() {
         String html = ExperimentHtml.write(sweep);
         assertThat(html).startsWith("<!DOCTYPE html>").contains("Chart.js v4.6.1", "Released under the MIT License",
-                "id=\"plantwin-data\"", "Sweep response", "Gantt chart", "does not record per-operation traces");
+                "id=\"plantwin-data\"", "Sweep response", "Gantt chart", "id=\"gantt-charts\"");
         assertThat(html).doesNotContainPattern("(src|href)=\"(https?:)?//").doesNotContain("<link");
         // The only closing script tags are the three of the report's own elements.
         assertThat(html.split("</script>", -1)).hasSize(4);
@@ -58,6 +58,14 @@ class ExperimentHtmlTest {
                 "<h2>Comparisons</h2>");
         assertThat(supplyChain.detail("base").inventory()).isNotEmpty();
         assertThat(supplyChain.detail("base").series()).isNotEmpty();
+        // Stock over time and the Gantt chart's operations come from replication 0.
+        assertThat(supplyChain.detail("base").series().get(0).onHandMean()).containsKeys("FG/A", "FG/B", "FG/C");
+        assertThat(stock).contains("id=\"stock-charts\"", "id=\"gantt-charts\"");
+        var ops = sweep.details().get(0).operations();
+        assertThat(ops).hasSize(VariantDetail.GANTT_OPERATIONS);
+        for (int i = 1; i < ops.size(); i++) {
+            assertThat(ops.get(i).startMinutes()).isGreaterThanOrEqualTo(ops.get(i - 1).startMinutes());
+        }
     }
 
     @Test
