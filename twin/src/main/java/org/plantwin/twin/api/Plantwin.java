@@ -17,6 +17,8 @@ import org.plantwin.scenarios.api.Problem;
 import org.plantwin.scenarios.api.Scenarios;
 import org.plantwin.scenarios.model.Scenario;
 import org.plantwin.twin.cli.Plans;
+import org.plantwin.twin.cluster.ClusterNode;
+import org.plantwin.twin.cluster.ClusterSettings;
 import org.plantwin.twin.experiment.Experiment;
 import org.plantwin.twin.experiment.ExperimentProgress;
 import org.plantwin.twin.experiment.ExperimentResult;
@@ -103,6 +105,14 @@ public final class Plantwin {
     }
 
     /**
+     * Starts a cluster node (Pekko Cluster; see {@link ClusterSettings}) whose experiments spread over every
+     * node's lanes, with the same numbers as on one node; close it to leave the cluster.
+     */
+    public static ClusterEngine cluster(ClusterSettings settings) {
+        return new ClusterEngine(ClusterNode.start(settings));
+    }
+
+    /**
      * Plans a job-shop, flexible job-shop or routing instance given as text ({@code jssp}, {@code fjsp},
      * {@code vrptw}, {@code cvrp}) and returns the JSON {@code plantwin plan --json} prints.
      */
@@ -149,6 +159,44 @@ public final class Plantwin {
         @Override
         public void close() {
             runtime.close();
+        }
+    }
+
+    /** A node of a plantwin cluster: experiments started here run on the lanes of all nodes. */
+    public static final class ClusterEngine implements AutoCloseable {
+
+        private final ClusterNode node;
+
+        private ClusterEngine(ClusterNode node) {
+            this.node = node;
+        }
+
+        /** {@code pekko://plantwin@host:port} of this node. */
+        public String address() {
+            return node.address();
+        }
+
+        /** {@code host:port} of this node, for other nodes' seed lists. */
+        public String hostPort() {
+            return node.hostPort();
+        }
+
+        /** Waits until this node sees {@code members} members Up; throws {@link IllegalStateException} if not in time. */
+        public void awaitMembersUp(int members, Duration timeout) {
+            node.awaitMembersUp(members, timeout);
+        }
+
+        /** Runs an experiment on the cluster's lanes, in the background; byte-identical to a local run. */
+        public CompletableFuture<ExperimentResult> experiment(Experiment experiment,
+                                                              Consumer<ExperimentProgress> progress) {
+            return CompletableFuture.supplyAsync(() -> ExperimentRunner.run(experiment, node.executor(),
+                    progress == null ? p -> { } : progress));
+        }
+
+        /** Leaves the cluster; runs in flight here are run again by the other nodes. */
+        @Override
+        public void close() {
+            node.close();
         }
     }
 }

@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
+import org.plantwin.twin.cluster.ClusterNode;
+import org.plantwin.twin.cluster.ClusterSettings;
 import org.plantwin.twin.http.PlantwinServer;
 import org.plantwin.twin.http.ServerSettings;
 import picocli.CommandLine.Command;
@@ -16,7 +19,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = {"Serve the HTTP/JSON API (/openapi.json) and the dashboard (/) until stopped (Ctrl-C).",
                 "Listens on 127.0.0.1 unless --bind says otherwise; with --token-file every API call needs"
-                        + " 'Authorization: Bearer TOKEN'."})
+                        + " 'Authorization: Bearer TOKEN'.",
+                "With --cluster it also joins a Pekko cluster: its lanes run other nodes' experiment runs, and the"
+                        + " experiments it receives spread over every node's lanes."})
 final class ServeCommand implements Callable<Integer> {
 
     @Spec
@@ -41,8 +46,29 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--lanes", paramLabel = "N", description = "Simulation lanes (default: one per core).")
     Integer lanes;
 
+    @Option(names = "--cluster", description = "Join (or, without seed nodes, start) a plantwin cluster.")
+    boolean cluster;
+
+    @Option(names = "--seed-nodes", split = ",", paramLabel = "HOST:PORT",
+            description = "Cluster seed nodes, comma-separated (host:port or pekko://plantwin@host:port); none:"
+                    + " this node starts a new cluster.")
+    List<String> seedNodes;
+
+    @Option(names = "--cluster-host", defaultValue = "127.0.0.1", paramLabel = "HOST",
+            description = "Address other nodes reach this one at (default: ${DEFAULT-VALUE}).")
+    String clusterHost;
+
+    @Option(names = "--cluster-port", defaultValue = "2551", paramLabel = "N",
+            description = "Cluster (Artery TCP) port (default: ${DEFAULT-VALUE}; 0 = any free port).")
+    int clusterPort;
+
     @Override
     public Integer call() throws Exception {
+        if (!cluster && (seedNodes != null || clusterPort != 2551 || !"127.0.0.1".equals(clusterHost))) {
+            spec.commandLine().getErr().println("Error: --seed-nodes, --cluster-host and --cluster-port need"
+                    + " --cluster. Maybe add --cluster.");
+            return PlantwinCli.EXIT_ERROR;
+        }
         ServerSettings settings = ServerSettings.defaults().withBind(bind).withPort(port).withMaxBodyBytes(maxBody);
         if (tokenFile != null) {
             String token;
@@ -66,14 +92,38 @@ final class ServeCommand implements Callable<Integer> {
         if (lanes != null) {
             settings = settings.withLanes(lanes);
         }
+        ClusterNode node = null;
+        if (cluster) {
+            try {
+                node = ClusterNode.start(ClusterSettings.defaults().withHost(clusterHost).withPort(clusterPort)
+                        .withSeedNodes(seedNodes == null ? List.of() : seedNodes).withLanes(settings.lanes()));
+            } catch (RuntimeException e) {
+                spec.commandLine().getErr().println("Error: cannot join the cluster on " + clusterHost + ":"
+                        + clusterPort + ": " + e.getMessage() + " Maybe the port is taken; try --cluster-port 0.");
+                return PlantwinCli.EXIT_ERROR;
+            }
+        }
         PlantwinServer server;
         try {
-            server = PlantwinServer.start(settings);
+            server = PlantwinServer.start(settings, node == null ? null : node.executor());
         } catch (IllegalStateException e) {
+            if (node != null) {
+                node.close();
+            }
             spec.commandLine().getErr().println("Error: " + e.getMessage());
             return PlantwinCli.EXIT_ERROR;
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(server::close, "plantwin-serve-shutdown"));
+        ClusterNode joined = node;
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            if (joined != null) {
+                joined.close();
+            }
+        }, "plantwin-serve-shutdown"));
+        if (node != null) {
+            spec.commandLine().getOut().println("plantwin cluster node " + node.address() + " (" + node.lanes()
+                    + " lanes), seed nodes " + (seedNodes == null ? "none: a new cluster" : seedNodes) + ".");
+        }
         spec.commandLine().getOut().println("plantwin serving " + server.baseUrl() + "/ (dashboard), "
                 + server.baseUrl() + "/openapi.json (API)" + (settings.token() != null ? ", bearer token required" : "")
                 + ". Ctrl-C stops.");

@@ -59,7 +59,15 @@ public final class ClusterNode implements AutoCloseable {
                 .withFallback(ConfigFactory.parseResources(ClusterNode.class.getClassLoader(), "plantwin-cluster.conf"))
                 .withFallback(ConfigFactory.load());
         this.runtime = lanes > 0 ? SimulationRuntime.create(lanes) : null;
-        this.system = ActorSystem.create(Behaviors.empty(), ClusterSettings.SYSTEM_NAME, config);
+        try {
+            this.system = ActorSystem.create(Behaviors.empty(), ClusterSettings.SYSTEM_NAME, config);
+        } catch (RuntimeException e) {
+            // Typically the port is taken.
+            if (runtime != null) {
+                runtime.close();
+            }
+            throw e;
+        }
         try {
             if (runtime != null) {
                 long frame = config.getBytes("pekko.remote.artery.advanced.maximum-frame-size");

@@ -17,6 +17,7 @@ import org.plantwin.twin.experiment.ExperimentCsv;
 import org.plantwin.twin.experiment.ExperimentJson;
 import org.plantwin.twin.experiment.ExperimentResult;
 import org.plantwin.twin.experiment.ExperimentRunner;
+import org.plantwin.twin.experiment.RunExecutor;
 import org.plantwin.twin.experiment.Kpis;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,12 +32,20 @@ final class JobService {
     private static final Logger LOG = LoggerFactory.getLogger(JobService.class);
 
     private final SimulationRuntime runtime;
+    private final RunExecutor experimentRuns;
     private final Jobs jobs;
     private final ExecutorService workers;
     private final HttpMetrics metrics;
 
     JobService(SimulationRuntime runtime, Jobs jobs, ExecutorService workers, HttpMetrics metrics) {
+        this(runtime, null, jobs, workers, metrics);
+    }
+
+    /** {@code experimentRuns}: where experiments run their replications (a cluster); null for the local lanes. */
+    JobService(SimulationRuntime runtime, RunExecutor experimentRuns, Jobs jobs, ExecutorService workers,
+               HttpMetrics metrics) {
         this.runtime = Objects.requireNonNull(runtime, "runtime");
+        this.experimentRuns = experimentRuns != null ? experimentRuns : RunExecutor.local(runtime);
         this.jobs = Objects.requireNonNull(jobs, "jobs");
         this.workers = Objects.requireNonNull(workers, "workers");
         this.metrics = Objects.requireNonNull(metrics, "metrics");
@@ -106,7 +115,7 @@ final class JobService {
     private void runExperiment(Job job, Experiment experiment) {
         job.running();
         try {
-            ExperimentResult r = ExperimentRunner.run(experiment, runtime,
+            ExperimentResult r = ExperimentRunner.run(experiment, experimentRuns,
                     p -> job.experimentProgress(p.completedRuns(), p.plannedRuns()));
             end(job, job.succeed(ExperimentJson.write(r), ExperimentCsv.summary(r), now()));
         } catch (RuntimeException e) {

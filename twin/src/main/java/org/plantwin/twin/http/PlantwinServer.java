@@ -16,6 +16,7 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.http.javadsl.Http;
 import org.apache.pekko.http.javadsl.ServerBinding;
 import org.plantwin.actors.api.SimulationRuntime;
+import org.plantwin.twin.experiment.RunExecutor;
 
 /**
  * The plantwin HTTP service: the JSON API and the dashboard on one port.
@@ -38,7 +39,7 @@ public final class PlantwinServer implements AutoCloseable {
     private final ServerBinding binding;
     private final ServerSettings settings;
 
-    private PlantwinServer(ServerSettings settings) {
+    private PlantwinServer(ServerSettings settings, RunExecutor experimentRuns) {
         this.settings = Objects.requireNonNull(settings, "settings");
         Config config = ConfigFactory.parseString(String.join("\n",
                 "pekko.loglevel = WARNING",
@@ -54,7 +55,7 @@ public final class PlantwinServer implements AutoCloseable {
         this.workers = Executors.newFixedThreadPool(settings.maxJobs(), daemonThreads());
         Jobs jobs = new Jobs(settings.maxJobs(), settings.retainedJobs(), Clock.systemUTC());
         this.metrics = new HttpMetrics(jobs);
-        JobService service = new JobService(runtime, jobs, workers, metrics);
+        JobService service = new JobService(runtime, experimentRuns, jobs, workers, metrics);
         ActorSystem<Void> sys = null;
         try {
             sys = ActorSystem.create(Behaviors.empty(), "plantwin-http", config);
@@ -77,9 +78,18 @@ public final class PlantwinServer implements AutoCloseable {
 
     /** Binds and starts serving; returns once the port is open. */
     public static PlantwinServer start(ServerSettings settings) {
+        return start(settings, null);
+    }
+
+    /**
+     * Binds and starts serving; experiments run their replications on {@code experimentRuns} (a cluster's
+     * executor, see {@code org.plantwin.twin.cluster.ClusterNode#executor()}), single runs on the local lanes.
+     * Null: experiments run on the local lanes too.
+     */
+    public static PlantwinServer start(ServerSettings settings, RunExecutor experimentRuns) {
         // Initialise logging before Pekko starts so that no log call is queued and replayed with a warning.
         org.slf4j.LoggerFactory.getILoggerFactory();
-        return new PlantwinServer(settings);
+        return new PlantwinServer(settings, experimentRuns);
     }
 
     /** The port actually bound (useful with port 0). */
