@@ -31,6 +31,10 @@ import org.plantwin.planners.dispatch.api.ValidationReport;
  * cumul in [ready, due], the vehicles' start and end cumuls in the depot's [ready, due]. Under
  * {@link Objective#HIERARCHICAL} every used vehicle costs a fixed amount larger than any possible total
  * distance (so fewer vehicles always win, then distance); under {@link Objective#DISTANCE} no fixed cost.
+ * Each customer is a disjunction with a drop penalty above any vehicles-plus-distance cost: without it
+ * PATH_CHEAPEST_ARC found no first solution for R101 and RC101 within 10 s (ROUTING_FAIL_TIMEOUT); with it the
+ * first solution may leave customers out and guided local search inserts them (a result that still leaves one
+ * out is reported infeasible by our validator).
  *
  * <p><b>Scaling.</b> OR-Tools needs integer arcs. Arc costs are {@code round(SCALE * d)} and travel times
  * {@code ceil(SCALE * d)} with {@code SCALE = 1000}: exact for the truncated (one decimal) and nint
@@ -73,14 +77,23 @@ public final class OrToolsRouting {
                 maxArc = Math.max(maxArc, cost[i][j]);
             }
         }
+        // Any solution has at most nodes + vehicles arcs, each at most maxArc: one vehicle outweighs all distance.
+        long fixed = objective == Objective.HIERARCHICAL ? (long) (nodes + vehicles) * maxArc + 1 : 0;
         RoutingIndexManager manager = new RoutingIndexManager(nodes, vehicles, 0);
         RoutingModel routing = new RoutingModel(manager);
         int costCallback = routing.registerTransitCallback(
                 (from, to) -> cost[manager.indexToNode(from)][manager.indexToNode(to)]);
         routing.setArcCostEvaluatorOfAllVehicles(costCallback);
         if (objective == Objective.HIERARCHICAL) {
-            // Any solution has at most nodes + vehicles arcs, each at most maxArc: one vehicle outweighs all distance.
-            routing.setFixedCostOfAllVehicles((long) (nodes + vehicles) * maxArc + 1);
+            routing.setFixedCostOfAllVehicles(fixed);
+        }
+
+        // Every customer may be left out at a penalty above any vehicle count and distance, so that the first
+        // solution (PATH_CHEAPEST_ARC) always exists on tight time windows; guided local search then inserts the
+        // left-out customers. A result that still leaves one out fails our validator ("served 0 times").
+        long dropPenalty = (fixed + 1) * (vehicles + 1) + (long) (nodes + vehicles) * maxArc + 1;
+        for (int i = 1; i < nodes; i++) {
+            routing.addDisjunction(new long[] {manager.nodeToIndex(i)}, dropPenalty);
         }
 
         int demandCallback = routing.registerUnaryTransitCallback(
