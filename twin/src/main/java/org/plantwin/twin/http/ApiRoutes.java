@@ -68,7 +68,8 @@ public final class ApiRoutes extends AllDirectives {
             "POST /runs", "GET /runs/{id}", "DELETE /runs/{id}", "GET /runs/{id}/result", "GET /runs/{id}/events",
             "POST /experiments", "GET /experiments/{id}", "DELETE /experiments/{id}",
             "GET /experiments/{id}/result", "GET /experiments/{id}/events",
-            "POST /plans/jssp", "POST /plans/fjsp", "POST /plans/vrptw", "POST /plans/cvrp");
+            "POST /plans/jssp", "POST /plans/fjsp", "POST /plans/vrptw", "POST /plans/cvrp",
+            "POST /envs", "GET /envs/{id}", "DELETE /envs/{id}", "POST /envs/{id}/reset", "POST /envs/{id}/step");
 
     static final ContentType PROBLEM_JSON =
             MediaTypes.applicationWithFixedCharset("problem+json", HttpCharsets.UTF_8).toContentType();
