@@ -1,7 +1,6 @@
 package org.plantwin.actors.kernel;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -30,6 +29,11 @@ public final class WindowPlanner {
     private final boolean[] unsorted;
     private final long[][] predLp;
     private final long[][] predDelay;
+    /** Scratch arrays reused by every round (a stepped run plans many small rounds). */
+    private final long[] act;
+    private final long[] earliest;
+    private final long[] bound;
+    private final boolean hasLinks;
     private long windows;
     private long deltaWindows;
     private long events;
@@ -52,10 +56,16 @@ public final class WindowPlanner {
         }
         predLp = new long[n][];
         predDelay = new long[n][];
+        boolean links0 = false;
         for (int i = 0; i < n; i++) {
             predLp[i] = preds.get(i).stream().mapToLong(a -> a[0]).toArray();
             predDelay[i] = preds.get(i).stream().mapToLong(a -> a[1]).toArray();
+            links0 |= predLp[i].length > 0;
         }
+        this.hasLinks = links0;
+        this.act = new long[n];
+        this.earliest = new long[n];
+        this.bound = new long[n];
     }
 
     public int size() {
@@ -110,12 +120,12 @@ public final class WindowPlanner {
      * removed from the undelivered messages.
      */
     public List<Grant> planRound() {
-        long[] act = new long[n];
         for (int i = 0; i < n; i++) {
             act[i] = activity(i);
         }
-        long[] a = Arrays.copyOf(act, n);
-        boolean changed = true;
+        long[] a = earliest;
+        System.arraycopy(act, 0, a, 0, n);
+        boolean changed = hasLinks;
         for (int pass = 0; changed && pass <= n; pass++) {
             changed = false;
             for (int i = 0; i < n; i++) {
@@ -128,7 +138,6 @@ public final class WindowPlanner {
                 }
             }
         }
-        long[] bound = new long[n];
         boolean any = false;
         for (int i = 0; i < n; i++) {
             long b = Long.MAX_VALUE;
