@@ -28,6 +28,7 @@ public record RunResult(
         List<MaterialKpis> materials,
         List<Batch> batches,
         List<Operation> operations,
+        List<Trip> trips,
         KernelStats kernel) {
 
     /**
@@ -128,6 +129,22 @@ public record RunResult(
      */
     public record Operation(String resource, String station, String machine, long partId, String product,
                             double startMinutes, double processStartMinutes, double endMinutes, boolean scrapped) {
+    }
+
+    /**
+     * One truck trip (only when asked for with {@link RunOptions#withOperationTrace}, which also bounds how many
+     * trips each fleet records): leaving the depot, the stops in order with their coordinates (km) and arrival
+     * times, back at the depot. For route maps.
+     */
+    public record Trip(String fleet, String depot, double depotX, double depotY, double departMinutes,
+                       double returnMinutes, double km, int units, List<Stop> stops) {
+        public Trip {
+            stops = List.copyOf(stops);
+        }
+    }
+
+    /** A stop of a trip: the customer, where it is, when the truck arrived, what it unloaded. */
+    public record Stop(String customer, double x, double y, double arriveMinutes, int units) {
     }
 
     /** How the kernel ran: logical processes, windows, events; all deterministic. */

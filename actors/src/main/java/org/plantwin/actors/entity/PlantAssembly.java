@@ -112,6 +112,7 @@ public final class PlantAssembly {
         List<RunResult.SupplierKpis> suppliers = new ArrayList<>();
         List<RunResult.MaterialKpis> materials = new ArrayList<>();
         List<RunResult.Operation> operations = new ArrayList<>();
+        List<RunResult.Trip> trips = new ArrayList<>();
         int nb = model.batchMillis > 0 ? org.plantwin.actors.stats.BatchSeries.batchesUntil(end, model.batchMillis) : 0;
         double[] bParts = new double[nb];
         double[] bCycle = new double[nb];
@@ -138,6 +139,7 @@ public final class PlantAssembly {
                 }
                 addInto(bParts, w.madePerBatch());
                 bStock.putAll(w.onHandIntegralPerBatch());
+                trips.addAll(w.trips());
                 addInto(bCycle, w.madeCycleMinutesSumPerBatch());
                 partsOut += w.madeCycleMinutes().length;
                 continue;
@@ -225,7 +227,7 @@ public final class PlantAssembly {
                 observedMillis / 60_000.0, plant, List.copyOf(lines), List.copyOf(stations), List.copyOf(machines),
                 List.copyOf(sources), List.copyOf(sinks), supply, List.copyOf(inventory), List.copyOf(customers),
                 List.copyOf(fleets), List.copyOf(suppliers), List.copyOf(materials), List.copyOf(batches),
-                List.copyOf(operations),
+                List.copyOf(operations), List.copyOf(trips),
                 new RunResult.KernelStats(k.logicalProcesses(), model.minLookahead(), k.windows(), k.deltaWindows(),
                         k.events(), k.messages()));
     }

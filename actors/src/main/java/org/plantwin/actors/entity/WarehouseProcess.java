@@ -51,6 +51,7 @@ public final class WarehouseProcess extends LogicalProcess {
     private final org.plantwin.actors.stats.Tally madeCycleMinutes = new org.plantwin.actors.stats.Tally();
     private final org.plantwin.actors.stats.BatchSeries madeBatches;
     private long nextOrderId;
+    private final List<RunResult.Trip> trips = new ArrayList<>();
     private long nextShipmentId;
 
     /** An open customer order waiting for stock. */
@@ -543,6 +544,9 @@ public final class WarehouseProcess extends LogicalProcess {
         String at = spec.site();
         double km = 0;
         long unload = f.spec.unloadTime().toMillis();
+        boolean traced = trips.size() < model.operationTraceLimit;
+        List<RunResult.Stop> stops = traced ? new ArrayList<>() : null;
+        int tripUnits = 0;
         for (DispatchPolicy.Shipment s : load) {
             SupplyMessages.CustomerOrder o = f.orderOf.remove(s.id());
             String site = model.customers.get(o.customer()).site();
@@ -550,6 +554,12 @@ public final class WarehouseProcess extends LogicalProcess {
             long drive = Math.round(legKm / f.speed * MS_PER_HOUR * noise());
             account(f, t, t + drive, 0);
             t += drive;
+            if (traced) {
+                double[] xy = model.sites.get(site);
+                stops.add(new RunResult.Stop(model.customers.get(o.customer()).id(), xy[0], xy[1], t / 60_000.0,
+                        s.units()));
+            }
+            tripUnits += s.units();
             account(f, t, t + unload, 2);
             t += unload;
             km += legKm;
@@ -566,6 +576,11 @@ public final class WarehouseProcess extends LogicalProcess {
             f.trips++;
             f.km += km;
             f.cost += km * f.spec.costPerKm() + (t - now()) / MS_PER_HOUR * f.spec.costPerHour();
+        }
+        if (traced) {
+            double[] depot = model.sites.get(spec.site());
+            trips.add(new RunResult.Trip(f.spec.id(), spec.id(), depot[0], depot[1], now() / 60_000.0, t / 60_000.0, km,
+                    tripUnits, stops));
         }
         f.backAt.add(t);
         scheduleAt(t, TRUCK_BACK, f.index, null);
@@ -614,7 +629,8 @@ public final class WarehouseProcess extends LogicalProcess {
     public record Report(int warehouseIndex, List<RunResult.InventoryKpis> inventory, List<RunResult.FleetKpis> fleets,
                          double kmDriven, double transportCost, double holdingCost, double backorderCost,
                          double backorderIntegralUnitMillis, double[] madeCycleMinutes, double[] madePerBatch,
-                         double[] madeCycleMinutesSumPerBatch, Map<String, double[]> onHandIntegralPerBatch) {
+                         double[] madeCycleMinutesSumPerBatch, Map<String, double[]> onHandIntegralPerBatch,
+                         List<RunResult.Trip> trips) {
     }
 
     @Override
@@ -654,7 +670,7 @@ public final class WarehouseProcess extends LogicalProcess {
         }
         return new Report(warehouseIndex, List.copyOf(inv), List.copyOf(fs), km, cost, holding, backorder,
                 backorderIntegral, madeCycleMinutes.values(), Batches.counts(madeBatches, end),
-                Batches.sums(madeBatches, end), onHandSeries(end));
+                Batches.sums(madeBatches, end), onHandSeries(end), List.copyOf(trips));
     }
 
     private Map<String, double[]> onHandSeries(long end) {

@@ -220,6 +220,23 @@ class SupplyChainTest {
     }
 
     @Test
+    void tracedTripsVisitTheirStopsInTimeOrderWithinCapacity() {
+        RunResult r = runtime.run(supplyChain, RunOptions.defaults().withHorizonMillis(DAYS_20).withOperationTrace(50));
+        assertThat(r.trips()).hasSize(50);
+        for (RunResult.Trip t : r.trips()) {
+            assertThat(t.units()).isBetween(1, 40);
+            assertThat(t.stops()).isNotEmpty();
+            double last = t.departMinutes();
+            for (RunResult.Stop s : t.stops()) {
+                assertThat(s.arriveMinutes()).isGreaterThanOrEqualTo(last);
+                last = s.arriveMinutes();
+            }
+            assertThat(t.returnMinutes()).isGreaterThan(last);
+        }
+        assertThat(runtime.run(supplyChain, RunOptions.defaults().withHorizonMillis(DAYS_20)).trips()).isEmpty();
+    }
+
+    @Test
     void supplyChainKpisAreConsistent() {
         RunResult r = runtime.run(supplyChain, RunOptions.defaults().withHorizonMillis(DAYS_20));
         RunResult.SupplyChainKpis c = r.supplyChain();
