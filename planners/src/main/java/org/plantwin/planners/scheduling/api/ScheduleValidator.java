@@ -10,7 +10,11 @@ import java.util.Objects;
  *
  * <p>Constraints: each operation scheduled exactly once; on an eligible machine; for exactly that
  * machine's processing time; not before its job's release; after its job predecessor ends; and no
- * two operations overlap on a machine (zero-length operations never overlap).
+ * two operations overlap on a machine (zero-length operations never overlap). With setups
+ * ({@link SetupTimes}): between consecutive operations on a machine (in start order) the gap is at least
+ * the setup between them, and the first one starts no earlier than its initial setup (from time 0). With
+ * unavailability windows ({@link Unavailability}): no operation overlaps a window, and each setup fits in
+ * one window-free piece into its gap.
  */
 public final class ScheduleValidator {
   private ScheduleValidator() {
@@ -98,7 +102,39 @@ public final class ScheduleValidator {
         }
       }
     }
+    if (instance.hasSetups() || instance.hasUnavailability()) {
+      for (List<ScheduledOperation> ops : machines) {
+        checkSetupsAndWindows(instance, ops, problems);
+      }
+    }
     return problems;
+  }
+
+  /** ops: one machine's operations sorted by start, then end. */
+  private static void checkSetupsAndWindows(ShopInstance instance, List<ScheduledOperation> ops, List<String> problems) {
+    Unavailability windows = instance.unavailability();
+    ScheduledOperation prev = null;
+    for (ScheduledOperation s : ops) {
+      int m = s.machine();
+      TimeWindow hit = windows.overlapping(m, s.start(), s.end());
+      if (hit != null) {
+        problems.add("On machine " + m + ", " + s + " overlaps the unavailability window [" + hit.start() + ", "
+            + hit.end() + ").");
+      }
+      long prevEnd = prev == null ? 0 : prev.end();
+      long setup = instance.setup(m, prev == null ? -1 : prev.job(), s.job());
+      String after = prev == null ? "from time 0" : "after " + prev;
+      if (prev != null && s.start() < prevEnd) {
+        // Already reported as an overlap (or both are zero-length); a setup message would only repeat it.
+      } else if (s.start() - prevEnd < setup) {
+        problems.add("On machine " + m + ", the gap (" + (s.start() - prevEnd) + ") before " + s + " " + after
+            + " must be >= the setup (" + setup + ") between them.");
+      } else if (setup > 0 && windows.earliestFree(m, prevEnd, setup) + setup > s.start()) {
+        problems.add("On machine " + m + ", the setup (" + setup + ") before " + s + " " + after
+            + " does not fit in one piece between the unavailability windows " + windows.windows(m) + ".");
+      }
+      prev = s;
+    }
   }
 
   /**
