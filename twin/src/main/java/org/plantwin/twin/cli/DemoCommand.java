@@ -16,12 +16,13 @@ final class DemoCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--out", description = "Folder for result.json (default: plantwin-out/supply-chain).")
+    @Option(names = "--out", description = "Folder for result.json and report.html (default: plantwin-out/supply-chain).")
     Path out;
 
     @Override
     public Integer call() {
-        return Runs.runAndReport("supply-chain", RunOptions.defaults(), out, false, false, spec.commandLine().getOut(),
+        return Runs.runAndReport("supply-chain", RunOptions.defaults(), out, false, false, true,
+                spec.commandLine().getOut(),
                 spec.commandLine().getErr());
     }
 }

@@ -11,7 +11,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code plantwin run FILE|NAME}: one run, KPI tables on the terminal, result.json in the output folder. */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = "Run a scenario (file or built-in name); print KPI tables and write result.json.")
+        description = "Run a scenario (file or built-in name); print KPI tables and write result.json (and with"
+                + " --report, report.html).")
 final class RunCommand implements Callable<Integer> {
 
     @Spec
@@ -38,6 +39,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "No progress bar.")
     boolean quiet;
 
+    @Option(names = "--report", description = "Also write report.html (KPI tables, states, series, stock over time,"
+            + " Gantt chart, route map) beside result.json; traces batches and operations, KPIs unchanged.")
+    boolean report;
+
     @Override
     public Integer call() {
         RunOptions options = RunOptions.defaults().withReplication(replication);
@@ -52,7 +57,7 @@ final class RunCommand implements Callable<Integer> {
                 return PlantwinCli.EXIT_ERROR;
             }
         }
-        return Runs.runAndReport(scenario, options, out, json, quiet, spec.commandLine().getOut(),
+        return Runs.runAndReport(scenario, options, out, json, quiet, report, spec.commandLine().getOut(),
                 spec.commandLine().getErr());
     }
 }

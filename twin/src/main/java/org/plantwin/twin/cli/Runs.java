@@ -17,8 +17,12 @@ import org.plantwin.scenarios.api.Problem;
 import org.plantwin.scenarios.api.ScenarioException;
 import org.plantwin.scenarios.api.Scenarios;
 import org.plantwin.scenarios.model.Scenario;
+import org.plantwin.twin.report.RunReport;
 
-/** Shared by {@code run} and {@code demo}: load, run with a progress bar, print, write result.json atomically. */
+/**
+ * Shared by {@code run} and {@code demo}: load, run with a progress bar, print, write result.json (and with a report,
+ * report.html) atomically.
+ */
 final class Runs {
 
     private Runs() {
@@ -26,12 +30,21 @@ final class Runs {
 
     static int runAndReport(String fileOrName, RunOptions options, Path outDir, boolean json, boolean quiet,
                             PrintWriter out, PrintWriter err) {
+        return runAndReport(fileOrName, options, outDir, json, quiet, false, out, err);
+    }
+
+    /** {@code report}: also trace batches and operations, and write report.html beside result.json. */
+    static int runAndReport(String fileOrName, RunOptions options, Path outDir, boolean json, boolean quiet,
+                            boolean report, PrintWriter out, PrintWriter err) {
         Scenario scenario;
         try {
             scenario = Scenarios.resolve(fileOrName);
         } catch (ScenarioException e) {
             printProblems(fileOrName, e, err);
             return PlantwinCli.EXIT_INVALID;
+        }
+        if (report) {
+            options = RunReport.observe(options, RunReport.horizonMillis(scenario, options));
         }
         RunResult result;
         long wallStart = System.nanoTime(); // wall clock at the process edge only, to tell the user
@@ -52,8 +65,12 @@ final class Runs {
         String text = ResultJson.write(result);
         Path dir = outDir != null ? outDir : Path.of("plantwin-out", scenario.name());
         Path file = dir.resolve("result.json");
+        Path reportFile = dir.resolve("report.html");
         try {
             writeAtomically(file, text);
+            if (report) {
+                writeAtomically(reportFile, RunReport.html(scenario, result));
+            }
         } catch (IOException e) {
             err.println("Error: cannot write " + file + ": " + e.getMessage() + ". Maybe choose another --out folder.");
             return PlantwinCli.EXIT_ERROR;
@@ -63,6 +80,9 @@ final class Runs {
         } else {
             out.print(KpiReport.render(result));
             out.printf(java.util.Locale.ROOT, "Ran in %.2f s wall time. Result: %s%n", wallSeconds, file);
+            if (report) {
+                out.println("Report: " + reportFile);
+            }
         }
         out.flush();
         return 0;
