@@ -3,12 +3,13 @@ package org.plantwin.planners.dispatch.twin;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import org.plantwin.planners.twin.PairedKpis;
+import org.plantwin.planners.twin.PairedKpis.Paired;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
-import org.apache.commons.statistics.distribution.TDistribution;
 import org.plantwin.actors.api.DispatchPolicy;
 import org.plantwin.actors.api.RunOptions;
 import org.plantwin.actors.api.RunResult;
@@ -41,17 +42,6 @@ public final class DispatcherComparison {
 
     /** Per policy, per replication, the KPIs in {@link #KPIS} order. */
     public record Outcome(String scenario, Map<String, double[][]> values, int replications, long horizonMillis) {
-    }
-
-    /** A paired difference (policy a minus policy b) of one KPI: mean, 95 % CI half-width, and the two means. */
-    public record Paired(String kpi, double meanA, double meanB, double meanDiff, double halfWidth) {
-        public double low() {
-            return meanDiff - halfWidth;
-        }
-
-        public double high() {
-            return meanDiff + halfWidth;
-        }
     }
 
     private DispatcherComparison() {
@@ -145,30 +135,7 @@ public final class DispatcherComparison {
 
     /** Paired differences a minus b for every KPI, with 95 % t intervals. */
     public static List<Paired> paired(Outcome o, String a, String b) {
-        double[][] va = o.values().get(a);
-        double[][] vb = o.values().get(b);
-        int n = va.length;
-        double t = n > 1 ? TDistribution.of(n - 1).inverseCumulativeProbability(0.975) : Double.NaN;
-        List<Paired> out = new ArrayList<>();
-        for (int j = 0; j < KPIS.size(); j++) {
-            double sa = 0;
-            double sb = 0;
-            double sd = 0;
-            for (int k = 0; k < n; k++) {
-                sa += va[k][j];
-                sb += vb[k][j];
-                sd += va[k][j] - vb[k][j];
-            }
-            double mean = sd / n;
-            double ss = 0;
-            for (int k = 0; k < n; k++) {
-                double d = va[k][j] - vb[k][j] - mean;
-                ss += d * d;
-            }
-            double half = n > 1 ? t * Math.sqrt(ss / (n - 1) / n) : Double.NaN;
-            out.add(new Paired(KPIS.get(j), sa / n, sb / n, mean, half));
-        }
-        return out;
+        return PairedKpis.of(o.values().get(a), o.values().get(b), KPIS);
     }
 
     /** The comparison tables as Markdown. */
