@@ -164,10 +164,10 @@ function showRunError(e) {
   $('run-error').textContent = e.message + (p ? '\n' + p : '');
 }
 
-async function startRun(body, contentType) {
+async function startRun(body, contentType, query) {
   $('run-error').textContent = '';
   try {
-    const job = await api('/runs', { method: 'POST', headers: { 'Content-Type': contentType }, body });
+    const job = await api('/runs' + (query || ''), { method: 'POST', headers: { 'Content-Type': contentType }, body });
     jobRow(job);
     document.body.dataset.lastJob = job.status;
     await follow(job, (result) => showResult(job, result));
@@ -254,6 +254,34 @@ function showResult(job, r) {
       { label: 'km', value: (f) => f.km, digits: 1 }, { label: 'driving', value: (f) => f.drivingShare }, { label: 'idle', value: (f) => f.idleShare }], r.fleets));
   }
   document.body.dataset.resultShown = r.scenario;
+  showReport(job).catch((e) => { $('run-error').textContent = 'The report cannot be drawn: ' + e.message; });
+}
+
+// The run report's charts (stock over time, Gantt, route map; shared with report.html through run-charts.js), for
+// runs started with a report.
+async function showReport(job) {
+  const hosts = { series: 'report-series', stock: 'report-stock', gantt: 'report-gantt', routes: 'report-routes' };
+  (state.reportCharts || []).forEach((c) => c.destroy());
+  state.reportCharts = [];
+  Object.values(hosts).forEach((id) => $(id).replaceChildren());
+  const link = job.links && job.links.report;
+  $('run-report').hidden = !link;
+  $('report-link-wrap').hidden = !link;
+  delete document.body.dataset.reportCharts;
+  if (!link) return;
+  $('report-link').href = link;
+  const data = await api(link + '?format=json');
+  state.reportCharts = PlantwinRunCharts.draw(data, hosts);
+  document.body.dataset.routeLines = String(PlantwinRunCharts.routeLines(state.reportCharts));
+  document.body.dataset.reportDrawn = String(PlantwinRunCharts.drawn(state.reportCharts));
+  document.body.dataset.reportCharts = String(state.reportCharts.length);
+}
+
+async function openReport(ev) {
+  ev.preventDefault();
+  const r = await fetch($('report-link').href, { headers: headers() });
+  const url = URL.createObjectURL(new Blob([await r.text()], { type: 'text/html' }));
+  window.open(url, '_blank');
 }
 
 async function download(ev, href) {
@@ -338,10 +366,13 @@ function init() {
     const body = { library: $('scenario').value };
     if ($('seed').value !== '') body.seed = Number($('seed').value);
     if ($('horizon').value.trim() !== '') body.horizon = $('horizon').value.trim();
+    if ($('report').checked) body.report = true;
     startRun(JSON.stringify(body), 'application/json');
   });
   $('validate').addEventListener('click', validateCustom);
-  $('run-custom').addEventListener('click', () => startRun($('custom').value, 'application/yaml'));
+  $('run-custom').addEventListener('click', () => startRun($('custom').value, 'application/yaml',
+    $('report').checked ? '?report=true' : ''));
+  $('report-link').addEventListener('click', (ev) => openReport(ev).catch(showRunError));
   $('start-experiment').addEventListener('click', startExperiment);
   $('health').addEventListener('refresh', health);
   ['download-json', 'download-csv'].forEach((id) => $(id).addEventListener('click', (ev) => download(ev, $(id).href)));

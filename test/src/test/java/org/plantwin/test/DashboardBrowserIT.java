@@ -14,7 +14,8 @@ import org.plantwin.twin.http.ServerSettings;
 
 /**
  * The dashboard in headless Chromium (Debian's {@code chromium}; skipped when {@code /usr/bin/chromium} is absent):
- * start a run from the page, see it finish, see the charts drawn and the KPI tables filled, no console errors.
+ * start a run from the page, see it finish, see the charts drawn (with the run report's stock over time, Gantt chart
+ * and route map) and the KPI tables filled, no console errors.
  * The screenshot is kept as {@code test/target/dashboard.png}.
  */
 class DashboardBrowserIT {
@@ -52,6 +53,14 @@ class DashboardBrowserIT {
                     .isGreaterThanOrEqualTo(4);
             assertThat(browser.eval("document.getElementById('kpi-tables').innerText").asText())
                     .contains("Machines").contains("Inventory").contains("Supply chain");
+            // The run report's charts (the report box is ticked by default): series 2, stock 3, Gantt 1, route map 1.
+            browser.await("document.body.dataset.reportCharts !== undefined", Duration.ofSeconds(20));
+            assertThat(browser.eval("Number(document.body.dataset.reportCharts)").asInt()).isEqualTo(7);
+            assertThat(browser.eval("document.body.dataset.reportDrawn").asText())
+                    .isEqualTo(browser.eval("document.body.dataset.reportCharts").asText());
+            assertThat(browser.eval("Number(document.body.dataset.routeLines)").asInt()).isPositive();
+            assertThat(browser.eval("document.querySelectorAll('#report-gantt canvas, #report-routes canvas,"
+                    + " #report-stock canvas').length").asInt()).isEqualTo(5);
             Path shot = Path.of("target", "dashboard.png");
             Files.createDirectories(shot.getParent());
             Files.write(shot, browser.screenshot());

@@ -35,7 +35,9 @@ import org.apache.pekko.http.javadsl.server.RejectionHandler;
 import org.apache.pekko.http.javadsl.server.Route;
 import org.apache.pekko.http.scaladsl.model.EntityStreamSizeException;
 import org.apache.pekko.stream.javadsl.Source;
+import org.plantwin.actors.api.ResultJson;
 import org.plantwin.actors.api.RunOptions;
+import org.plantwin.actors.api.RunResult;
 import org.plantwin.scenarios.api.Problem;
 import org.plantwin.scenarios.api.ScenarioException;
 import org.plantwin.scenarios.api.ScenarioSchema;
@@ -49,6 +51,7 @@ import org.plantwin.twin.experiment.Experiment;
 import org.plantwin.twin.experiment.ExperimentFile;
 import org.plantwin.twin.experiment.ExperimentRunner;
 import org.plantwin.twin.experiment.UnknownKpiException;
+import org.plantwin.twin.report.RunReport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -66,6 +69,7 @@ public final class ApiRoutes extends AllDirectives {
             "GET /health", "GET /metrics", "GET /openapi.json", "GET /schema",
             "GET /scenarios", "GET /scenarios/{name}", "POST /scenarios/validate",
             "POST /runs", "GET /runs/{id}", "DELETE /runs/{id}", "GET /runs/{id}/result", "GET /runs/{id}/events",
+            "GET /runs/{id}/report",
             "POST /experiments", "GET /experiments/{id}", "DELETE /experiments/{id}",
             "GET /experiments/{id}/result", "GET /experiments/{id}/events",
             "POST /plans/jssp", "POST /plans/fjsp", "POST /plans/vrptw", "POST /plans/cvrp",
@@ -77,7 +81,8 @@ public final class ApiRoutes extends AllDirectives {
     static final ContentType YAML =
             MediaTypes.applicationWithFixedCharset("yaml", HttpCharsets.UTF_8).toContentType();
 
-    private static final Set<String> RUN_FIELDS = Set.of("library", "scenario", "seed", "horizon", "replication");
+    private static final Set<String> RUN_FIELDS = Set.of("library", "scenario", "seed", "horizon", "replication",
+            "report");
     private static final Set<String> PLAN_FIELDS = Set.of("instance", "name", "time", "iterations", "seed",
             "objective");
     /** Most runs one experiment may plan (variants x replications, or x maxReplications). */
@@ -122,7 +127,9 @@ public final class ApiRoutes extends AllDirectives {
                         path(PathMatchers.segment(), name -> get(() -> scenario(name))))),
                 pathPrefix("runs", () -> concat(
                         pathEnd(() -> post(() -> withBody(this::startRun))),
-                        pathPrefix(PathMatchers.segment(), id -> jobRoutes(Job.Kind.RUN, id)))),
+                        pathPrefix(PathMatchers.segment(), id -> concat(
+                                path("report", () -> get(() -> report(job(Job.Kind.RUN, id)))),
+                                jobRoutes(Job.Kind.RUN, id))))),
                 pathPrefix("experiments", () -> concat(
                         pathEnd(() -> post(() -> withBody(this::startExperiment))),
                         pathPrefix(PathMatchers.segment(), id -> jobRoutes(Job.Kind.EXPERIMENT, id)))),
@@ -215,6 +222,7 @@ public final class ApiRoutes extends AllDirectives {
             Scenario scenario;
             Long seed = RequestBodies.integer(query, "seed", Long.MIN_VALUE, Long.MAX_VALUE);
             Long replication = RequestBodies.integer(query, "replication", 0, Integer.MAX_VALUE);
+            Boolean report = RequestBodies.bool(query, "report");
             String horizon = query.get("horizon");
             String horizonWhere = "?horizon";
             JsonNode envelope = envelope(body);
@@ -240,6 +248,8 @@ public final class ApiRoutes extends AllDirectives {
                 seed = s != null ? s : seed;
                 Long r = RequestBodies.integer(envelope, "replication", "$", 0, Integer.MAX_VALUE);
                 replication = r != null ? r : replication;
+                Boolean withReport = RequestBodies.bool(envelope, "report", "$");
+                report = withReport != null ? withReport : report;
                 String h = RequestBodies.text(envelope, "horizon", "$");
                 if (h != null) {
                     horizon = h;
@@ -258,7 +268,7 @@ public final class ApiRoutes extends AllDirectives {
             if (replication != null) {
                 options = options.withReplication((int) (long) replication);
             }
-            return accepted(service.startRun(scenario, options));
+            return accepted(service.startRun(scenario, options, Boolean.TRUE.equals(report)));
         });
     }
 
@@ -396,6 +406,9 @@ public final class ApiRoutes extends AllDirectives {
         links.put("self", job.location());
         links.put("result", job.location() + "/result");
         links.put("events", job.location() + "/events");
+        if (job.reportScenario() != null) {
+            links.put("report", job.location() + "/report");
+        }
         return n;
     }
 
@@ -431,6 +444,38 @@ public final class ApiRoutes extends AllDirectives {
             return csv ? complete(HttpResponse.create().withEntity(CSV, job.resultCsv().getBytes(StandardCharsets.UTF_8)))
                     : json(200, job.resultJson());
         }));
+    }
+
+    /**
+     * The run report: the self-contained HTML page of {@code plantwin run --report}, or with {@code ?format=json} the
+     * data its charts are drawn from (what the dashboard draws). Only for runs started with {@code "report": true}.
+     */
+    private Route report(Job job) {
+        return parameterOptional("format", format -> {
+            boolean json = format.map(f -> switch (f) {
+                case "json" -> true;
+                case "html" -> false;
+                default -> throw ApiProblem.badField("?format", RequestBodies.quote(f), "Must be html or json",
+                        "Maybe ?format=json.");
+            }).orElse(false);
+            Scenario scenario = job.reportScenario();
+            if (scenario == null) {
+                throw ApiProblem.of(409, "no-report", "No report", "The run (" + job.id() + ") was started without"
+                        + " a report. Maybe start it again with {\"report\": true} (or ?report=true).");
+            }
+            Job.Snapshot s = job.snapshot();
+            if (s.status() != Job.Status.SUCCEEDED) {
+                throw ApiProblem.of(409, "not-finished", "No result", "The run (" + job.id() + ") is "
+                        + s.status().text() + "; it has no report yet. Maybe poll " + job.location()
+                        + " until its status is succeeded.");
+            }
+            RunResult result = ResultJson.read(job.resultJson());
+            if (json) {
+                return json(200, RunReport.dataJson(scenario, result));
+            }
+            return complete(HttpResponse.create().withEntity(MediaTypes.TEXT_HTML.toContentType(HttpCharsets.UTF_8),
+                    RunReport.html(scenario, result).getBytes(StandardCharsets.UTF_8)));
+        });
     }
 
     /** Server-sent events: {@code progress} on every change, then {@code result} (when succeeded) and {@code end}. */

@@ -64,6 +64,7 @@ public final class Job {
     private String resultCsv;
     private long version;
     private Runnable canceller = () -> { };
+    private org.plantwin.scenarios.model.Scenario reportScenario;
 
     Job(String id, Kind kind, String name, Instant created) {
         this.id = Objects.requireNonNull(id, "id");
@@ -98,6 +99,15 @@ public final class Job {
     /** The result CSV when succeeded, else null. */
     public synchronized String resultCsv() {
         return resultCsv;
+    }
+
+    /** The scenario of a run started with a report (its sites are drawn on the route map), else null. */
+    public synchronized org.plantwin.scenarios.model.Scenario reportScenario() {
+        return reportScenario;
+    }
+
+    synchronized void withReport(org.plantwin.scenarios.model.Scenario scenario) {
+        this.reportScenario = Objects.requireNonNull(scenario, "scenario");
     }
 
     synchronized void onCancel(Runnable action) {

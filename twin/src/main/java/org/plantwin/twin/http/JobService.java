@@ -19,6 +19,7 @@ import org.plantwin.twin.experiment.ExperimentResult;
 import org.plantwin.twin.experiment.ExperimentRunner;
 import org.plantwin.twin.experiment.RunExecutor;
 import org.plantwin.twin.experiment.Kpis;
+import org.plantwin.twin.report.RunReport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -61,9 +62,20 @@ final class JobService {
 
     /** Queues a run; 429 when the pool is full. */
     Job startRun(Scenario scenario, RunOptions options) {
+        return startRun(scenario, options, false);
+    }
+
+    /**
+     * Queues a run; 429 when the pool is full. {@code report}: also trace batches, operations and trips (KPIs do not
+     * change), so that {@code /runs/{id}/report} can draw them.
+     */
+    Job startRun(Scenario scenario, RunOptions runOptions, boolean report) {
         Job job = jobs.admit(Job.Kind.RUN, scenario.name());
-        long horizon = options.horizonMillisOverride() != null ? options.horizonMillisOverride()
-                : scenario.horizon().toMillis();
+        long horizon = RunReport.horizonMillis(scenario, runOptions);
+        RunOptions options = report ? RunReport.observe(runOptions, horizon) : runOptions;
+        if (report) {
+            job.withReport(scenario);
+        }
         job.runProgress(0, horizon, 0); // before the kernel's first report, never after it
         CompletableFuture<RunResult> run;
         try {

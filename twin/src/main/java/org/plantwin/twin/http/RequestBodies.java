@@ -167,6 +167,33 @@ final class RequestBodies {
         return v.textValue();
     }
 
+    /** A boolean field: absent gives null, another type a 400 problem. */
+    static Boolean bool(JsonNode object, String field, String path) {
+        JsonNode v = object.get(field);
+        if (v == null) {
+            return null;
+        }
+        if (!v.isBoolean()) {
+            throw ApiProblem.badField(path + "." + field, abbreviate(v), "Must be true or false",
+                    "Maybe write true without quotes.");
+        }
+        return v.booleanValue();
+    }
+
+    /** A boolean query parameter ({@code true} or {@code false}): absent gives null. */
+    static Boolean bool(Map<String, String> query, String name) {
+        String v = query.get(name);
+        if (v == null) {
+            return null;
+        }
+        return switch (v.strip()) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw ApiProblem.badField("?" + name, quote(v), "Must be true or false",
+                    "Maybe ?" + name + "=true.");
+        };
+    }
+
     /** A whole-number field within [min, max]: absent gives null. */
     static Long integer(JsonNode object, String field, String path, long min, long max) {
         JsonNode v = object.get(field);

@@ -120,6 +120,39 @@ class ApiRoutesTest {
     }
 
     @Test
+    void runStartedWithReportServesTheReportAndItsDataWithUnchangedKpis() throws Exception {
+        String body = "{\"library\": \"supply-chain\", \"horizon\": \"3d\", \"report\": true}";
+        HttpResponse<String> started = post("/runs", body, "application/json");
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+        String location = started.headers().firstValue("Location").orElseThrow();
+        assertThat(json(started).get("links").get("report").asText()).isEqualTo(location + "/report");
+        assertThat(awaitEnd(server, location).get("status").asText()).isEqualTo("succeeded");
+        HttpResponse<String> html = get(location + "/report");
+        assertThat(html.statusCode()).isEqualTo(200);
+        assertThat(html.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
+        assertThat(html.body()).contains("<h2>Route map</h2>", "<h2>Gantt chart</h2>", "Chart.js v4.6.1");
+        JsonNode data = json(get(location + "/report?format=json"));
+        assertThat(data.get("series").size()).isBetween(195, 205); // 3 d / 200, rounded to 22 min
+        assertThat(data.get("trips").size()).isPositive();
+        assertThat(data.get("sites").size()).isEqualTo(15);
+        assertThat(data.get("operations").size()).isPositive();
+        // The traces only observe: the same run without a report has the same KPIs.
+        HttpResponse<String> plain = post("/runs", body.replace("true", "false"), "application/json");
+        String plainAt = plain.headers().firstValue("Location").orElseThrow();
+        awaitEnd(server, plainAt);
+        JsonNode a = json(get(location + "/result"));
+        JsonNode b = json(get(plainAt + "/result"));
+        assertThat(a.get("plant")).isEqualTo(b.get("plant"));
+        assertThat(a.get("supplyChain")).isEqualTo(b.get("supplyChain"));
+        assertThat(b.get("batches").size()).isZero();
+        assertThat(json(plain).get("links").has("report")).isFalse();
+        assertProblem(get(plainAt + "/report"), 409, "no-report");
+        assertProblem(get(location + "/report?format=pdf"), 400, "invalid-request");
+        assertProblem(post("/runs", body.replace("true", "\"yes\""), "application/json"), 400, "invalid-request");
+        assertProblem(get("/runs/0123456789abcdef/report"), 404, "not-found");
+    }
+
+    @Test
     void validateReportsTheSameProblemsAsTheCli() throws Exception {
         String bad = Files.readString(TESTDATA.resolve("testdata/bad-plant.yaml"));
         List<Problem> expected;
