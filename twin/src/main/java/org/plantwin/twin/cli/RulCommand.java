@@ -67,7 +67,7 @@ final class RulCommand implements Callable<Integer> {
                 description = "Most epochs; early stopping may end sooner (default: 60).")
         Integer epochs;
 
-        @Option(names = "--arch", paramLabel = "dcnn|lstm", defaultValue = "dcnn",
+        @Option(names = "--arch", paramLabel = "dcnn|lstm", defaultValue = "lstm",
                 description = "Network (default: ${DEFAULT-VALUE}).")
         String arch;
 
@@ -240,6 +240,11 @@ final class RulCommand implements Callable<Integer> {
             try {
                 try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
                     w.write(text);
+                }
+                if (Files.getFileStore(tmp).supportsFileAttributeView("posix")) {
+                    // createTempFile makes the file owner-only; predictions are meant to be shared.
+                    Files.setPosixFilePermissions(tmp,
+                            java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
                 }
                 try {
                     Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

@@ -44,7 +44,7 @@ class RulCommandTest {
         Outcome t = cli("rul", "train", "--train", TRAIN.toString(), "--out", model.toString(), "--seed", "3",
                 "--epochs", "1");
         assertThat(t.code()).as(t.err()).isZero();
-        assertThat(t.out()).contains("dcnn: 3 units (1 held out), 1 condition(s)").contains("1 epochs");
+        assertThat(t.out()).contains("lstm: 3 units (1 held out), 1 condition(s)").contains("1 epochs");
         assertThat(model.resolve("rul-0000.params")).isRegularFile();
         assertThat(model.resolve("rul.json")).isRegularFile();
 
