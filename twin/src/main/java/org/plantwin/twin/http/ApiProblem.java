@@ -60,6 +60,11 @@ public final class ApiProblem extends RuntimeException {
         return new ApiProblem(429, "too-many-jobs", "Too many jobs", detail, List.of(), seconds);
     }
 
+    /** 429 of another kind ({@code type}, e.g. {@code too-many-models}); try again after {@code seconds}. */
+    public static ApiProblem tooMany(String type, String title, String detail, int seconds) {
+        return new ApiProblem(429, type, title, detail, List.of(), seconds);
+    }
+
     public int status() {
         return status;
     }

@@ -73,6 +73,7 @@ public final class ApiRoutes extends AllDirectives {
             "POST /experiments", "GET /experiments/{id}", "DELETE /experiments/{id}",
             "GET /experiments/{id}/result", "GET /experiments/{id}/events",
             "POST /plans/jssp", "POST /plans/fjsp", "POST /plans/vrptw", "POST /plans/cvrp",
+            "POST /models", "GET /models", "GET /models/{id}", "DELETE /models/{id}", "POST /models/{id}/forecast",
             "POST /envs", "GET /envs/{id}", "DELETE /envs/{id}", "POST /envs/{id}/reset", "POST /envs/{id}/step");
 
     static final ContentType PROBLEM_JSON =
@@ -95,11 +96,13 @@ public final class ApiRoutes extends AllDirectives {
     private final String schema;
     private final byte[] token;
     private final EnvRoutes envRoutes = new EnvRoutes();
+    private final ModelService models;
 
     ApiRoutes(ServerSettings settings, JobService service, HttpMetrics metrics) {
         this.settings = settings;
         this.service = service;
         this.metrics = metrics;
+        this.models = new ModelService(service);
         this.openApi = OpenApi.document();
         this.schema = ScenarioSchema.jsonSchema();
         this.token = settings.token() == null ? null : ("Bearer " + settings.token()).getBytes(StandardCharsets.UTF_8);
@@ -133,6 +136,7 @@ public final class ApiRoutes extends AllDirectives {
                 pathPrefix("experiments", () -> concat(
                         pathEnd(() -> post(() -> withBody(this::startExperiment))),
                         pathPrefix(PathMatchers.segment(), id -> jobRoutes(Job.Kind.EXPERIMENT, id)))),
+                pathPrefix("models", this::modelRoutes),
                 pathPrefix("envs", envRoutes::route),
                 path(PathMatchers.segment("plans").slash(PathMatchers.segment()),
                         problem -> post(() -> withBody(b -> plan(problem, b)))));
@@ -516,6 +520,43 @@ public final class ApiRoutes extends AllDirectives {
 
     private static String kindName(Job job) {
         return job.kind() == Job.Kind.RUN ? "run" : "experiment";
+    }
+
+    // ---- models ------------------------------------------------------------------------------------------------
+
+    private Route modelRoutes() {
+        return concat(
+                pathEnd(() -> concat(
+                        get(() -> json(200, models.list().toString())),
+                        post(() -> withBody(b -> parameterMap(query -> {
+                            ObjectNode m = models.train(b.text(), b.json(), query);
+                            String location = m.get("links").get("self").asText();
+                            return complete(HttpResponse.create().withStatus(StatusCodes.ACCEPTED)
+                                    .addHeader(RawHeader.create("Location", location))
+                                    .withEntity(ContentTypes.APPLICATION_JSON, m.toString()));
+                        }))))),
+                pathPrefix(PathMatchers.segment(), id -> concat(
+                        pathEnd(() -> concat(
+                                get(() -> json(200, models.get(id).toString())),
+                                delete(() -> {
+                                    models.delete(id);
+                                    return complete(StatusCodes.NO_CONTENT);
+                                }))),
+                        path("forecast", () -> post(() -> withBody(b -> {
+                            // Forecasting refits the statistical methods per series: off the HTTP threads.
+                            CompletableFuture<String> f = CompletableFuture.supplyAsync(
+                                    () -> models.forecast(id, b.text()).toString(), service.workers());
+                            return onComplete(f, t -> {
+                                if (t.isSuccess()) {
+                                    return json(200, t.get());
+                                }
+                                Throwable e = t.failed().get();
+                                Throwable cause = e instanceof CompletionException && e.getCause() != null
+                                        ? e.getCause() : e;
+                                throw cause instanceof RuntimeException r ? r
+                                        : new IllegalStateException("A forecast failed", cause);
+                            });
+                        }))))));
     }
 
     // ---- plans -------------------------------------------------------------------------------------------------
