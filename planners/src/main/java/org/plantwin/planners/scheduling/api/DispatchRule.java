@@ -27,19 +27,25 @@ public enum DispatchRule {
   /** First in queue: the job that became ready (release or end of its previous operation) first. */
   FIFO,
   /** Largest weight / processing time (weighted shortest processing time). */
-  WSPT;
+  WSPT,
+  /**
+   * Shortest setup + processing time: the sequence-dependent setup from the machine's last job (or its
+   * initial setup) plus the processing time. The same as {@link #SPT} on an instance without setups.
+   */
+  SETUP_SPT;
 
   /**
    * The score of a candidate; the smallest wins.
    *
    * @param duration the candidate's processing time on the candidate machine
+   * @param setup the setup the candidate machine needs before the candidate (0 without setups)
    * @param workRemaining work of the job from the candidate on, candidate included
    * @param opsRemaining operations of the job from the candidate on, candidate included
    * @param readyTime when the candidate became ready
    * @param now the candidate's earliest start
    * @param job the candidate's job
    */
-  double score(long duration, double workRemaining, int opsRemaining, long readyTime, long now, Job job) {
+  double score(long duration, long setup, double workRemaining, int opsRemaining, long readyTime, long now, Job job) {
     switch (this) {
       case SPT:
         return duration;
@@ -61,6 +67,8 @@ public enum DispatchRule {
         return readyTime;
       case WSPT:
         return -job.weight() / Math.max(duration, 1e-9);
+      case SETUP_SPT:
+        return setup + duration;
       default:
         throw new IllegalStateException("Unknown rule (" + this + ").");
     }

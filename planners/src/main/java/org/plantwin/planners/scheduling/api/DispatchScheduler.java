@@ -1,6 +1,7 @@
 package org.plantwin.planners.scheduling.api;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -30,6 +31,10 @@ public final class DispatchScheduler {
       }
     }
     long[] machineReady = new long[instance.machineCount()];
+    int[] lastJob = new int[instance.machineCount()];
+    Arrays.fill(lastJob, -1);
+    boolean plain = !instance.hasSetups() && !instance.hasUnavailability();
+    Unavailability windows = instance.unavailability();
     List<ScheduledOperation> result = new ArrayList<>();
     int remaining = instance.operationCount();
     while (remaining > 0) {
@@ -42,7 +47,9 @@ public final class DispatchScheduler {
           continue;
         }
         for (MachineOption opt : instance.operation(j, next[j]).options()) {
-          long est = Math.max(jobReady[j], machineReady[opt.machine()]);
+          long est = plain ? Math.max(jobReady[j], machineReady[opt.machine()])
+              : windows.earliestStart(opt.machine(), machineReady[opt.machine()],
+                  instance.setup(opt.machine(), lastJob[opt.machine()], j), jobReady[j], opt.duration());
           long ect = est + opt.duration();
           bestStart = Math.min(bestStart, est);
           if (ect < bestEnd || (ect == bestEnd && opt.machine() < bestEndMachine)) {
@@ -64,7 +71,9 @@ public final class DispatchScheduler {
         }
         Operation op = instance.operation(j, next[j]);
         for (MachineOption opt : op.options()) {
-          long est = Math.max(jobReady[j], machineReady[opt.machine()]);
+          long setup = plain ? 0 : instance.setup(opt.machine(), lastJob[opt.machine()], j);
+          long est = plain ? Math.max(jobReady[j], machineReady[opt.machine()])
+              : windows.earliestStart(opt.machine(), machineReady[opt.machine()], setup, jobReady[j], opt.duration());
           boolean candidate = generation == ScheduleGeneration.NON_DELAY
               ? est == bestStart
               : opt.machine() == bestEndMachine && (est < bestEnd || (est == bestEnd && opt.duration() == 0));
@@ -73,7 +82,7 @@ public final class DispatchScheduler {
           }
           double work = workLeft[j] - op.meanDuration() + opt.duration();
           int opsLeft = job.operations().size() - next[j];
-          double score = rule.score(opt.duration(), work, opsLeft, jobReady[j], est, job);
+          double score = rule.score(opt.duration(), setup, work, opsLeft, jobReady[j], est, job);
           // Strictly better only: ties keep the lowest job index, then the lowest machine index
           // (options are visited in input order, so compare machines explicitly).
           if (pickJob < 0 || score < pickScore
@@ -94,6 +103,7 @@ public final class DispatchScheduler {
       next[pickJob]++;
       jobReady[pickJob] = end;
       machineReady[pickOpt.machine()] = end;
+      lastJob[pickOpt.machine()] = pickJob;
       remaining--;
     }
     return new Schedule(result);

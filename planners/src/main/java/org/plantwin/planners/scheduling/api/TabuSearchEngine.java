@@ -13,6 +13,15 @@ import java.util.SplittableRandom;
  *
  * <p>Operations are numbered job by job. Head r[i] = earliest start; tail q[i] = longest path from the
  * end of i to the sink, without p[i]; the longest path through i is r[i] + p[i] + q[i].
+ *
+ * <p>Setups and unavailability windows. A machine arc i -> j carries the setup s(i, j) (and a machine's
+ * first operation its initial setup), so heads and tails include setups exactly. Windows are applied in the
+ * forward pass only: a head is {@link Unavailability#earliestStart}, which pushes an operation (and its
+ * setup) past the windows it would overlap; heads, the makespan and the objective are therefore exact for
+ * the given machine orders, while tails ignore windows (they are lower bounds). A critical path continues
+ * from an operation that a window pushed to its machine predecessor, so blocks may span a window. Move estimates recompute the heads of the moved segment with setups
+ * and windows but take the other heads and the (window-free) tails as they are, so with windows they are
+ * only estimates; the chosen move is always evaluated exactly, and the final schedule is validated.
  */
 final class TabuSearchEngine {
   private static final int SEQ_FORWARD = 0;  // move the operation at a to just after the one at b (a < b)
@@ -32,6 +41,13 @@ final class TabuSearchEngine {
   private final int[][] optMachine;
   private final long[][] optDuration;
   private final boolean flexible;
+  private final boolean hasSetups;
+  private final boolean hasWindows;
+  private final Unavailability windows;
+  private final int[] family;
+  private final int families;
+  private final long[][] setupMatrix; // [machine][fromFamily * families + toFamily]
+  private final long[][] initialSetup; // [machine][toFamily]
 
   // Solution state.
   private final int[] assign;
@@ -135,6 +151,31 @@ final class TabuSearchEngine {
       }
     }
     flexible = flex;
+    hasSetups = instance.hasSetups();
+    hasWindows = instance.hasUnavailability();
+    windows = instance.unavailability();
+    SetupTimes setups = instance.setups();
+    families = hasSetups ? setups.familyCount() : 0;
+    family = new int[n];
+    setupMatrix = new long[hasSetups ? machines : 0][families * families];
+    initialSetup = new long[hasSetups ? machines : 0][families];
+    if (hasSetups) {
+      int[] jobOfFamily = new int[families];
+      for (int j = 0; j < instance.jobCount(); j++) {
+        jobOfFamily[setups.family(j)] = j;
+      }
+      for (int k = 0; k < n; k++) {
+        family[k] = setups.family(jobOf[k]);
+      }
+      for (int m = 0; m < machines; m++) {
+        for (int g = 0; g < families; g++) {
+          initialSetup[m][g] = setups.initial(m, jobOfFamily[g]);
+          for (int f = 0; f < families; f++) {
+            setupMatrix[m][f * families + g] = setups.setup(m, jobOfFamily[f], jobOfFamily[g]);
+          }
+        }
+      }
+    }
     tardiness = options.objective() == Objective.WEIGHTED_TARDINESS;
     lastOp = new int[instance.jobCount()];
     due = new long[instance.jobCount()];
@@ -192,7 +233,8 @@ final class TabuSearchEngine {
         : tardiness ? 0 : instance.trivialLowerBound();
     int stagnation = options.stagnationLimit() > 0 ? options.stagnationLimit()
         : (flexible ? 1500 : 2500);
-    int exactK = options.exactCandidates() > 0 ? options.exactCandidates() : (flexible ? 4 : 1);
+    // With windows the estimates miss the pushes of the operations after the moved segment: check more exactly.
+    int exactK = options.exactCandidates() > 0 ? options.exactCandidates() : (flexible || hasWindows ? 4 : 1);
     double ratio = (double) instance.jobCount() / machines;
     int tenureMin = 10 + (int) ratio;
     int tenureMax = (int) Math.round(tenureMin * (instance.jobCount() <= 2 * machines ? 1.4 : 1.5));
@@ -311,7 +353,9 @@ final class TabuSearchEngine {
       if (jp[i] >= 0) {
         start = Math.max(start, r[jp[i]] + p[jp[i]]);
       }
-      if (mp[i] >= 0) {
+      if (hasSetups || hasWindows) {
+        start = machineStart(mach[i], mp[i], i, start);
+      } else if (mp[i] >= 0) {
         start = Math.max(start, r[mp[i]] + p[mp[i]]);
       }
       r[i] = start;
@@ -333,13 +377,40 @@ final class TabuSearchEngine {
         tl = q[js[i]] + p[js[i]];
       }
       if (ms[i] >= 0) {
-        tl = Math.max(tl, q[ms[i]] + p[ms[i]]);
+        tl = Math.max(tl, q[ms[i]] + p[ms[i]] + setup(mach[i], i, ms[i]));
       }
       q[i] = tl;
       max = Math.max(max, r[i] + p[i]);
     }
     cmax = max;
     return true;
+  }
+
+  /** The setup on machine m from operation from (-1: the initial setup) to operation to (-1: none, 0). */
+  private long setup(int m, int from, int to) {
+    if (!hasSetups || to < 0) {
+      return 0;
+    }
+    return from < 0 ? initialSetup[m][family[to]] : setupMatrix[m][family[from] * families + family[to]];
+  }
+
+  /**
+   * The earliest start of op on machine m after machine predecessor prev (-1: none) with the current heads,
+   * given that the job allows it from {@code ready}: after the setup, and past the windows.
+   */
+  private long machineStart(int m, int prev, int op, long ready) {
+    long free = prev >= 0 ? r[prev] + p[prev] : 0;
+    long s = setup(m, prev, op);
+    return hasWindows ? windows.earliestStart(m, free, s, ready, p[op]) : Math.max(ready, free + s);
+  }
+
+  /** When the machine predecessor and the setup let op start, ignoring its job (for the critical path). */
+  private long machineReady(int op) {
+    int m = mach[op];
+    int prev = mp[op];
+    long free = prev >= 0 ? r[prev] + p[prev] : 0;
+    long s = setup(m, prev, op);
+    return hasWindows && s > 0 ? windows.earliestFree(m, free, s) + s : free + s;
   }
 
   /** The objective of the evaluated current solution. */
@@ -422,13 +493,18 @@ final class TabuSearchEngine {
     while (cur >= 0) {
       path[len++] = cur;
       boolean viaJob = jp[cur] >= 0 && r[jp[cur]] + p[jp[cur]] == r[cur];
-      boolean viaMachine = mp[cur] >= 0 && r[mp[cur]] + p[mp[cur]] == r[cur];
+      boolean viaMachine = mp[cur] >= 0 && (hasSetups || hasWindows ? machineReady(cur) : r[mp[cur]] + p[mp[cur]])
+          == r[cur];
       if (viaJob && viaMachine) {
         cur = rng.nextBoolean() ? jp[cur] : mp[cur];
       } else if (viaMachine) {
         cur = mp[cur];
       } else if (viaJob) {
         cur = jp[cur];
+      } else if (hasWindows && mp[cur] >= 0 && r[cur] > release[cur]) {
+        // A window pushed cur: continue through its machine predecessor, so that the block spans the window
+        // and moves can reorder operations across it (e.g. put a short one before the window instead).
+        cur = mp[cur];
       } else {
         cur = -1;
       }
@@ -508,28 +584,39 @@ final class TabuSearchEngine {
       System.arraycopy(s, a, segment, 1, len - 1);
     }
     Move mv = new Move(type, m, a, b, -1, -1);
-    mv.estimate = estimateSegment(len, a == 0 ? -1 : s[a - 1], b == seqLen[m] - 1 ? -1 : s[b + 1]);
+    mv.estimate = estimateSegment(m, len, a == 0 ? -1 : s[a - 1], b == seqLen[m] - 1 ? -1 : s[b + 1]);
     mv.tabu = isTabuSeq(type, s, a, b);
     moves.add(mv);
   }
 
   /** Longest path through the re-ordered segment, with heads and tails of the rest unchanged. */
-  private long estimateSegment(int len, int before, int after) {
+  private long estimateSegment(int m, int len, int before, int after) {
+    boolean general = hasSetups || hasWindows;
     long prevEnd = before >= 0 ? r[before] + p[before] : 0;
+    int prevOp = before;
     for (int t = 0; t < len; t++) {
       int x = segment[t];
-      long h = Math.max(release[x], prevEnd);
+      long h = release[x];
       if (jp[x] >= 0) {
         h = Math.max(h, r[jp[x]] + p[jp[x]]);
       }
+      if (general) {
+        long s = setup(m, prevOp, x);
+        h = hasWindows ? windows.earliestStart(m, prevEnd, s, h, p[x]) : Math.max(h, prevEnd + s);
+      } else {
+        h = Math.max(h, prevEnd);
+      }
       segHead[t] = h;
       prevEnd = h + p[x];
+      prevOp = x;
     }
     long nextTail = after >= 0 ? q[after] + p[after] : 0;
+    int nextOp = after;
     long est = 0;
     for (int t = len - 1; t >= 0; t--) {
       int x = segment[t];
-      long tl = nextTail;
+      long tl = general && nextOp >= 0 ? nextTail + setup(m, x, nextOp) : nextTail;
+      nextOp = x;
       if (js[x] >= 0) {
         tl = Math.max(tl, q[js[x]] + p[js[x]]);
       }
@@ -571,8 +658,17 @@ final class TabuSearchEngine {
         if (y >= 0 && before >= 0 && r[before] >= r[y] && q[y] + p[y] >= q[before] + p[before]) {
           continue;
         }
-        long head = Math.max(jobHead, x >= 0 ? r[x] + p[x] : 0);
-        long tail = Math.max(jobTail, y >= 0 ? q[y] + p[y] : 0);
+        long head;
+        long tail;
+        if (hasSetups || hasWindows) {
+          long free = x >= 0 ? r[x] + p[x] : 0;
+          long su = setup(m, x, u);
+          head = hasWindows ? windows.earliestStart(m, free, su, jobHead, d) : Math.max(jobHead, free + su);
+          tail = Math.max(jobTail, y >= 0 ? q[y] + p[y] + setup(m, u, y) : 0);
+        } else {
+          head = Math.max(jobHead, x >= 0 ? r[x] + p[x] : 0);
+          tail = Math.max(jobTail, y >= 0 ? q[y] + p[y] : 0);
+        }
         long est = head + d + tail;
         if (est < bestEst) {
           bestEst = est;
