@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.plantwin.planners.scheduling.api.DispatchRule;
 import org.plantwin.planners.scheduling.api.DispatchScheduler;
@@ -163,6 +164,28 @@ class SetupsAndWindowsSolverTest {
         .optTimeLimit(Duration.ofMinutes(10)).optSeed(1).optObjective(Objective.WEIGHTED_TARDINESS).build());
     ScheduleValidator.requireValid(instance, result.schedule());
     assertThat(result.schedule().weightedTardiness(instance)).isLessThanOrEqualTo(start.weightedTardiness(instance));
+  }
+
+  /** The README's ft10 example: the dispatching figures (the tabu figure is checked by the slow test below). */
+  @Test
+  void readmeExampleDispatchFigures() {
+    ShopInstance ft10 = SetupWindowExample.generate(TestInstances.jssp("ft10"), 1, 3);
+    assertThat(ScheduleValidator.requireValid(ft10, DispatchScheduler.best(ft10))).isEqualTo(1322);
+    assertThat(DispatchScheduler.schedule(ft10, DispatchRule.MWKR, ScheduleGeneration.NON_DELAY).makespan())
+        .isEqualTo(1322);
+    assertThat(DispatchScheduler.schedule(ft10, DispatchRule.SETUP_SPT, ScheduleGeneration.NON_DELAY).makespan())
+        .isEqualTo(1363);
+    assertThat(DispatchScheduler.schedule(ft10, DispatchRule.SETUP_SPT, ScheduleGeneration.ACTIVE).makespan())
+        .isEqualTo(1558);
+  }
+
+  /** The README's deterministic ft10 figure: 200,000 iterations, seed 1 (about 3-6 s). */
+  @Test
+  @Tag("slow")
+  void readmeExampleTabuFigure() {
+    ShopInstance ft10 = SetupWindowExample.generate(TestInstances.jssp("ft10"), 1, 3);
+    SolveResult result = TabuSearch.solve(ft10, DispatchScheduler.best(ft10), iterations(200_000, 1));
+    assertThat(ScheduleValidator.requireValid(ft10, result.schedule())).isEqualTo(1148);
   }
 
   @Test

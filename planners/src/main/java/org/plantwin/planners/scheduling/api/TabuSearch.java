@@ -17,6 +17,10 @@ import java.util.Objects;
  *
  * <p>With {@link Objective#WEIGHTED_TARDINESS} the moves come from the longest path to the last
  * operation of a tardy job (drawn in proportion to its weighted tardiness) and are evaluated exactly.
+ *
+ * <p>Sequence-dependent setups and unavailability windows of the instance are respected: schedules are
+ * evaluated exactly (setups on machine arcs, operations pushed past windows), move estimates are
+ * approximate with windows (see {@code TabuSearchEngine}), and the result is a valid schedule.
  */
 public final class TabuSearch {
   private TabuSearch() {
