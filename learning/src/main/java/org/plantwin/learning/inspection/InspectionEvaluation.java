@@ -1,0 +1,52 @@
+package org.plantwin.learning.inspection;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Runnable cross-validation of the defect classifier on the NEU subset (or any labelled folder).
+ * Options {@code key=value}: {@code images} (default {@code ../shared/data/neu_surface_defects/images}),
+ * {@code labels} (a labels.csv; default: the folder layout), {@code folds} (5), {@code size} (64),
+ * {@code width} (16), {@code epochs} (40), {@code seed} (42), {@code threads} (1).
+ */
+public final class InspectionEvaluation {
+
+    private InspectionEvaluation() {
+    }
+
+    public static void main(String[] args) {
+        run(args, System.out);
+    }
+
+    /** Loads, cross-validates and prints; returns the result. */
+    public static CrossValidation.Result run(String[] args, PrintStream out) {
+        Map<String, String> o = new TreeMap<>();
+        for (String a : args) {
+            int eq = a.indexOf('=');
+            if (eq < 1) {
+                throw new IllegalArgumentException("The option (" + a + ") must be key=value.");
+            }
+            o.put(a.substring(0, eq), a.substring(eq + 1));
+        }
+        InspectionConfig config = InspectionConfig.defaults()
+                .withImageSize(Integer.parseInt(o.getOrDefault("size", "64")))
+                .withWidth(Integer.parseInt(o.getOrDefault("width", "16")))
+                .withEpochs(Integer.parseInt(o.getOrDefault("epochs", "40")))
+                .withSeed(Long.parseLong(o.getOrDefault("seed", "42")))
+                .withThreads(Integer.parseInt(o.getOrDefault("threads", "1")));
+        int folds = Integer.parseInt(o.getOrDefault("folds", "5"));
+        Path images = Path.of(o.getOrDefault("images", "../shared/data/neu_surface_defects/images"));
+        long t0 = System.nanoTime();
+        List<GreyImage> data = o.containsKey("labels")
+                ? InspectionImages.fromLabels(Path.of(o.get("labels")), images, config.imageSize())
+                : InspectionImages.fromFolders(images, config.imageSize());
+        out.printf(java.util.Locale.ROOT, "%d images loaded in %.1f s; %s%n", data.size(),
+                (System.nanoTime() - t0) / 1e9, config);
+        CrossValidation.Result r = CrossValidation.run(data, config, folds, out);
+        r.print(out);
+        return r;
+    }
+}
