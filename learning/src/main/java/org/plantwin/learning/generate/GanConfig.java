@@ -1,0 +1,48 @@
+package org.plantwin.learning.generate;
+
+/**
+ * Training settings of {@link TimeSeriesGan}.
+ *
+ * @param epochs passes over the training windows (one step = one discriminator and one generator update)
+ * @param batchSize windows per step
+ * @param hidden GRU state size of generator and discriminator
+ * @param layers GRU layers of generator and discriminator
+ * @param noiseDim noise values per time step fed to the generator
+ * @param learningRate Adam learning rate of both players
+ * @param momentWeight weight of TimeGAN's moment loss (mean and std per step and feature) in the generator loss
+ * @param seed the one seed of the run (weights, noise, batches)
+ * @param threads PyTorch intra-op threads (0 = engine default)
+ */
+public record GanConfig(int epochs, int batchSize, int hidden, int layers, int noiseDim, double learningRate,
+        double momentWeight, long seed, int threads) {
+
+    public GanConfig {
+        if (epochs < 1 || batchSize < 2 || hidden < 1 || layers < 1 || noiseDim < 1 || !(learningRate > 0)
+                || momentWeight < 0 || threads < 0) {
+            throw new IllegalArgumentException("The GAN settings (" + epochs + " epochs, batch " + batchSize
+                    + ", hidden " + hidden + ", layers " + layers + ", noise " + noiseDim + ", lr " + learningRate
+                    + ", moment weight " + momentWeight + ", threads " + threads + ") are out of range.");
+        }
+    }
+
+    /** Defaults: 50 epochs, batch 128, GRU 24 x 2, noise 8, Adam 1e-3, moment weight 10, seed 42, 1 thread. */
+    public static GanConfig defaults() {
+        return new GanConfig(50, 128, 24, 2, 8, 1e-3, 10, 42, 1);
+    }
+
+    public GanConfig withEpochs(int n) {
+        return new GanConfig(n, batchSize, hidden, layers, noiseDim, learningRate, momentWeight, seed, threads);
+    }
+
+    public GanConfig withSeed(long s) {
+        return new GanConfig(epochs, batchSize, hidden, layers, noiseDim, learningRate, momentWeight, s, threads);
+    }
+
+    public GanConfig withHidden(int h) {
+        return new GanConfig(epochs, batchSize, h, layers, noiseDim, learningRate, momentWeight, seed, threads);
+    }
+
+    public GanConfig withThreads(int t) {
+        return new GanConfig(epochs, batchSize, hidden, layers, noiseDim, learningRate, momentWeight, seed, t);
+    }
+}

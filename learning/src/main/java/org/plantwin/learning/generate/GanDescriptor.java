@@ -1,0 +1,26 @@
+package org.plantwin.learning.generate;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The JSON descriptor saved beside the generator's DJL parameters ({@code gan-0000.params}, {@code gan.json}).
+ *
+ * @param formatVersion version of this layout
+ * @param model the design ({@code "rgan"}: GRU generator and discriminator, non-saturating loss + moment loss)
+ * @param engine the DJL engine that trained it
+ * @param columns feature names in order
+ * @param seqLen time steps per window
+ * @param scaling the min-max scaling of the training data (samples are returned in original units)
+ * @param config the training settings
+ * @param trainingWindows windows trained on
+ * @param trainingSeconds wall-clock training time
+ * @param metrics figures recorded with the model (last losses)
+ */
+public record GanDescriptor(int formatVersion, String model, String engine, List<String> columns, int seqLen,
+        MinMaxScaling scaling, GanConfig config, int trainingWindows, double trainingSeconds,
+        Map<String, Double> metrics) {
+
+    /** The current {@link #formatVersion}. */
+    public static final int FORMAT_VERSION = 1;
+}

@@ -1,0 +1,303 @@
+package org.plantwin.learning.generate;
+
+import ai.djl.Device;
+import ai.djl.MalformedModelException;
+import ai.djl.Model;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
+import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
+import ai.djl.nn.SequentialBlock;
+import ai.djl.nn.core.Linear;
+import ai.djl.nn.recurrent.GRU;
+import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
+import ai.djl.training.Trainer;
+import ai.djl.training.initializer.XavierInitializer;
+import ai.djl.training.loss.Loss;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
+import ai.djl.util.Pair;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.SplittableRandom;
+import org.plantwin.learning.forecast.deep.DjlRuntime;
+
+/**
+ * A recurrent GAN for multivariate windows (RCGAN-style, with TimeGAN's moment loss). Generator: uniform noise
+ * {@code (B, T, Z)} through a GRU and a per-step dense layer with a sigmoid to scaled values {@code (B, T, F)}.
+ * Discriminator: a GRU and a per-step dense layer to one logit per step {@code (B, T, 1)}. Loss: non-saturating
+ * cross-entropy per step (TimeGAN's discriminator loss), plus for the generator {@code momentWeight} times the mean
+ * absolute difference of the per-(step, feature) batch mean and std between fake and real.
+ *
+ * <p>Two models, two Trainers and two Adam optimisers: the discriminator step runs on generator output produced
+ * outside any gradient collector (so nothing reaches the generator); the generator step back-propagates through the
+ * discriminator, whose gradients are then zeroed so that they cannot leak into its next update.
+ *
+ * <p>Why not WGAN-GP: the penalty needs the gradient of the critic's input gradient (PyTorch's
+ * {@code create_graph=True}); DJL 0.36's public {@code GradientCollector.backward} always passes
+ * {@code createGraph=false}, so the penalty would be a constant with no gradient. The engine-internal
+ * {@code JniUtils.backward(..., createGraph)} is not public API and was not used.
+ */
+public final class TimeSeriesGan implements AutoCloseable {
+
+    /** File stem in a model directory: {@code gan-0000.params} and {@code gan.json}. */
+    public static final String NAME = "gan";
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+
+    private final Model generator;
+    private final GanDescriptor descriptor;
+
+    private TimeSeriesGan(Model generator, GanDescriptor descriptor) {
+        this.generator = generator;
+        this.descriptor = descriptor;
+    }
+
+    /** Trains on a series in original units: min-max scaled, cut into sliding windows of {@code seqLen}. */
+    public static TimeSeriesGan train(GanCsv.Table table, int seqLen, GanConfig config, PrintStream log) {
+        MinMaxScaling scaling = MinMaxScaling.fit(table.rows());
+        Windows w = Windows.sliding(scaling.scale(table.rows()), seqLen);
+        return train(w, table.columns(), scaling, config, log);
+    }
+
+    /** Trains on windows already scaled to [0, 1]; {@code scaling} maps samples back to original units. */
+    public static TimeSeriesGan train(Windows data, List<String> columns, MinMaxScaling scaling, GanConfig config,
+            PrintStream log) {
+        Objects.requireNonNull(config, "config");
+        if (columns.size() != data.features()) {
+            throw new IllegalArgumentException("The columns (" + columns + ") do not match the " + data.features()
+                    + " features.");
+        }
+        long start = System.nanoTime();
+        Engine engine = DjlRuntime.engine(config.threads());
+        engine.setRandomSeed((int) config.seed());
+        SplittableRandom random = new SplittableRandom(config.seed());
+        Device device = engine.defaultDevice();
+        int t = data.length();
+        int f = data.features();
+        int z = config.noiseDim();
+        int b = Math.min(config.batchSize(), data.count());
+        Model gen = Model.newInstance(NAME, device, DjlRuntime.ENGINE);
+        gen.setBlock(generatorBlock(config, f));
+        double dLoss = Double.NaN;
+        double gLoss = Double.NaN;
+        double mLoss = Double.NaN;
+        try (Model disc = Model.newInstance("discriminator", device, DjlRuntime.ENGINE);
+                Trainer tg = gen.newTrainer(trainingConfig(config, device));
+                Trainer td = newDiscriminatorTrainer(disc, config, device)) {
+            tg.initialize(new Shape(b, t, z));
+            td.initialize(new Shape(b, t, f));
+            int steps = Math.max(1, data.count() / b);
+            float[] xb = new float[b * t * f];
+            for (int epoch = 1; epoch <= config.epochs(); epoch++) {
+                int[] order = Windows.permutation(data.count(), random);
+                double dSum = 0;
+                double gSum = 0;
+                double mSum = 0;
+                for (int s = 0; s < steps; s++) {
+                    for (int i = 0; i < b; i++) {
+                        System.arraycopy(data.values(), order[s * b + i] * t * f, xb, i * t * f, t * f);
+                    }
+                    try (NDManager m = tg.getManager().newSubManager()) {
+                        NDArray real = m.create(xb, new Shape(b, t, f)); // (B, T, F)
+                        // Discriminator step: fake made without a collector carries no graph to the generator.
+                        NDArray fake = tg.forward(new NDList(noise(m, random, b, t, z))).singletonOrThrow(); // (B,T,F)
+                        try (GradientCollector gc = td.newGradientCollector()) {
+                            NDArray lr = td.forward(new NDList(real)).singletonOrThrow(); // (B, T, 1)
+                            NDArray lf = td.forward(new NDList(fake.duplicate())).singletonOrThrow(); // (B, T, 1)
+                            NDArray loss = Activation.softPlus(lr.neg()).mean()
+                                    .add(Activation.softPlus(lf).mean());
+                            gc.backward(loss);
+                            dSum += loss.getFloat();
+                        }
+                        td.step();
+                        // Generator step: through the discriminator, whose gradients are discarded afterwards.
+                        try (GradientCollector gc = tg.newGradientCollector()) {
+                            NDArray g = tg.forward(new NDList(noise(m, random, b, t, z))).singletonOrThrow(); // (B,T,F)
+                            NDArray lf = td.forward(new NDList(g)).singletonOrThrow(); // (B, T, 1)
+                            NDArray adv = Activation.softPlus(lf.neg()).mean();
+                            NDArray moments = std(g).sub(std(real)).abs().mean()
+                                    .add(g.mean(new int[] {0}).sub(real.mean(new int[] {0})).abs().mean());
+                            NDArray loss = adv.add(moments.mul(config.momentWeight()));
+                            gc.backward(loss);
+                            gSum += adv.getFloat();
+                            mSum += moments.getFloat();
+                        }
+                        tg.step();
+                        zeroGradients(disc);
+                    }
+                }
+                dLoss = dSum / steps;
+                gLoss = gSum / steps;
+                mLoss = mSum / steps;
+                if (log != null) {
+                    log.printf(Locale.ROOT, "epoch %4d  D %.4f  G %.4f  moments %.4f  %.0f s%n", epoch, dLoss, gLoss,
+                            mLoss, (System.nanoTime() - start) / 1e9);
+                }
+            }
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        GanDescriptor d = new GanDescriptor(GanDescriptor.FORMAT_VERSION, "rgan", DjlRuntime.ENGINE,
+                List.copyOf(columns), t, scaling, config, data.count(), seconds,
+                Map.of("discriminatorLoss", dLoss, "generatorLoss", gLoss, "momentLoss", mLoss));
+        return new TimeSeriesGan(gen, d);
+    }
+
+    /** {@code count} windows in original units, seeded. */
+    public Windows sample(int count, long seed) {
+        return descriptor.scaling().unscale(sampleScaled(count, seed));
+    }
+
+    /** {@code count} windows in [0, 1], seeded. */
+    public Windows sampleScaled(int count, long seed) {
+        if (count < 1) {
+            throw new IllegalArgumentException("The count (" + count + ") must be >= 1.");
+        }
+        SplittableRandom random = new SplittableRandom(seed);
+        int t = descriptor.seqLen();
+        int f = descriptor.columns().size();
+        int z = descriptor.config().noiseDim();
+        float[] out = new float[count * t * f];
+        int batch = 1024;
+        for (int from = 0; from < count; from += batch) {
+            int b = Math.min(batch, count - from);
+            try (NDManager m = generator.getNDManager().newSubManager()) {
+                NDArray x = generator.getBlock().forward(new ParameterStore(m, false),
+                        new NDList(noise(m, random, b, t, z)), false).singletonOrThrow(); // (B, T, F)
+                System.arraycopy(x.toFloatArray(), 0, out, from * t * f, b * t * f);
+            }
+        }
+        return new Windows(out, count, t, f);
+    }
+
+    /** The descriptor saved with the model. */
+    public GanDescriptor descriptor() {
+        return descriptor;
+    }
+
+    /** Writes {@code gan-0000.params} (generator only) and {@code gan.json} into {@code dir}. */
+    public void save(Path dir) {
+        try {
+            Files.createDirectories(dir);
+            generator.save(dir, NAME);
+            Path tmp = Files.createTempFile(dir, NAME, ".json.tmp");
+            JSON.writeValue(tmp.toFile(), descriptor);
+            if (Files.getFileStore(tmp).supportsFileAttributeView("posix")) {
+                Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+            }
+            Files.move(tmp, dir.resolve(NAME + ".json"), StandardCopyOption.REPLACE_EXISTING,
+                    StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot save the GAN to (" + dir + "): " + e.getMessage(), e);
+        }
+    }
+
+    /** Loads a model saved by {@link #save}. */
+    public static TimeSeriesGan load(Path dir, int threads) {
+        Path json = dir.resolve(NAME + ".json");
+        if (!Files.isRegularFile(json)) {
+            throw new IllegalArgumentException("The model directory (" + dir + ") has no " + NAME
+                    + ".json. Maybe the --out of plantwin gan train?");
+        }
+        GanDescriptor d;
+        try {
+            d = JSON.readValue(json.toFile(), GanDescriptor.class);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("The model descriptor (" + json + ") cannot be read: "
+                    + e.getMessage().lines().findFirst().orElse(""), e);
+        }
+        if (d.formatVersion() != GanDescriptor.FORMAT_VERSION) {
+            throw new IllegalArgumentException("The descriptor format version (" + d.formatVersion() + ") of (" + json
+                    + ") is not supported; expected " + GanDescriptor.FORMAT_VERSION + ".");
+        }
+        Engine engine = DjlRuntime.engine(threads);
+        Model m = Model.newInstance(NAME, engine.defaultDevice(), DjlRuntime.ENGINE);
+        m.setBlock(generatorBlock(d.config(), d.columns().size()));
+        try {
+            m.load(dir, NAME);
+        } catch (IOException | MalformedModelException e) {
+            m.close();
+            throw new IllegalArgumentException("The model parameters in (" + dir + ") cannot be loaded: "
+                    + e.getMessage(), e);
+        }
+        return new TimeSeriesGan(m, d);
+    }
+
+    @Override
+    public void close() {
+        generator.close();
+    }
+
+    /** {@code (B, T, Z)} noise -> GRU {@code (B, T, H)} -> dense + sigmoid {@code (B, T, F)}. */
+    static Block generatorBlock(GanConfig c, int features) {
+        SequentialBlock net = new SequentialBlock();
+        net.add(GRU.builder().setStateSize(c.hidden()).setNumLayers(c.layers()).optBatchFirst(true)
+                .optReturnState(false).build()); // (B, T, H)
+        net.add(Linear.builder().setUnits(features).build()); // (B, T, F)
+        net.add(Activation::sigmoid);
+        return net;
+    }
+
+    /** {@code (B, T, F)} -> GRU {@code (B, T, H)} -> dense {@code (B, T, 1)} logits. */
+    static Block discriminatorBlock(GanConfig c) {
+        SequentialBlock net = new SequentialBlock();
+        net.add(GRU.builder().setStateSize(c.hidden()).setNumLayers(c.layers()).optBatchFirst(true)
+                .optReturnState(false).build()); // (B, T, H)
+        net.add(Linear.builder().setUnits(1).build()); // (B, T, 1)
+        return net;
+    }
+
+    private static Trainer newDiscriminatorTrainer(Model disc, GanConfig config, Device device) {
+        disc.setBlock(discriminatorBlock(config));
+        return disc.newTrainer(trainingConfig(config, device));
+    }
+
+    private static DefaultTrainingConfig trainingConfig(GanConfig config, Device device) {
+        Optimizer adam = Optimizer.adam().optLearningRateTracker(Tracker.fixed((float) config.learningRate())).build();
+        // The loss is computed by hand in train(); the trainer's loss is not used.
+        return new DefaultTrainingConfig(Loss.l2Loss()).optOptimizer(adam).optDevices(new Device[] {device})
+                .optInitializer(new XavierInitializer(), Parameter.Type.WEIGHT);
+    }
+
+    /** Uniform [0, 1) noise {@code (B, T, Z)} from the run's seeded stream. */
+    private static NDArray noise(NDManager m, SplittableRandom random, int b, int t, int z) {
+        float[] v = new float[b * t * z];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = (float) random.nextDouble();
+        }
+        return m.create(v, new Shape(b, t, z));
+    }
+
+    /** Batch standard deviation per (step, feature): {@code (B, T, F) -> (T, F)}. */
+    private static NDArray std(NDArray x) {
+        NDArray mean = x.mean(new int[] {0});
+        return x.sub(mean).square().mean(new int[] {0}).add(1e-6f).sqrt();
+    }
+
+    private static void zeroGradients(Model model) {
+        for (Pair<String, Parameter> p : model.getBlock().getParameters()) {
+            NDArray g = p.getValue().getArray().getGradient();
+            g.subi(g);
+        }
+    }
+}
