@@ -1,0 +1,224 @@
+package org.plantwin.twin.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.plantwin.learning.generate.GanConfig;
+import org.plantwin.learning.generate.GanCsv;
+import org.plantwin.learning.generate.GanDescriptor;
+import org.plantwin.learning.generate.GanMetrics;
+import org.plantwin.learning.generate.MinMaxScaling;
+import org.plantwin.learning.generate.TimeSeriesGan;
+import org.plantwin.learning.generate.Windows;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code plantwin gan train|sample|evaluate}: a recurrent GAN for multivariate time-series windows and the TimeGAN
+ * paper's metrics. Exit 0 done, 2 bad input (file, line and value named, no stack trace).
+ */
+@Command(name = "gan", mixinStandardHelpOptions = true,
+        description = {"Synthetic multivariate time series: train a recurrent GAN on a CSV series, sample windows,"
+                + " score synthetic windows against real ones (TimeGAN's discriminative and predictive scores).",
+                "Exit 0 done, 2 bad input (file, line and value named)."},
+        subcommands = {GanCommand.Train.class, GanCommand.Sample.class, GanCommand.Evaluate.class})
+final class GanCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return PlantwinCli.EXIT_ERROR;
+    }
+
+    @Command(name = "train", mixinStandardHelpOptions = true,
+            description = {"Train on a CSV series (header of numeric columns, one row per time step, oldest first):"
+                    + " min-max scaled per column, sliding windows of --seq-len, stride 1. Saves gan-0000.params"
+                    + " (DJL) and gan.json (descriptor) in MODEL_DIR."})
+    static final class Train implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--data", required = true, paramLabel = "FILE.csv", description = "The series.")
+        Path data;
+
+        @Option(names = "--out", required = true, paramLabel = "MODEL_DIR", description = "Where to save the model.")
+        Path out;
+
+        @Option(names = "--seq-len", paramLabel = "N", defaultValue = "24", description = "Window length (default: ${DEFAULT-VALUE}).")
+        int seqLen;
+
+        @Option(names = "--epochs", paramLabel = "N", defaultValue = "50", description = "Passes over the windows (default: ${DEFAULT-VALUE}).")
+        int epochs;
+
+        @Option(names = "--seed", paramLabel = "N", defaultValue = "42", description = "Seed (default: ${DEFAULT-VALUE}).")
+        long seed;
+
+        @Option(names = "--threads", paramLabel = "N", defaultValue = "1", description = "PyTorch threads (default: ${DEFAULT-VALUE}).")
+        int threads;
+
+        @Override
+        public Integer call() {
+            return RulCommand.guarded(spec, () -> {
+                if (seqLen < 2) {
+                    throw new IllegalArgumentException("The --seq-len (" + seqLen + ") must be >= 2.");
+                }
+                if (epochs < 1) {
+                    throw new IllegalArgumentException("The --epochs (" + epochs + ") must be >= 1.");
+                }
+                GanCsv.Table table = GanCsv.readSeries(data);
+                if (table.rows().length < seqLen) {
+                    throw new IllegalArgumentException(data + ": " + table.rows().length
+                            + " data rows, fewer than the --seq-len (" + seqLen + "). Maybe a shorter --seq-len?");
+                }
+                GanConfig config = GanConfig.defaults().withEpochs(epochs).withSeed(seed).withThreads(threads);
+                try (TimeSeriesGan gan = TimeSeriesGan.train(table, seqLen, config, null)) {
+                    gan.save(out);
+                    GanDescriptor d = gan.descriptor();
+                    spec.commandLine().getOut().printf(Locale.ROOT, "%s: %d windows of %d x %d %s, %d epochs, %.1f s"
+                            + " -> %s%n", d.model(), d.trainingWindows(), seqLen, d.columns().size(), d.columns(),
+                            epochs, d.trainingSeconds(), out);
+                }
+                return 0;
+            });
+        }
+    }
+
+    @Command(name = "sample", mixinStandardHelpOptions = true,
+            description = "Write COUNT synthetic windows in the training data's units: header window,<columns>, the"
+                    + " rows of window 0, then window 1, ...")
+    static final class Sample implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--model", required = true, paramLabel = "MODEL_DIR", description = "A trained model.")
+        Path model;
+
+        @Option(names = "--count", required = true, paramLabel = "N", description = "Windows to generate.")
+        int count;
+
+        @Option(names = "--out", required = true, paramLabel = "SYNTH.csv", description = "Where to write.")
+        Path out;
+
+        @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "Noise seed (default: ${DEFAULT-VALUE}).")
+        long seed;
+
+        @Override
+        public Integer call() {
+            return RulCommand.guarded(spec, () -> {
+                if (count < 1) {
+                    throw new IllegalArgumentException("The --count (" + count + ") must be >= 1.");
+                }
+                try (TimeSeriesGan gan = TimeSeriesGan.load(model, 1)) {
+                    Windows w = gan.sample(count, seed);
+                    GanCsv.writeWindows(out, gan.descriptor().columns(), w);
+                    spec.commandLine().getOut().printf(Locale.ROOT, "%d windows of %d steps -> %s%n", count, w.length(),
+                            out);
+                }
+                return 0;
+            });
+        }
+    }
+
+    @Command(name = "evaluate", mixinStandardHelpOptions = true,
+            description = {"Score synthetic windows against a real series (both min-max scaled by the real data):"
+                    + " discriminative score |acc - 0.5| of a post-hoc GRU classifier (80/20 split), predictive score"
+                    + " (MAE of a GRU trained on synthetic, tested on real, predicting the last column one step ahead),"
+                    + " per-column Wasserstein-1 and the autocorrelation error; lower is better."})
+    static final class Evaluate implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--real", required = true, paramLabel = "FILE.csv", description = "The real series.")
+        Path real;
+
+        @Option(names = "--synthetic", required = true, paramLabel = "SYNTH.csv", description = "Output of gan sample.")
+        Path synthetic;
+
+        @Option(names = "--seq-len", paramLabel = "N", defaultValue = "24", description = "Window length (default: ${DEFAULT-VALUE}).")
+        int seqLen;
+
+        @Option(names = "--repetitions", paramLabel = "N", defaultValue = "10", description = "Repetitions averaged (default: ${DEFAULT-VALUE}, as the paper).")
+        int repetitions;
+
+        @Option(names = "--classifier-iterations", paramLabel = "N", defaultValue = "2000", description = "(default: ${DEFAULT-VALUE}, as the paper)")
+        int classifierIterations;
+
+        @Option(names = "--predictor-iterations", paramLabel = "N", defaultValue = "5000", description = "(default: ${DEFAULT-VALUE}, as the paper)")
+        int predictorIterations;
+
+        @Option(names = "--seed", paramLabel = "N", defaultValue = "42", description = "Seed (default: ${DEFAULT-VALUE}).")
+        long seed;
+
+        @Option(names = "--json", description = "Print JSON instead of a table.")
+        boolean json;
+
+        @Override
+        public Integer call() {
+            return RulCommand.guarded(spec, () -> {
+                if (repetitions < 1 || classifierIterations < 1 || predictorIterations < 1) {
+                    throw new IllegalArgumentException("The --repetitions (" + repetitions + "), --classifier-iterations ("
+                            + classifierIterations + ") and --predictor-iterations (" + predictorIterations
+                            + ") must be >= 1.");
+                }
+                GanCsv.Table r = GanCsv.readSeries(real);
+                GanCsv.Table s = GanCsv.readWindowRows(synthetic);
+                if (!r.columns().equals(s.columns())) {
+                    throw new IllegalArgumentException(synthetic + ":1: the columns " + s.columns()
+                            + " differ from those of " + real + " " + r.columns() + ". Maybe another model's samples?");
+                }
+                Windows synth = GanCsv.toWindows(synthetic, s.rows());
+                if (synth.length() != seqLen) {
+                    throw new IllegalArgumentException(synthetic + ": the windows have " + synth.length()
+                            + " rows, the --seq-len is " + seqLen + ".");
+                }
+                MinMaxScaling scaling = MinMaxScaling.fit(r.rows());
+                Windows realW = Windows.sliding(scaling.scale(r.rows()), seqLen);
+                Windows synthW = scaling.scale(synth);
+                GanMetrics.Settings settings = new GanMetrics.Settings(classifierIterations, predictorIterations, 128,
+                        repetitions, seed);
+                GanMetrics.Score d = GanMetrics.discriminative(realW, synthW, settings);
+                GanMetrics.Score p = GanMetrics.predictive(realW, synthW, settings);
+                double[] w1 = GanMetrics.marginalWasserstein(realW, synthW);
+                double acf = GanMetrics.autocorrelationError(realW, synthW);
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("realWindows", realW.count());
+                m.put("syntheticWindows", synthW.count());
+                m.put("discriminative", d.mean());
+                m.put("discriminativeStd", d.std());
+                m.put("predictive", p.mean());
+                m.put("predictiveStd", p.std());
+                Map<String, Double> perColumn = new LinkedHashMap<>();
+                for (int j = 0; j < w1.length; j++) {
+                    perColumn.put(r.columns().get(j), w1[j]);
+                }
+                m.put("wasserstein1", perColumn);
+                m.put("autocorrelationError", acf);
+                PrintWriter o = spec.commandLine().getOut();
+                if (json) {
+                    o.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(m));
+                } else {
+                    o.printf(Locale.ROOT, "windows              real %d, synthetic %d%n", realW.count(), synthW.count());
+                    o.printf(Locale.ROOT, "discriminative       %.4f +- %.4f%n", d.mean(), d.std());
+                    o.printf(Locale.ROOT, "predictive (MAE)     %.4f +- %.4f%n", p.mean(), p.std());
+                    o.printf(Locale.ROOT, "wasserstein-1        %s (mean %.4f)%n", perColumn.entrySet().stream()
+                            .map(e -> String.format(Locale.ROOT, "%s %.4f", e.getKey(), e.getValue())).toList(),
+                            Arrays.stream(w1).average().orElse(0));
+                    o.printf(Locale.ROOT, "autocorrelation err  %.4f%n", acf);
+                }
+                return 0;
+            });
+        }
+    }
+}

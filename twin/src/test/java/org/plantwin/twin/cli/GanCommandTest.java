@@ -1,0 +1,106 @@
+package org.plantwin.twin.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class GanCommandTest {
+
+    @TempDir
+    Path dir;
+
+    record Outcome(int code, String out, String err) {
+    }
+
+    private static Outcome cli(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = PlantwinCli.execute(args, new PrintWriter(out), new PrintWriter(err));
+        return new Outcome(code, out.toString(), err.toString());
+    }
+
+    private Path series() throws Exception {
+        StringBuilder sb = new StringBuilder("demand,price\n");
+        for (int i = 0; i < 60; i++) {
+            sb.append(String.format(Locale.ROOT, "%.3f,%.3f%n", 50 + 20 * Math.sin(i / 4.0), 10 + Math.cos(i / 5.0)));
+        }
+        Path p = dir.resolve("series.csv");
+        Files.writeString(p, sb.toString(), StandardCharsets.UTF_8);
+        return p;
+    }
+
+    @Test
+    void trainSampleEvaluateRoundTrip() throws Exception {
+        Path data = series();
+        Path model = dir.resolve("model");
+        Outcome t = cli("gan", "train", "--data", data.toString(), "--seq-len", "8", "--epochs", "2", "--seed", "3",
+                "--out", model.toString());
+        assertThat(t.code()).as(t.err()).isZero();
+        assertThat(t.out()).contains("rgan: 53 windows of 8 x 2 [demand, price], 2 epochs");
+        assertThat(model.resolve("gan-0000.params")).isRegularFile();
+        assertThat(model.resolve("gan.json")).isRegularFile();
+
+        Path synth = dir.resolve("out/synth.csv");
+        Outcome s = cli("gan", "sample", "--model", model.toString(), "--count", "20", "--out", synth.toString());
+        assertThat(s.code()).as(s.err()).isZero();
+        List<String> rows = Files.readAllLines(synth);
+        assertThat(rows).hasSize(1 + 20 * 8);
+        assertThat(rows.get(0)).isEqualTo("window,demand,price");
+        assertThat(rows.get(1)).startsWith("0,");
+        assertThat(rows.get(160)).startsWith("19,");
+
+        Outcome e = cli("gan", "evaluate", "--real", data.toString(), "--synthetic", synth.toString(), "--seq-len", "8",
+                "--repetitions", "1", "--classifier-iterations", "20", "--predictor-iterations", "20", "--json");
+        assertThat(e.code()).as(e.err()).isZero();
+        JsonNode j = new ObjectMapper().readTree(e.out());
+        assertThat(j.get("realWindows").asInt()).isEqualTo(53);
+        assertThat(j.get("syntheticWindows").asInt()).isEqualTo(20);
+        assertThat(j.get("discriminative").asDouble()).isBetween(0.0, 0.5);
+        assertThat(j.get("predictive").asDouble()).isBetween(0.0, 1.0);
+        assertThat(j.get("wasserstein1").has("price")).isTrue();
+    }
+
+    @Test
+    void badCellIsNamedWithFileLineAndValue() throws Exception {
+        Path bad = dir.resolve("bad.csv");
+        Files.writeString(bad, "a,b\n1,2\n3,x7\n", StandardCharsets.UTF_8);
+        Outcome t = cli("gan", "train", "--data", bad.toString(), "--out", dir.resolve("m").toString());
+        assertThat(t.code()).isEqualTo(2);
+        assertThat(t.err()).contains(bad + ":3").contains("(x7)").contains("column b");
+    }
+
+    @Test
+    void seriesShorterThanTheWindowIsRejected() throws Exception {
+        Outcome t = cli("gan", "train", "--data", series().toString(), "--seq-len", "100", "--out",
+                dir.resolve("m").toString());
+        assertThat(t.code()).isEqualTo(2);
+        assertThat(t.err()).contains("60 data rows").contains("--seq-len (100)");
+    }
+
+    @Test
+    void missingModelIsNamed() {
+        Path none = dir.resolve("none");
+        Outcome s = cli("gan", "sample", "--model", none.toString(), "--count", "3", "--out",
+                dir.resolve("s.csv").toString());
+        assertThat(s.code()).isEqualTo(2);
+        assertThat(s.err()).contains(none.toString()).contains("gan.json");
+    }
+
+    @Test
+    void syntheticFileWithoutWindowColumnIsRejected() throws Exception {
+        Path data = series();
+        Outcome e = cli("gan", "evaluate", "--real", data.toString(), "--synthetic", data.toString());
+        assertThat(e.code()).isEqualTo(2);
+        assertThat(e.err()).contains(data + ":1").contains("(demand)").contains("window");
+    }
+}
