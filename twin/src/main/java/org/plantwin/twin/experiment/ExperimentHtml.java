@@ -1,12 +1,12 @@
 package org.plantwin.twin.experiment;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import static org.plantwin.twin.report.HtmlParts.esc;
+import static org.plantwin.twin.report.HtmlParts.finite;
+import static org.plantwin.twin.report.HtmlParts.json;
+import static org.plantwin.twin.report.HtmlParts.num;
+import static org.plantwin.twin.report.HtmlParts.resource;
+import static org.plantwin.twin.report.HtmlParts.scriptSafe;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,7 +28,6 @@ public final class ExperimentHtml {
     /** Variants drawn in the per-variant charts (machine states, series); tables list them all. */
     static final int MAX_VARIANT_CHARTS = 8;
 
-    private static final ObjectMapper JSON = JsonMapper.builder().build();
 
     private ExperimentHtml() {
     }
@@ -292,7 +291,7 @@ public final class ExperimentHtml {
                 x.put("variant", v.variant());
                 x.put("batchMinutes", v.batchMinutes());
                 x.put("warmupMinutes", v.warmupMinutes());
-                x.put("series", v.series().stream().map(ExperimentHtml::finite).toList());
+                x.put("series", v.series().stream().map(org.plantwin.twin.report.HtmlParts::finite).toList());
                 list.add(x);
             }
             m.put("variants", list);
@@ -303,47 +302,9 @@ public final class ExperimentHtml {
         return d;
     }
 
-    private static Double finite(double x) {
-        return Double.isFinite(x) ? x : null;
-    }
-
-    private static String json(Object o) {
-        try {
-            return JSON.writeValueAsString(o);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("The report data cannot be written as JSON.", e);
-        }
-    }
-
-    /** Keeps text inside a script element from closing it or opening a comment. */
-    static String scriptSafe(String text) {
-        return text.replace("</", "<\\/").replace("<!--", "<\\!--");
-    }
-
-    static String esc(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
-    }
-
-    private static String num(double d) {
-        if (!Double.isFinite(d)) {
-            return "";
-        }
-        return String.format(Locale.ROOT, Math.abs(d) >= 1000 ? "%.1f" : "%.3f", d);
-    }
 
     private static String pct(double c) {
         return String.format(Locale.ROOT, "%.0f%%", 100 * c);
-    }
-
-    private static String resource(String name) {
-        try (InputStream in = ExperimentHtml.class.getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IllegalStateException("The resource (" + name + ") is missing from the jar.");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("The resource (" + name + ") cannot be read.", e);
-        }
     }
 
     private static final String STYLE = """

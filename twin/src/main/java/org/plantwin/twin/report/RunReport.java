@@ -1,14 +1,14 @@
 package org.plantwin.twin.report;
 
+import static org.plantwin.twin.report.HtmlParts.esc;
+import static org.plantwin.twin.report.HtmlParts.finite;
+import static org.plantwin.twin.report.HtmlParts.json;
+import static org.plantwin.twin.report.HtmlParts.num;
+import static org.plantwin.twin.report.HtmlParts.resource;
+import static org.plantwin.twin.report.HtmlParts.scriptSafe;
+
 import static java.util.Objects.requireNonNull;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -44,7 +44,6 @@ public final class RunReport {
     /** Trips drawn on the route map (the first, by departure). */
     public static final int MAP_TRIPS = 30;
 
-    private static final ObjectMapper JSON = JsonMapper.builder().build();
 
     /** An operation of a plan, for the planned rows of the Gantt chart (minutes from time 0). */
     public record PlannedOperation(String machine, String product, long partId, double startMinutes,
@@ -310,47 +309,9 @@ public final class RunReport {
         sb.append("</table>\n");
     }
 
-    private static Double finite(double x) {
-        return Double.isFinite(x) ? x : null;
-    }
-
-    private static String json(Object o) {
-        try {
-            return JSON.writeValueAsString(o);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("The report data cannot be written as JSON.", e);
-        }
-    }
-
-    /** Keeps text inside a script element from closing it or opening a comment. */
-    static String scriptSafe(String text) {
-        return text.replace("</", "<\\/").replace("<!--", "<\\!--");
-    }
-
-    static String esc(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
-    }
-
-    private static String num(double d) {
-        if (!Double.isFinite(d)) {
-            return "";
-        }
-        return String.format(Locale.ROOT, Math.abs(d) >= 1000 ? "%.1f" : "%.3f", d);
-    }
 
     private static String pct(double d) {
         return Double.isFinite(d) ? String.format(Locale.ROOT, "%.1f%%", 100 * d) : "";
-    }
-
-    private static String resource(String name) {
-        try (InputStream in = RunReport.class.getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IllegalStateException("The resource (" + name + ") is missing from the jar.");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("The resource (" + name + ") cannot be read.", e);
-        }
     }
 
     /** Draws every chart, then writes data-charts and data-drawn on body (tests read them). */

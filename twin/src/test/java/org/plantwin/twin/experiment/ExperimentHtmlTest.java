@@ -75,8 +75,8 @@ class ExperimentHtmlTest {
 
     @Test
     void scriptTextCannotCloseItsElement() {
-        assertThat(ExperimentHtml.scriptSafe("a</script><!-- b")).isEqualTo("a<\\/script><\\!-- b");
-        assertThat(ExperimentHtml.esc("<b a=\"1\">&")).isEqualTo("&lt;b a=&quot;1&quot;&gt;&amp;");
+        assertThat(org.plantwin.twin.report.HtmlParts.scriptSafe("a</script><!-- b")).isEqualTo("a<\\/script><\\!-- b");
+        assertThat(org.plantwin.twin.report.HtmlParts.esc("<b a=\"1\">&")).isEqualTo("&lt;b a=&quot;1&quot;&gt;&amp;");
     }
 
     /** Renders both reports in headless Chromium: every chart drew, and the console stayed silent. */
