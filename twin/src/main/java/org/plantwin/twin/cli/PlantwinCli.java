@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
         description = "Actor-based, deterministic digital twin of a manufacturing plant.",
         subcommands = {RunCommand.class, ValidateCommand.class, ScenariosCommand.class, DemoCommand.class,
                 SchemaCommand.class, PlanCommand.class, ExperimentCommand.class, CompareCommand.class, ServeCommand.class,
-                ForecastCommand.class, RulCommand.class, GanCommand.class, CommandLine.HelpCommand.class})
+                ForecastCommand.class, RulCommand.class, InspectCommand.class, GanCommand.class,
+                CommandLine.HelpCommand.class})
 public final class PlantwinCli {
 
     /** Exit code: the scenario is invalid. */
