@@ -8,41 +8,53 @@ package org.plantwin.learning.generate;
  * @param hidden GRU state size of generator and discriminator
  * @param layers GRU layers of generator and discriminator
  * @param noiseDim noise values per time step fed to the generator
+ * @param staticNoiseDim how many of the {@code noiseDim} values are drawn once per window and repeated at every
+ *     step (a window-level latent, so that a window's shape need not be built from per-step noise alone)
  * @param learningRate Adam learning rate of both players
  * @param momentWeight weight of TimeGAN's moment loss (mean and std per step and feature) in the generator loss
  * @param seed the one seed of the run (weights, noise, batches)
  * @param threads PyTorch intra-op threads (0 = engine default)
  */
-public record GanConfig(int epochs, int batchSize, int hidden, int layers, int noiseDim, double learningRate,
-        double momentWeight, long seed, int threads) {
+public record GanConfig(int epochs, int batchSize, int hidden, int layers, int noiseDim, int staticNoiseDim,
+        double learningRate, double momentWeight, long seed, int threads) {
 
     public GanConfig {
-        if (epochs < 1 || batchSize < 2 || hidden < 1 || layers < 1 || noiseDim < 1 || !(learningRate > 0)
-                || momentWeight < 0 || threads < 0) {
+        if (epochs < 1 || batchSize < 2 || hidden < 1 || layers < 1 || noiseDim < 1 || staticNoiseDim < 0
+                || staticNoiseDim > noiseDim || !(learningRate > 0) || momentWeight < 0 || threads < 0) {
             throw new IllegalArgumentException("The GAN settings (" + epochs + " epochs, batch " + batchSize
-                    + ", hidden " + hidden + ", layers " + layers + ", noise " + noiseDim + ", lr " + learningRate
+                    + ", hidden " + hidden + ", layers " + layers + ", noise " + noiseDim + " (" + staticNoiseDim
+                    + " static), lr " + learningRate
                     + ", moment weight " + momentWeight + ", threads " + threads + ") are out of range.");
         }
     }
 
-    /** Defaults: 50 epochs, batch 128, GRU 24 x 2, noise 8, Adam 1e-3, moment weight 10, seed 42, 1 thread. */
+    /** Defaults: 50 epochs, batch 128, GRU 24 x 2, noise 8 (4 static), Adam 1e-3, moment weight 10, seed 42. */
     public static GanConfig defaults() {
-        return new GanConfig(50, 128, 24, 2, 8, 1e-3, 10, 42, 1);
+        return new GanConfig(50, 128, 24, 2, 8, 4, 1e-3, 10, 42, 1);
     }
 
     public GanConfig withEpochs(int n) {
-        return new GanConfig(n, batchSize, hidden, layers, noiseDim, learningRate, momentWeight, seed, threads);
+        return new GanConfig(n, batchSize, hidden, layers, noiseDim, staticNoiseDim,
+                learningRate, momentWeight, seed, threads);
     }
 
     public GanConfig withSeed(long s) {
-        return new GanConfig(epochs, batchSize, hidden, layers, noiseDim, learningRate, momentWeight, s, threads);
+        return new GanConfig(epochs, batchSize, hidden, layers, noiseDim, staticNoiseDim,
+                learningRate, momentWeight, s, threads);
     }
 
     public GanConfig withHidden(int h) {
-        return new GanConfig(epochs, batchSize, h, layers, noiseDim, learningRate, momentWeight, seed, threads);
+        return new GanConfig(epochs, batchSize, h, layers, noiseDim, staticNoiseDim,
+                learningRate, momentWeight, seed, threads);
+    }
+
+    public GanConfig withStaticNoiseDim(int s) {
+        return new GanConfig(epochs, batchSize, hidden, layers, noiseDim, s,
+                learningRate, momentWeight, seed, threads);
     }
 
     public GanConfig withThreads(int t) {
-        return new GanConfig(epochs, batchSize, hidden, layers, noiseDim, learningRate, momentWeight, seed, t);
+        return new GanConfig(epochs, batchSize, hidden, layers, noiseDim, staticNoiseDim,
+                learningRate, momentWeight, seed, t);
     }
 }

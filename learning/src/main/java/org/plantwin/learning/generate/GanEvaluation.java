@@ -15,7 +15,7 @@ import java.util.stream.IntStream;
  *
  * <p>Options {@code key=value}: {@code data=sines|PATH}, {@code epochs=N}, {@code seed=N}, {@code hidden=N},
  * {@code reps=N}, {@code cls=N} (classifier iterations), {@code pred=N} (predictor iterations),
- * {@code sines=N} (Sines windows), {@code threads=N}.
+ * {@code sines=N} (Sines windows), {@code static=N} (window-level noise values), {@code threads=N}.
  */
 public final class GanEvaluation {
 
@@ -34,7 +34,8 @@ public final class GanEvaluation {
         GanConfig config = GanConfig.defaults().withSeed(seed)
                 .withEpochs(Integer.parseInt(o.getOrDefault("epochs", "50")))
                 .withHidden(Integer.parseInt(o.getOrDefault("hidden", "24")))
-                .withThreads(Integer.parseInt(o.getOrDefault("threads", "1")));
+                .withThreads(Integer.parseInt(o.getOrDefault("threads", "1")))
+                .withStaticNoiseDim(Integer.parseInt(o.getOrDefault("static", "4")));
         GanMetrics.Settings s = new GanMetrics.Settings(Integer.parseInt(o.getOrDefault("cls", "2000")),
                 Integer.parseInt(o.getOrDefault("pred", "5000")), 128, Integer.parseInt(o.getOrDefault("reps", "3")),
                 seed);

@@ -41,7 +41,7 @@ import org.plantwin.learning.forecast.deep.DjlRuntime;
 
 /**
  * A recurrent GAN for multivariate windows (RCGAN-style, with TimeGAN's moment loss). Generator: uniform noise
- * {@code (B, T, Z)} through a GRU and a per-step dense layer with a sigmoid to scaled values {@code (B, T, F)}.
+ * {@code (B, T, Z)} (part of it drawn once per window) through a GRU and a per-step dense layer with a sigmoid to scaled values {@code (B, T, F)}.
  * Discriminator: a GRU and a per-step dense layer to one logit per step {@code (B, T, 1)}. Loss: non-saturating
  * cross-entropy per step (TimeGAN's discriminator loss), plus for the generator {@code momentWeight} times the mean
  * absolute difference of the per-(step, feature) batch mean and std between fake and real.
@@ -96,6 +96,7 @@ public final class TimeSeriesGan implements AutoCloseable {
         int t = data.length();
         int f = data.features();
         int z = config.noiseDim();
+        int zs = config.staticNoiseDim();
         int b = Math.min(config.batchSize(), data.count());
         Model gen = Model.newInstance(NAME, device, DjlRuntime.ENGINE);
         gen.setBlock(generatorBlock(config, f));
@@ -121,7 +122,7 @@ public final class TimeSeriesGan implements AutoCloseable {
                     try (NDManager m = tg.getManager().newSubManager()) {
                         NDArray real = m.create(xb, new Shape(b, t, f)); // (B, T, F)
                         // Discriminator step: fake made without a collector carries no graph to the generator.
-                        NDArray fake = tg.forward(new NDList(noise(m, random, b, t, z))).singletonOrThrow(); // (B,T,F)
+                        NDArray fake = tg.forward(new NDList(noise(m, random, b, t, z, zs))).singletonOrThrow(); // (B,T,F)
                         try (GradientCollector gc = td.newGradientCollector()) {
                             NDArray lr = td.forward(new NDList(real)).singletonOrThrow(); // (B, T, 1)
                             NDArray lf = td.forward(new NDList(fake.duplicate())).singletonOrThrow(); // (B, T, 1)
@@ -133,7 +134,7 @@ public final class TimeSeriesGan implements AutoCloseable {
                         td.step();
                         // Generator step: through the discriminator, whose gradients are discarded afterwards.
                         try (GradientCollector gc = tg.newGradientCollector()) {
-                            NDArray g = tg.forward(new NDList(noise(m, random, b, t, z))).singletonOrThrow(); // (B,T,F)
+                            NDArray g = tg.forward(new NDList(noise(m, random, b, t, z, zs))).singletonOrThrow(); // (B,T,F)
                             NDArray lf = td.forward(new NDList(g)).singletonOrThrow(); // (B, T, 1)
                             NDArray adv = Activation.softPlus(lf.neg()).mean();
                             NDArray moments = std(g).sub(std(real)).abs().mean()
@@ -177,13 +178,14 @@ public final class TimeSeriesGan implements AutoCloseable {
         int t = descriptor.seqLen();
         int f = descriptor.columns().size();
         int z = descriptor.config().noiseDim();
+        int zs = descriptor.config().staticNoiseDim();
         float[] out = new float[count * t * f];
         int batch = 1024;
         for (int from = 0; from < count; from += batch) {
             int b = Math.min(batch, count - from);
             try (NDManager m = generator.getNDManager().newSubManager()) {
                 NDArray x = generator.getBlock().forward(new ParameterStore(m, false),
-                        new NDList(noise(m, random, b, t, z)), false).singletonOrThrow(); // (B, T, F)
+                        new NDList(noise(m, random, b, t, z, zs)), false).singletonOrThrow(); // (B, T, F)
                 System.arraycopy(x.toFloatArray(), 0, out, from * t * f, b * t * f);
             }
         }
@@ -279,11 +281,24 @@ public final class TimeSeriesGan implements AutoCloseable {
                 .optInitializer(new XavierInitializer(), Parameter.Type.WEIGHT);
     }
 
-    /** Uniform [0, 1) noise {@code (B, T, Z)} from the run's seeded stream. */
-    private static NDArray noise(NDManager m, SplittableRandom random, int b, int t, int z) {
+    /**
+     * Uniform [0, 1) noise {@code (B, T, Z)} from the run's seeded stream; the first {@code zs} values of each
+     * window are the same at every step.
+     */
+    private static NDArray noise(NDManager m, SplittableRandom random, int b, int t, int z, int zs) {
         float[] v = new float[b * t * z];
-        for (int i = 0; i < v.length; i++) {
-            v[i] = (float) random.nextDouble();
+        for (int i = 0; i < b; i++) {
+            for (int k = 0; k < zs; k++) {
+                float u = (float) random.nextDouble();
+                for (int s = 0; s < t; s++) {
+                    v[(i * t + s) * z + k] = u;
+                }
+            }
+            for (int s = 0; s < t; s++) {
+                for (int k = zs; k < z; k++) {
+                    v[(i * t + s) * z + k] = (float) random.nextDouble();
+                }
+            }
         }
         return m.create(v, new Shape(b, t, z));
     }

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class TimeSeriesGanTest {
 
-    private static final GanConfig SMALL = new GanConfig(3, 32, 8, 1, 4, 1e-3, 10, 5, 1);
+    private static final GanConfig SMALL = new GanConfig(3, 32, 8, 1, 4, 2, 1e-3, 10, 5, 1);
 
     @Test
     void sameSeedGivesTheSameSamplesAndSaveLoadKeepsThem(@TempDir Path dir) {
