@@ -9,8 +9,8 @@ import java.util.TreeMap;
 /**
  * Runnable cross-validation of the defect classifier on the NEU subset (or any labelled folder).
  * Options {@code key=value}: {@code images} (default {@code ../shared/data/neu_surface_defects/images}),
- * {@code labels} (a labels.csv; default: the folder layout), {@code folds} (5), {@code size} (64),
- * {@code width} (16), {@code epochs} (40), {@code seed} (42), {@code threads} (1).
+ * {@code labels} (a labels.csv; default: the folder layout), {@code folds} (5), and {@code size},
+ * {@code width}, {@code epochs}, {@code seed}, {@code threads} (default: {@link InspectionConfig#defaults()}).
  */
 public final class InspectionEvaluation {
 
@@ -31,12 +31,13 @@ public final class InspectionEvaluation {
             }
             o.put(a.substring(0, eq), a.substring(eq + 1));
         }
-        InspectionConfig config = InspectionConfig.defaults()
-                .withImageSize(Integer.parseInt(o.getOrDefault("size", "64")))
-                .withWidth(Integer.parseInt(o.getOrDefault("width", "16")))
-                .withEpochs(Integer.parseInt(o.getOrDefault("epochs", "40")))
-                .withSeed(Long.parseLong(o.getOrDefault("seed", "42")))
-                .withThreads(Integer.parseInt(o.getOrDefault("threads", "1")));
+        InspectionConfig d = InspectionConfig.defaults();
+        InspectionConfig config = d
+                .withImageSize(Integer.parseInt(o.getOrDefault("size", Integer.toString(d.imageSize()))))
+                .withWidth(Integer.parseInt(o.getOrDefault("width", Integer.toString(d.width()))))
+                .withEpochs(Integer.parseInt(o.getOrDefault("epochs", Integer.toString(d.epochs()))))
+                .withSeed(Long.parseLong(o.getOrDefault("seed", Long.toString(d.seed()))))
+                .withThreads(Integer.parseInt(o.getOrDefault("threads", Integer.toString(d.threads()))));
         int folds = Integer.parseInt(o.getOrDefault("folds", "5"));
         Path images = Path.of(o.getOrDefault("images", "../shared/data/neu_surface_defects/images"));
         long t0 = System.nanoTime();

@@ -63,9 +63,13 @@ final class InspectCommand implements Callable<Integer> {
                 description = "Passes over the images (default: ${DEFAULT-VALUE}).")
         int epochs;
 
-        @Option(names = "--size", paramLabel = "PX", defaultValue = "64",
+        @Option(names = "--size", paramLabel = "PX", defaultValue = "96",
                 description = "Side the images are scaled to (default: ${DEFAULT-VALUE}).")
         int size;
+
+        @Option(names = "--width", paramLabel = "N", defaultValue = "24",
+                description = "Filters of the first conv block, doubled twice (default: ${DEFAULT-VALUE}).")
+        int width;
 
         @Option(names = "--folds", paramLabel = "K", defaultValue = "0",
                 description = "Run stratified K-fold cross-validation first and save its accuracy and confusion"
@@ -91,8 +95,11 @@ final class InspectCommand implements Callable<Integer> {
                 if (threads < 0) {
                     throw new IllegalArgumentException("The --threads (" + threads + ") must be >= 0.");
                 }
-                InspectionConfig config = InspectionConfig.defaults().withImageSize(size).withEpochs(epochs)
-                        .withSeed(seed).withThreads(threads);
+                if (width < 1 || width > 256) {
+                    throw new IllegalArgumentException("The --width (" + width + ") must be in [1, 256].");
+                }
+                InspectionConfig config = InspectionConfig.defaults().withImageSize(size).withWidth(width)
+                        .withEpochs(epochs).withSeed(seed).withThreads(threads);
                 List<GreyImage> data = labels != null ? InspectionImages.fromLabels(labels, images, size)
                         : InspectionImages.fromFolders(images, size);
                 PrintWriter o = spec.commandLine().getOut();

@@ -33,7 +33,7 @@ class InspectCommandTest {
     void trainWithLabelsThenPredictWritesOneRowPerImage() throws Exception {
         Path model = dir.resolve("model");
         Outcome t = cli("inspect", "train", "--images", NEU.toString(), "--labels", NEU.resolve("labels.csv").toString(),
-                "--out", model.toString(), "--epochs", "2", "--size", "32", "--seed", "3");
+                "--out", model.toString(), "--epochs", "2", "--size", "32", "--width", "4", "--seed", "3");
         assertThat(t.code()).as(t.err()).isZero();
         assertThat(t.out()).contains("6 images, 6 classes").contains("32x32 px");
         assertThat(model.resolve("inspection-0000.params")).isRegularFile();
@@ -62,7 +62,7 @@ class InspectCommandTest {
     void trainFromFolderLayout() {
         Path model = dir.resolve("model");
         Outcome t = cli("inspect", "train", "--images", NEU.toString(), "--out", model.toString(), "--epochs", "1",
-                "--size", "16");
+                "--width", "4", "--size", "16");
         assertThat(t.code()).as(t.err()).isZero();
         assertThat(t.out()).contains("[crazing, inclusion, patches, pitted_surface, rolled-in_scale, scratches]");
     }
