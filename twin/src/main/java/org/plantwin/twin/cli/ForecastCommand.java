@@ -69,7 +69,7 @@ final class ForecastCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return guarded(spec, () -> {
+        return PlantwinCli.guarded(spec, () -> {
             require(train, "--train TRAIN.csv");
             require(horizon, "--horizon H");
             require(season, "--season M");
@@ -134,22 +134,6 @@ final class ForecastCommand implements Callable<Integer> {
         }
     }
 
-    /** Runs an action; a {@link ForecastInputException} becomes its message on stderr and exit code 2. */
-    static int guarded(CommandSpec spec, Callable<Integer> action) {
-        try {
-            return action.call();
-        } catch (ForecastInputException e) {
-            spec.commandLine().getErr().println("Error: " + e.getMessage());
-            return PlantwinCli.EXIT_ERROR;
-        } catch (RuntimeException e) {
-            spec.commandLine().getErr().println("Error: " + e.getMessage());
-            return PlantwinCli.EXIT_ERROR;
-        } catch (Exception e) {
-            spec.commandLine().getErr().println("Error: " + e);
-            return PlantwinCli.EXIT_ERROR;
-        }
-    }
-
     @Command(name = "eval", mixinStandardHelpOptions = true,
             description = {"Score a forecasts file against test values: sMAPE, MASE and OWA relative to Naive2, which"
                     + " is computed here from the training file. M4 layout: M4 conventions; car-parts layout: Monash"
@@ -173,7 +157,7 @@ final class ForecastCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            return guarded(spec, () -> {
+            return PlantwinCli.guarded(spec, () -> {
                 task(1, season);
                 Map<String, double[]> predicted = ForecastFiles.readForecasts(forecasts);
                 ForecastFiles.SeriesFile testFile = ForecastFiles.readSeries(test, null, "test", 1);

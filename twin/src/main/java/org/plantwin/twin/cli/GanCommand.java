@@ -70,7 +70,7 @@ final class GanCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            return RulCommand.guarded(spec, () -> {
+            return PlantwinCli.guarded(spec, () -> {
                 if (seqLen < 2) {
                     throw new IllegalArgumentException("The --seq-len (" + seqLen + ") must be >= 2.");
                 }
@@ -116,7 +116,7 @@ final class GanCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            return RulCommand.guarded(spec, () -> {
+            return PlantwinCli.guarded(spec, () -> {
                 if (count < 1) {
                     throw new IllegalArgumentException("The --count (" + count + ") must be >= 1.");
                 }
@@ -166,7 +166,7 @@ final class GanCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            return RulCommand.guarded(spec, () -> {
+            return PlantwinCli.guarded(spec, () -> {
                 if (repetitions < 1 || classifierIterations < 1 || predictorIterations < 1) {
                     throw new IllegalArgumentException("The --repetitions (" + repetitions + "), --classifier-iterations ("
                             + classifierIterations + ") and --predictor-iterations (" + predictorIterations

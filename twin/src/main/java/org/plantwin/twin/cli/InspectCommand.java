@@ -82,7 +82,7 @@ final class InspectCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            return RulCommand.guarded(spec, () -> {
+            return PlantwinCli.guarded(spec, () -> {
                 if (epochs < 1) {
                     throw new IllegalArgumentException("The --epochs (" + epochs + ") must be >= 1.");
                 }
@@ -144,7 +144,7 @@ final class InspectCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            return RulCommand.guarded(spec, () -> {
+            return PlantwinCli.guarded(spec, () -> {
                 List<Prediction> predictions;
                 try (DefectClassifier m = DefectClassifier.load(model, 1)) {
                     List<GreyImage> data = InspectionImages.unlabelled(images, m.descriptor().imageSize());

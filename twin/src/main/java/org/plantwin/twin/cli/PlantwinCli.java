@@ -24,6 +24,22 @@ public final class PlantwinCli {
         System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 
+    /**
+     * Runs a command's action; any failure becomes its message on stderr and exit code 2, without a stack trace
+     * (bad files and options throw runtime exceptions whose messages name the file, line and value).
+     */
+    static int guarded(picocli.CommandLine.Model.CommandSpec spec, java.util.concurrent.Callable<Integer> action) {
+        try {
+            return action.call();
+        } catch (RuntimeException e) {
+            spec.commandLine().getErr().println("Error: " + e.getMessage());
+            return EXIT_ERROR;
+        } catch (Exception e) {
+            spec.commandLine().getErr().println("Error: " + e);
+            return EXIT_ERROR;
+        }
+    }
+
     /** Runs the CLI with the given streams and returns the exit code (testable without exiting the JVM). */
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
         CommandLine cmd = new CommandLine(new PlantwinCli());

@@ -1,14 +1,11 @@
 package org.plantwin.twin.cli;
 
 import java.io.BufferedReader;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -77,7 +74,7 @@ final class RulCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            return guarded(spec, () -> {
+            return PlantwinCli.guarded(spec, () -> {
                 if (epochs != null && epochs < 1) {
                     throw new IllegalArgumentException("The --epochs (" + epochs + ") must be >= 1.");
                 }
@@ -123,7 +120,7 @@ final class RulCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            return guarded(spec, () -> {
+            return PlantwinCli.guarded(spec, () -> {
                 List<EngineUnit> units = CmapssFiles.readUnits(test);
                 double[] rul;
                 try (RulModel m = RulModel.load(model, 1)) {
@@ -157,7 +154,7 @@ final class RulCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            return guarded(spec, () -> {
+            return PlantwinCli.guarded(spec, () -> {
                 double[] t = CmapssFiles.readRul(truth);
                 Map<Integer, Double> p = readPredictions(pred);
                 double[] predicted = new double[t.length];
@@ -232,43 +229,13 @@ final class RulCommand implements Callable<Integer> {
         return out;
     }
 
+    /** Writes the predictions through {@link Runs#writeAtomically}; a failure names the file. */
     static void writeAtomically(Path out, String text) {
-        Path target = out.toAbsolutePath();
         try {
-            Files.createDirectories(target.getParent());
-            Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
-            try {
-                try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                    w.write(text);
-                }
-                if (Files.getFileStore(tmp).supportsFileAttributeView("posix")) {
-                    // createTempFile makes the file owner-only; predictions are meant to be shared.
-                    Files.setPosixFilePermissions(tmp,
-                            java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
-                }
-                try {
-                    Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
+            Runs.writeAtomically(out, text);
         } catch (IOException e) {
             throw new IllegalArgumentException("Cannot write the predictions file (" + out + "): " + e.getMessage(), e);
         }
     }
 
-    /** Runs an action; any failure becomes its message on stderr and exit code 2, without a stack trace. */
-    static int guarded(CommandSpec spec, Callable<Integer> action) {
-        try {
-            return action.call();
-        } catch (RuntimeException e) {
-            spec.commandLine().getErr().println("Error: " + e.getMessage());
-            return PlantwinCli.EXIT_ERROR;
-        } catch (Exception e) {
-            spec.commandLine().getErr().println("Error: " + e);
-            return PlantwinCli.EXIT_ERROR;
-        }
-    }
 }
