@@ -31,7 +31,6 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -202,13 +201,7 @@ public final class TimeSeriesGan implements AutoCloseable {
         try {
             Files.createDirectories(dir);
             generator.save(dir, NAME);
-            Path tmp = Files.createTempFile(dir, NAME, ".json.tmp");
-            JSON.writeValue(tmp.toFile(), descriptor);
-            if (Files.getFileStore(tmp).supportsFileAttributeView("posix")) {
-                Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
-            }
-            Files.move(tmp, dir.resolve(NAME + ".json"), StandardCopyOption.REPLACE_EXISTING,
-                    StandardCopyOption.ATOMIC_MOVE);
+            org.plantwin.learning.api.ModelFiles.writeDescriptor(dir, NAME, JSON, descriptor);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot save the GAN to (" + dir + "): " + e.getMessage(), e);
         }

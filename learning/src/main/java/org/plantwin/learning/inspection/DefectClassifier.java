@@ -27,7 +27,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -241,15 +240,7 @@ public final class DefectClassifier implements AutoCloseable {
         try {
             Files.createDirectories(dir);
             model.save(dir, NAME);
-            Path tmp = Files.createTempFile(dir, NAME, ".json.tmp");
-            JSON.writeValue(tmp.toFile(), descriptor);
-            if (Files.getFileStore(tmp).supportsFileAttributeView("posix")) {
-                // Temporary files are owner-only; models are shared artefacts.
-                Files.setPosixFilePermissions(tmp,
-                        java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
-            }
-            Files.move(tmp, dir.resolve(NAME + ".json"), StandardCopyOption.REPLACE_EXISTING,
-                    StandardCopyOption.ATOMIC_MOVE);
+            org.plantwin.learning.api.ModelFiles.writeDescriptor(dir, NAME, JSON, descriptor);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot save the inspection model to (" + dir + "): " + e.getMessage(), e);
         }

@@ -185,20 +185,9 @@ public final class RulModel implements AutoCloseable {
         try {
             Files.createDirectories(dir);
             model.save(dir, NAME);
-            Path tmp = Files.createTempFile(dir, NAME, ".json.tmp");
-            JSON.writeValue(tmp.toFile(), descriptor);
-            readableByAll(tmp);
-            Files.move(tmp, dir.resolve(NAME + ".json"), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            org.plantwin.learning.api.ModelFiles.writeDescriptor(dir, NAME, JSON, descriptor);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot save the RUL model to (" + dir + "): " + e.getMessage(), e);
-        }
-    }
-
-    /** Temporary files are created owner-only; models are shared artefacts, so make them rw-r--r--. */
-    static void readableByAll(Path file) throws IOException {
-        if (Files.getFileStore(file).supportsFileAttributeView("posix")) {
-            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
         }
     }
 
