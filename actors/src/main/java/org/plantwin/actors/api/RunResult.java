@@ -151,4 +151,16 @@ public record RunResult(
     public record KernelStats(int logicalProcesses, long lookaheadMillis, long windows, long deltaWindows,
                               long events, long messages) {
     }
+
+    /**
+     * One customer order delivered in full: when it was placed, due and completed (simulated milliseconds). Live
+     * twin forks list these to say which orders will be late.
+     */
+    public record OrderOutcome(String customer, long order, String product, int quantity, long placedMillis,
+                               long dueMillis, long deliveredMillis) {
+
+        public boolean late() {
+            return deliveredMillis > dueMillis;
+        }
+    }
 }

@@ -1,5 +1,6 @@
 package org.plantwin.actors.entity;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +19,7 @@ import org.plantwin.scenarios.model.Demand;
  * hour-of-day and day-of-week factors applied by thinning) and receives deliveries, measuring lead time and
  * on-time delivery against the quoted due date.
  */
-public final class CustomerProcess extends LogicalProcess {
+public final class CustomerProcess extends LogicalProcess implements LiveView {
 
     private static final int NEXT_ORDER = 1;
     private static final int SERIES_ORDER = 2;
@@ -38,6 +39,10 @@ public final class CustomerProcess extends LogicalProcess {
     private long completed;
     private long onTime;
     private long unitsDeliveredTotal;
+    /** The plant reports this customer's orders (live twin): the demand model no longer places any. */
+    private boolean observed;
+    /** Completed orders, in delivery order, up to the run's operation trace limit (live twin forks ask for them). */
+    private final List<RunResult.OrderOutcome> delivered = new ArrayList<>();
 
     private static final class Stream {
         final Demand demand;
@@ -132,6 +137,9 @@ public final class CustomerProcess extends LogicalProcess {
 
     @Override
     protected void onEvent(int code, long datum, Object ref) {
+        if (observed) {
+            return;
+        }
         if (code == SERIES_ORDER) {
             onSeriesOrder((int) (datum >>> 32), (int) datum);
             return;
@@ -147,6 +155,16 @@ public final class CustomerProcess extends LogicalProcess {
 
     @Override
     protected void onMessage(Object payload) {
+        if (payload instanceof LiveMessages.OrderReport r) {
+            observed = true;
+            if (now() >= warmup) {
+                orders++;
+                units += r.quantity();
+            }
+            send(warehouseLp, 0, new SupplyMessages.CustomerOrder(r.orderId(), customerIndex, r.product(),
+                    r.quantity(), now(), r.dueMillis()));
+            return;
+        }
         SupplyMessages.Delivery d = (SupplyMessages.Delivery) payload;
         unitsDeliveredTotal += d.quantity();
         int got = partlyDelivered.getOrDefault(d.orderId(), 0) + d.quantity();
@@ -155,6 +173,10 @@ public final class CustomerProcess extends LogicalProcess {
             return;
         }
         partlyDelivered.remove(d.orderId());
+        if (delivered.size() < model.operationTraceLimit) {
+            delivered.add(new RunResult.OrderOutcome(spec.id(), d.orderId(), model.productIds.get(d.product()),
+                    d.orderQuantity(), d.placedMillis(), d.dueMillis(), now()));
+        }
         if (d.placedMillis() >= warmup) {
             completed++;
             leadHours.add((now() - d.placedMillis()) / MS_PER_HOUR);
@@ -162,6 +184,24 @@ public final class CustomerProcess extends LogicalProcess {
                 onTime++;
             }
         }
+    }
+
+    @Override
+    public void describe(java.util.function.BiConsumer<String, Map<String, Object>> out) {
+        Map<String, Object> v = new java.util.LinkedHashMap<>();
+        v.put("kind", "customer");
+        v.put("warehouse", spec.warehouse());
+        v.put("ordersPlaced", orders);
+        v.put("ordersCompleted", completed);
+        v.put("onTime", onTime);
+        v.put("partlyDelivered", partlyDelivered.size());
+        v.put("followsTelemetry", observed);
+        out.accept(spec.id(), v);
+    }
+
+    /** Orders completed so far (only while the run's trace limit allows), in delivery order. */
+    public List<RunResult.OrderOutcome> delivered() {
+        return List.copyOf(delivered);
     }
 
     /** Statistics of a customer; lead times travel so that the plant-wide figures pool every customer. */

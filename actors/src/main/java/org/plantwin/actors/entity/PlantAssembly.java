@@ -66,7 +66,16 @@ public final class PlantAssembly {
 
     /** Fresh LPs for one run, indexed as the kernel expects: resources, then sinks. */
     public Kernel.Setup kernelSetup(int maxEventsPerWindow) {
-        RandomStreams rs = new RandomStreams(rootSeed);
+        return kernelSetup(maxEventsPerWindow, new RandomStreams(rootSeed));
+    }
+
+    /** The random streams of this run (replication and seed applied); forkable ones can be reseeded mid-run. */
+    public RandomStreams streams(boolean forkable) {
+        return new RandomStreams(rootSeed, forkable);
+    }
+
+    /** Fresh LPs for one run drawing from {@code rs} (made by {@link #streams}). */
+    public Kernel.Setup kernelSetup(int maxEventsPerWindow, RandomStreams rs) {
         List<LogicalProcess> lps = new ArrayList<>();
         for (int r = 0; r < model.resources.size(); r++) {
             lps.add(new ResourceProcess(model, r, rs, schedulingPolicies.get(model.resources.get(r).id())));

@@ -239,6 +239,32 @@ public final class PlantModel {
         return i;
     }
 
+    /** The routing step at which {@code product} visits resource {@code resource} (its first visit), or -1. */
+    public int stepOf(int product, int resource) {
+        for (int k = 0; k < routing[product].length; k++) {
+            if (routing[product][k] == resource) {
+                return k;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * A product that station {@code station} of {@code resource} can process: the first, in scenario order, routed
+     * through the resource whose station has a processing time for it. Parts that a live twin adds to a buffer to
+     * match a reported level are of this product.
+     */
+    public int productAtStation(int resource, int station) {
+        StationSpec st = resources.get(resource).stations().get(station);
+        for (int p = 0; p < productIds.size(); p++) {
+            if (stepOf(p, resource) >= 0 && st.machines().get(0).processTimeOf(productIds.get(p)) != null) {
+                return p;
+            }
+        }
+        throw new IllegalArgumentException("No product of the scenario is processed at station ("
+                + st.id() + ") of (" + resources.get(resource).id() + ").");
+    }
+
     public int lpCount() {
         return resources.size() + sinks.size() + warehouses.size() + suppliers.size() + customers.size();
     }

@@ -32,7 +32,7 @@ import org.plantwin.scenarios.model.Source;
  * released first-come first-served. Failures on the operating basis count processing time only and preempt the
  * part, which resumes after repair; calendar failures strike whatever the machine does.
  */
-public final class ResourceProcess extends LogicalProcess {
+public final class ResourceProcess extends LogicalProcess implements LiveView {
 
     // Event kinds (low 4 bits of the code); the entity index sits in the bits above.
     private static final int FINISH = 1;
@@ -127,6 +127,12 @@ public final class ResourceProcess extends LogicalProcess {
         long opProcessStart;
         /** An agent is to choose this machine's next part (a DECIDE event is on the agenda). */
         boolean awaitingDecision;
+        /** The plant reports this machine's state (live twin): the model's failures no longer apply to it. */
+        boolean observed;
+        /** Held down by the plant's report until it reports the machine up again. */
+        boolean held;
+        /** Bumped to cancel a model repair under way (its REPAIRED event carries the token it was made with). */
+        int repairToken;
         final ContinuousSampler[] process;
         final double[] idealMillis;
         final Failure[] failures;
@@ -346,7 +352,7 @@ public final class ResourceProcess extends LogicalProcess {
         switch (kind) {
             case FINISH -> onFinish(machines[entity], (int) datum);
             case FAIL_OPERATING -> onFailOperating(machines[entity], datum);
-            case REPAIRED -> onRepaired(machines[entity], (int) datum);
+            case REPAIRED -> onRepaired(machines[entity], datum);
             case FAIL_CALENDAR -> onFailCalendar(machines[entity], (int) datum);
             case SETUP_DONE -> onSetupDone(machines[entity], (int) datum);
             case SOURCE_ARRIVAL -> onSourceArrival(sources[entity]);
@@ -360,6 +366,14 @@ public final class ResourceProcess extends LogicalProcess {
 
     @Override
     protected void onMessage(Object payload) {
+        if (payload instanceof LiveMessages.MachineCommand c) {
+            onMachineReport(machines[c.machine()], c.down());
+            return;
+        }
+        if (payload instanceof LiveMessages.BufferSet b) {
+            onBufferReport(stations[b.station()], b.level());
+            return;
+        }
         if (payload instanceof SupplyMessages.Receipt r) {
             onMaterialReceipt(materials[r.item()], r.quantity());
             return;
@@ -547,7 +561,7 @@ public final class ResourceProcess extends LogicalProcess {
                 first = f;
             }
         }
-        if (first >= 0 && r < m.workLeft) {
+        if (first >= 0 && r < m.workLeft && !m.observed) {
             scheduleIn(r, code(FAIL_OPERATING, m.entity), ((long) m.epoch << 8) | first, null);
         } else {
             scheduleIn(m.workLeft, code(FINISH, m.entity), m.epoch, null);
@@ -898,11 +912,19 @@ public final class ResourceProcess extends LogicalProcess {
             return;
         }
         chargeWork(m);
+        if (m.observed) {
+            // The plant reports this machine's state: its model failures no longer happen; finish the part.
+            beginWork(m);
+            return;
+        }
         m.timeToFailure[f] = sample(m.timeBetween[f]);
         goDown(m, f);
     }
 
     private void onFailCalendar(MachineRt m, int f) {
+        if (m.observed) {
+            return;
+        }
         if (m.state == MachineState.DOWN) {
             // Already down: this failure is absorbed; the clock runs on.
             scheduleIn(sample(m.timeBetween[f]), code(FAIL_CALENDAR, m.entity), f, null);
@@ -922,13 +944,22 @@ public final class ResourceProcess extends LogicalProcess {
             m.failuresCount++;
         }
         setState(m, MachineState.DOWN);
-        scheduleIn(sample(m.repair[f]), code(REPAIRED, m.entity), f, null);
+        scheduleIn(sample(m.repair[f]), code(REPAIRED, m.entity), ((long) m.repairToken << 8) | f, null);
     }
 
-    private void onRepaired(MachineRt m, int f) {
+    private void onRepaired(MachineRt m, long datum) {
+        int f = (int) (datum & 0xFF);
+        if ((int) (datum >>> 8) != m.repairToken) {
+            return;
+        }
         if (m.failures[f].basis() == FailureBasis.CALENDAR) {
             scheduleIn(sample(m.timeBetween[f]), code(FAIL_CALENDAR, m.entity), f, null);
         }
+        resumeAfterDown(m);
+    }
+
+    /** The machine is up again: carry on with its part (setup, work) or take the next one. */
+    private void resumeAfterDown(MachineRt m) {
         m.epoch++;
         if (m.part == null) {
             setState(m, waitingState(m.station));
@@ -939,6 +970,95 @@ public final class ResourceProcess extends LogicalProcess {
             beginWork(m);
         } else {
             setState(m, MachineState.BLOCKED);
+        }
+    }
+
+    // ---- live twin: the plant's reports ---------------------------------------------------------------------
+
+    /** The plant reports machine {@code m} down or up; from now on its state follows the reports. */
+    private void onMachineReport(MachineRt m, boolean down) {
+        m.observed = true;
+        if (down) {
+            if (m.state != MachineState.DOWN) {
+                if (m.state == MachineState.BUSY) {
+                    chargeWork(m);
+                } else if (m.state == MachineState.SETUP) {
+                    m.setupLeft -= now() - m.phaseStart;
+                }
+                m.epoch++;
+                if (now() >= warmup) {
+                    m.failuresCount++;
+                }
+                setState(m, MachineState.DOWN);
+            }
+            m.repairToken++;
+            m.held = true;
+        } else if (m.state == MachineState.DOWN) {
+            m.repairToken++;
+            m.held = false;
+            resumeAfterDown(m);
+        }
+    }
+
+    /** The plant reports {@code level} parts in the buffer of {@code s}: add or take away parts to match. */
+    private void onBufferReport(StationRt s, int level) {
+        while (s.queue.size() > level) {
+            s.queue.pollLast();
+            wip.add(now(), -1);
+        }
+        int product = model.productAtStation(resourceIndex, s.index);
+        int step = model.stepOf(product, resourceIndex);
+        long added = 0;
+        while (s.queue.size() < level) {
+            long id = ((long) (0xC0000 | resourceIndex) << 40) | releasedParts++;
+            Part p = new Part(id, product, now(), step, -1);
+            wip.add(now(), 1);
+            countIn();
+            added++;
+            if (!offer(s, p)) {
+                wip.add(now(), -1);
+                break;
+            }
+            if (added > level + s.machines.length) {
+                break;
+            }
+        }
+        s.occupancy.set(now(), s.queue.size());
+        admitWaiters(s);
+    }
+
+    @Override
+    public void describe(java.util.function.BiConsumer<String, Map<String, Object>> out) {
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("kind", spec.kind());
+        line.put("wip", Math.round(wip.level()));
+        line.put("partsIn", partsIn);
+        line.put("partsOut", partsOut);
+        line.put("scrapped", scrapped);
+        out.accept(spec.id(), line);
+        for (StationRt s : stations) {
+            Map<String, Object> b = new LinkedHashMap<>();
+            b.put("kind", "buffer");
+            b.put("line", spec.id());
+            b.put("level", s.queue.size());
+            b.put("capacity", s.spec.unbounded() ? null : s.capacity);
+            out.accept(spec.id() + "/" + s.spec.id(), b);
+        }
+        for (MachineRt m : machines) {
+            Map<String, Object> v = new LinkedHashMap<>();
+            v.put("kind", "machine");
+            v.put("line", spec.id());
+            v.put("station", m.station.spec.id());
+            v.put("state", m.state.key());
+            v.put("sinceMillis", m.stateSince);
+            v.put("part", m.part == null ? null : m.part.id);
+            v.put("product", m.part == null ? null : model.productIds.get(m.part.product));
+            v.put("workLeftMillis", m.part == null ? null
+                    : m.state == MachineState.BUSY ? m.workLeft - (now() - m.phaseStart) : m.workLeft);
+            v.put("processed", m.processed);
+            v.put("failures", m.failuresCount);
+            v.put("followsTelemetry", m.observed);
+            out.accept(m.spec.id(), v);
         }
     }
 

@@ -27,7 +27,7 @@ import org.plantwin.scenarios.model.Warehouse;
  * a trip's deliveries are known when it leaves, so they go to customers as messages with the trip's travel time:
  * that delay is the lookahead that lets customers and the warehouse run in wide windows.
  */
-public final class WarehouseProcess extends LogicalProcess {
+public final class WarehouseProcess extends LogicalProcess implements LiveView {
 
     private static final int PUT_AWAY = 1;
     private static final int TRUCK_BACK = 2;
@@ -206,6 +206,10 @@ public final class WarehouseProcess extends LogicalProcess {
 
     @Override
     protected void onMessage(Object payload) {
+        if (payload instanceof LiveMessages.InventorySet s) {
+            onInventoryReport(item(s.product()), s.level());
+            return;
+        }
         if (payload instanceof SupplyMessages.CustomerOrder o) {
             onCustomerOrder(o);
         } else if (payload instanceof SupplyMessages.Receipt r) {
@@ -280,6 +284,51 @@ public final class WarehouseProcess extends LogicalProcess {
             setOnHand(item, item.onHand - o.quantity());
             setBacklog(item, item.backlogUnits - o.quantity());
             ship(item, o);
+        }
+    }
+
+    /**
+     * The plant reports {@code level} units on hand: take it as the truth (it is what stays on the shelf after the
+     * plant's own shipping, so waiting orders are not served from it until the next receipt) and re-check the
+     * replenishment policy against it.
+     */
+    private void onInventoryReport(Item item, long level) {
+        setOnHand(item, level);
+        checkPolicy(item);
+    }
+
+    @Override
+    public void describe(java.util.function.BiConsumer<String, Map<String, Object>> out) {
+        for (Item item : items) {
+            Map<String, Object> v = new LinkedHashMap<>();
+            v.put("kind", "stock");
+            v.put("warehouse", spec.id());
+            v.put("product", item.spec.product());
+            v.put("onHand", item.onHand);
+            v.put("onOrder", item.onOrder);
+            v.put("backorderedUnits", item.backlogUnits);
+            List<Map<String, Object>> open = new ArrayList<>();
+            for (Open o : item.backlog) {
+                Map<String, Object> ov = new LinkedHashMap<>();
+                ov.put("order", o.order().orderId());
+                ov.put("customer", model.customers.get(o.order().customer()).id());
+                ov.put("quantity", o.order().quantity());
+                ov.put("placedMillis", o.order().placedMillis());
+                ov.put("dueMillis", o.order().dueMillis());
+                open.add(ov);
+            }
+            v.put("openOrders", open);
+            out.accept(spec.id() + "/" + item.spec.product(), v);
+        }
+        for (FleetRt f : fleets) {
+            Map<String, Object> v = new LinkedHashMap<>();
+            v.put("kind", "fleet");
+            v.put("depot", spec.id());
+            v.put("trucks", f.spec.trucks());
+            v.put("atDepot", f.free);
+            v.put("backAtMillis", new ArrayList<>(f.backAt));
+            v.put("shipmentsWaiting", f.waiting.size());
+            out.accept(f.spec.id(), v);
         }
     }
 

@@ -27,6 +27,8 @@ public final class SyncKernel {
     private long eventsBefore;
     private Decision pending;
     private boolean finished;
+    private long reached;
+    private long injected;
 
     public SyncKernel(Kernel.Setup setup) {
         this.setup = setup;
@@ -91,6 +93,62 @@ public final class SyncKernel {
         planner.accept(g.lp(), lp.nextEventTime(), outbox, lp.eventsProcessed() - eventsBefore);
         position++;
         return run();
+    }
+
+    /**
+     * Runs every event earlier than {@code limit} (capped at the horizon) and stops there: the pacing step of a
+     * live twin. Afterwards messages stamped {@code limit} or later may be {@link #inject injected}. Not for runs
+     * with agent decisions.
+     */
+    public void advanceTo(long limit) {
+        if (pending != null || round != null) {
+            throw new IllegalStateException("The run is inside a round (a decision is pending); advanceTo("
+                    + limit + ") is only for runs without agents.");
+        }
+        if (limit < reached) {
+            throw new IllegalArgumentException("advanceTo(" + limit + ") goes back before the time already reached ("
+                    + reached + ").");
+        }
+        List<WindowPlanner.Grant> grants;
+        while (!(grants = planner.planRound(limit)).isEmpty()) {
+            for (WindowPlanner.Grant g : grants) {
+                LogicalProcess lp = lps.get(g.lp());
+                long before = lp.eventsProcessed();
+                List<Envelope> out = lp.advance(g.boundExclusive(), g.inbox(), setup.maxEventsPerWindow());
+                if (lp.pendingDecision() != null) {
+                    throw new IllegalStateException("LP (" + lp.name() + ") asked for an agent decision in a run"
+                            + " advanced by advanceTo; live runs take no agent policies.");
+                }
+                planner.accept(g.lp(), lp.nextEventTime(), out, lp.eventsProcessed() - before);
+            }
+        }
+        reached = Math.min(limit, setup.horizonMillis());
+    }
+
+    /**
+     * Delivers {@code payload} to LP {@code receiver} at {@code time} from outside the run; {@code time} must not be
+     * before the time reached by {@link #advanceTo}. Injected messages at one time keep their injection order and
+     * go before the LPs' own messages stamped the same time.
+     */
+    public void inject(int receiver, long time, Object payload) {
+        if (time < reached) {
+            throw new IllegalArgumentException("An injected message at " + time + " is before the time already"
+                    + " reached (" + reached + ").");
+        }
+        if (receiver < 0 || receiver >= lps.size()) {
+            throw new IllegalArgumentException("No LP (" + receiver + ") in a run of " + lps.size() + ".");
+        }
+        planner.inject(new Envelope(time, -1, -1, injected++, receiver, payload));
+    }
+
+    /** The time up to which {@link #advanceTo} has run everything (0 before the first call). */
+    public long reached() {
+        return reached;
+    }
+
+    /** The run's logical processes, for reading their state between steps (never to change it). */
+    public List<LogicalProcess> processes() {
+        return lps;
     }
 
     /** The earliest time anything is pending (the simulated now of the run). */

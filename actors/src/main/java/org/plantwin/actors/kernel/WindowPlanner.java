@@ -120,6 +120,17 @@ public final class WindowPlanner {
      * removed from the undelivered messages.
      */
     public List<Grant> planRound() {
+        return planRound(horizon);
+    }
+
+    /**
+     * Plans the next round with every bound capped at {@code limit} (at most the horizon): once it returns an empty
+     * list, every LP has handled everything earlier than {@code limit}, and messages stamped {@code limit} or later
+     * may still be {@link #inject injected}. A live twin paces the run this way; the rounds differ from an
+     * uncapped run's, the results do not (windows never change what an LP sees, only when).
+     */
+    public List<Grant> planRound(long limit) {
+        long cap = Math.min(limit, horizon);
         for (int i = 0; i < n; i++) {
             act[i] = activity(i);
         }
@@ -144,7 +155,7 @@ public final class WindowPlanner {
             for (int j = 0; j < predLp[i].length; j++) {
                 b = Math.min(b, plus(a[(int) predLp[i][j]], predDelay[i][j]));
             }
-            bound[i] = Math.min(b, horizon);
+            bound[i] = Math.min(b, cap);
             any |= act[i] < bound[i];
         }
         if (!any) {
@@ -152,7 +163,7 @@ public final class WindowPlanner {
             for (int i = 0; i < n; i++) {
                 t = Math.min(t, act[i]);
             }
-            if (t >= horizon) {
+            if (t >= cap) {
                 return List.of();
             }
             deltaWindows++;
@@ -182,6 +193,16 @@ public final class WindowPlanner {
             }
         }
         return grants;
+    }
+
+    /**
+     * Adds a message from outside the run (telemetry of a live twin), to be delivered like any LP's message. Its
+     * time must not be earlier than the limit the run was last {@link #planRound(long) planned} to.
+     */
+    public void inject(Envelope e) {
+        pending.get(e.receiver()).add(e);
+        unsorted[e.receiver()] = true;
+        messages++;
     }
 
     public Kernel.Stats stats() {

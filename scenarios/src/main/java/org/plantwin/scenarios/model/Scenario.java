@@ -65,4 +65,10 @@ public record Scenario(
         return new Scenario(name, description, seed, newHorizon, warmup, transferTime, products, machines, lines,
                 machineGroups, sources, sinks, sites, travel, warehouses, suppliers, customers, fleets);
     }
+
+    /** The same scenario with another warm-up (statistics before it are discarded). */
+    public Scenario withWarmup(TimeSpan newWarmup) {
+        return new Scenario(name, description, seed, horizon, newWarmup, transferTime, products, machines, lines,
+                machineGroups, sources, sinks, sites, travel, warehouses, suppliers, customers, fleets);
+    }
 }
