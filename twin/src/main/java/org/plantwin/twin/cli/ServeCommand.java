@@ -62,6 +62,15 @@ final class ServeCommand implements Callable<Integer> {
             description = "Cluster (Artery TCP) port (default: ${DEFAULT-VALUE}; 0 = any free port).")
     int clusterPort;
 
+    @Option(names = "--mqtt", paramLabel = "URI",
+            description = "MQTT broker that live-twin telemetry comes from (tcp://host:port); topics in"
+                    + " docs/design/live.md, \"MQTT\".")
+    String mqtt;
+
+    @Option(names = "--mqtt-client-id", paramLabel = "ID",
+            description = "Client id at the MQTT broker (default: plantwin-PID); unique per server.")
+    String mqttClientId;
+
     @Override
     public Integer call() throws Exception {
         if (!cluster && (seedNodes != null || clusterPort != 2551 || !"127.0.0.1".equals(clusterHost))) {
@@ -89,6 +98,17 @@ final class ServeCommand implements Callable<Integer> {
         if (maxJobs != null) {
             settings = settings.withMaxJobs(maxJobs);
         }
+        if (mqttClientId != null && mqtt == null) {
+            spec.commandLine().getErr().println("Error: --mqtt-client-id needs --mqtt. Maybe add --mqtt"
+                    + " tcp://127.0.0.1:1883.");
+            return PlantwinCli.EXIT_ERROR;
+        }
+        try {
+            settings = settings.withMqttBroker(mqtt).withMqttClientId(mqttClientId);
+        } catch (IllegalArgumentException e) {
+            spec.commandLine().getErr().println("Error: " + e.getMessage());
+            return PlantwinCli.EXIT_ERROR;
+        }
         if (lanes != null) {
             settings = settings.withLanes(lanes);
         }
@@ -112,6 +132,12 @@ final class ServeCommand implements Callable<Integer> {
             }
             spec.commandLine().getErr().println("Error: " + e.getMessage());
             return PlantwinCli.EXIT_ERROR;
+        }
+        if (settings.mqttBroker() != null) {
+            // LIVE-TWIN WIRING POINT: server.startMqtt(liveTwinService) here, once the live-twin service exists
+            // (it throws IllegalStateException when the broker cannot be reached: print it and stop the server).
+            spec.commandLine().getErr().println("Note: --mqtt " + settings.mqttBroker() + " is not connected yet:"
+                    + " there is no live-twin service to feed in this version.");
         }
         ClusterNode joined = node;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

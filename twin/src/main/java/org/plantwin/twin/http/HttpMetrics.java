@@ -2,6 +2,7 @@ package org.plantwin.twin.http;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -45,6 +46,11 @@ final class HttpMetrics implements AutoCloseable {
     void jobEnded(Job.Kind kind, Job.Status status) {
         Counter.builder("plantwin.jobs.ended").description("Jobs ended, by kind and final status")
                 .tag("kind", kind.collection()).tag("status", status.text()).register(registry).increment();
+    }
+
+    /** Where other parts of the server (the MQTT bridge) register their meters, so that /metrics shows them. */
+    MeterRegistry registry() {
+        return registry;
     }
 
     /** The Prometheus text exposition format (version 0.0.4). */

@@ -17,6 +17,8 @@ import org.apache.pekko.http.javadsl.Http;
 import org.apache.pekko.http.javadsl.ServerBinding;
 import org.plantwin.actors.api.SimulationRuntime;
 import org.plantwin.twin.experiment.RunExecutor;
+import org.plantwin.twin.live.MqttBridge;
+import org.plantwin.twin.live.TelemetryIngest;
 
 /**
  * The plantwin HTTP service: the JSON API and the dashboard on one port.
@@ -38,6 +40,7 @@ public final class PlantwinServer implements AutoCloseable {
     private final HttpMetrics metrics;
     private final ServerBinding binding;
     private final ServerSettings settings;
+    private MqttBridge mqtt; // guarded by this
 
     private PlantwinServer(ServerSettings settings, RunExecutor experimentRuns) {
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -107,14 +110,40 @@ public final class PlantwinServer implements AutoCloseable {
         return "http://" + host + ":" + port();
     }
 
+    /**
+     * LIVE-TWIN WIRING POINT: starts the MQTT bridge of {@link ServerSettings#mqttBroker()} (if set) feeding
+     * {@code ingest}, its counters on {@code /metrics}; the server closes it. Call once, with the live-twin service,
+     * after {@link #start}; {@code plantwin serve --mqtt URI} will call it once that service exists.
+     *
+     * @return the bridge, or null when the settings name no broker
+     * @throws IllegalStateException when the broker cannot be reached, or a bridge is already running
+     */
+    public synchronized MqttBridge startMqtt(TelemetryIngest ingest) {
+        Objects.requireNonNull(ingest, "ingest");
+        if (settings.mqttBroker() == null) {
+            return null;
+        }
+        if (mqtt != null) {
+            throw new IllegalStateException("The MQTT bridge to " + settings.mqttBroker() + " is already running.");
+        }
+        mqtt = MqttBridge.start(settings.mqttBroker(), settings.mqttClientIdOrDefault(), ingest);
+        mqtt.bindTo(metrics.registry());
+        return mqtt;
+    }
+
     /** Blocks until the server is closed (for {@code plantwin serve}). */
     public void awaitTermination() {
         system.getWhenTerminated().toCompletableFuture().join();
     }
 
-    /** Stops listening, ends open connections within 5 s, stops the runs and the workers. */
+    /** Stops the MQTT bridge and listening, ends open connections within 5 s, stops the runs and the workers. */
     @Override
     public void close() {
+        synchronized (this) {
+            if (mqtt != null) {
+                mqtt.close();
+            }
+        }
         try {
             binding.terminate(Duration.ofSeconds(5)).toCompletableFuture().get(10, TimeUnit.SECONDS);
         } catch (Exception e) {

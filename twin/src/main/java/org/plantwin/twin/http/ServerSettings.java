@@ -2,6 +2,7 @@ package org.plantwin.twin.http;
 
 import java.time.Duration;
 import java.util.Objects;
+import org.plantwin.twin.live.MqttBridge;
 
 /**
  * How the HTTP service runs.
@@ -14,9 +15,12 @@ import java.util.Objects;
  * @param lanes         simulation lanes (threads)
  * @param retainedJobs  finished jobs kept for their results; older ones are forgotten (404)
  * @param maxPlanTime   the longest time limit a plan request may ask for
+ * @param mqttBroker    the MQTT broker live-twin telemetry comes from ({@code tcp://host:port}), or null for none;
+ *                      see {@link PlantwinServer#startMqtt}
+ * @param mqttClientId  the client id at that broker, or null for {@code plantwin-PID}
  */
 public record ServerSettings(String bind, int port, String token, long maxBodyBytes, int maxJobs, int lanes,
-                             int retainedJobs, Duration maxPlanTime) {
+                             int retainedJobs, Duration maxPlanTime, String mqttBroker, String mqttClientId) {
 
     public ServerSettings {
         Objects.requireNonNull(bind, "bind");
@@ -34,41 +38,70 @@ public record ServerSettings(String bind, int port, String token, long maxBodyBy
             throw new IllegalArgumentException("maxJobs (" + maxJobs + "), lanes (" + lanes + ") and retainedJobs ("
                     + retainedJobs + ") must be >= 1.");
         }
+        if (mqttBroker != null) {
+            MqttBridge.validateBrokerUri(mqttBroker);
+        }
+        if (mqttClientId != null && mqttClientId.isBlank()) {
+            throw new IllegalArgumentException("The MQTT client id must not be blank; leave it out for plantwin-PID.");
+        }
     }
 
     /** 127.0.0.1:8080, no token, 1 MiB bodies, 2 jobs per core, one lane per core, 200 finished jobs kept. */
     public static ServerSettings defaults() {
         int cores = Runtime.getRuntime().availableProcessors();
         return new ServerSettings("127.0.0.1", 8080, null, 1 << 20, Math.max(4, 2 * cores), cores, 200,
-                Duration.ofSeconds(60));
+                Duration.ofSeconds(60), null, null);
     }
 
     public ServerSettings withBind(String b) {
-        return new ServerSettings(b, port, token, maxBodyBytes, maxJobs, lanes, retainedJobs, maxPlanTime);
+        return new ServerSettings(b, port, token, maxBodyBytes, maxJobs, lanes, retainedJobs, maxPlanTime,
+                mqttBroker, mqttClientId);
     }
 
     public ServerSettings withPort(int p) {
-        return new ServerSettings(bind, p, token, maxBodyBytes, maxJobs, lanes, retainedJobs, maxPlanTime);
+        return new ServerSettings(bind, p, token, maxBodyBytes, maxJobs, lanes, retainedJobs, maxPlanTime,
+                mqttBroker, mqttClientId);
     }
 
     public ServerSettings withToken(String t) {
-        return new ServerSettings(bind, port, t, maxBodyBytes, maxJobs, lanes, retainedJobs, maxPlanTime);
+        return new ServerSettings(bind, port, t, maxBodyBytes, maxJobs, lanes, retainedJobs, maxPlanTime,
+                mqttBroker, mqttClientId);
     }
 
     public ServerSettings withMaxBodyBytes(long n) {
-        return new ServerSettings(bind, port, token, n, maxJobs, lanes, retainedJobs, maxPlanTime);
+        return new ServerSettings(bind, port, token, n, maxJobs, lanes, retainedJobs, maxPlanTime,
+                mqttBroker, mqttClientId);
     }
 
     public ServerSettings withMaxJobs(int n) {
-        return new ServerSettings(bind, port, token, maxBodyBytes, n, lanes, retainedJobs, maxPlanTime);
+        return new ServerSettings(bind, port, token, maxBodyBytes, n, lanes, retainedJobs, maxPlanTime,
+                mqttBroker, mqttClientId);
     }
 
     public ServerSettings withLanes(int n) {
-        return new ServerSettings(bind, port, token, maxBodyBytes, maxJobs, n, retainedJobs, maxPlanTime);
+        return new ServerSettings(bind, port, token, maxBodyBytes, maxJobs, n, retainedJobs, maxPlanTime,
+                mqttBroker, mqttClientId);
     }
 
     public ServerSettings withRetainedJobs(int n) {
-        return new ServerSettings(bind, port, token, maxBodyBytes, maxJobs, lanes, n, maxPlanTime);
+        return new ServerSettings(bind, port, token, maxBodyBytes, maxJobs, lanes, n, maxPlanTime,
+                mqttBroker, mqttClientId);
+    }
+
+    /** Telemetry from the MQTT broker at {@code uri} (null: none). */
+    public ServerSettings withMqttBroker(String uri) {
+        return new ServerSettings(bind, port, token, maxBodyBytes, maxJobs, lanes, retainedJobs, maxPlanTime, uri,
+                mqttClientId);
+    }
+
+    public ServerSettings withMqttClientId(String id) {
+        return new ServerSettings(bind, port, token, maxBodyBytes, maxJobs, lanes, retainedJobs, maxPlanTime,
+                mqttBroker, id);
+    }
+
+    /** The MQTT client id to use: the one set, or {@code plantwin-PID}. */
+    public String mqttClientIdOrDefault() {
+        return mqttClientId != null ? mqttClientId : "plantwin-" + ProcessHandle.current().pid();
     }
 
     @Override
@@ -76,6 +109,7 @@ public record ServerSettings(String bind, int port, String token, long maxBodyBy
         // Never print the token.
         return "ServerSettings[bind=" + bind + ", port=" + port + ", token=" + (token == null ? "none" : "set")
                 + ", maxBodyBytes=" + maxBodyBytes + ", maxJobs=" + maxJobs + ", lanes=" + lanes + ", retainedJobs="
-                + retainedJobs + ", maxPlanTime=" + maxPlanTime + "]";
+                + retainedJobs + ", maxPlanTime=" + maxPlanTime + ", mqttBroker=" + mqttBroker + ", mqttClientId="
+                + mqttClientId + "]";
     }
 }
