@@ -419,6 +419,16 @@ public final class LiveTwin {
         return c;
     }
 
+    /**
+     * Restores the counters of messages that left no journal entry (duplicates, stale, late) after a
+     * {@link #restore}, from what {@link #counters()} said before.
+     */
+    public void restoreCounters(Map<String, Long> saved) {
+        duplicates = saved.getOrDefault("duplicates", duplicates);
+        stale = saved.getOrDefault("stale", stale);
+        late = saved.getOrDefault("late", late);
+    }
+
     /** The journal of applied telemetry, oldest first. */
     public List<Applied> journal() {
         return List.copyOf(journal);

@@ -62,6 +62,11 @@ final class ServeCommand implements Callable<Integer> {
             description = "Cluster (Artery TCP) port (default: ${DEFAULT-VALUE}; 0 = any free port).")
     int clusterPort;
 
+    @Option(names = "--live-dir", paramLabel = "DIR",
+            description = "Where live twins keep their definition and telemetry journal; they are restored from it"
+                    + " on start (default: none, twins live in memory only).")
+    java.nio.file.Path liveDir;
+
     @Option(names = "--mqtt", paramLabel = "URI",
             description = "MQTT broker that live-twin telemetry comes from (tcp://host:port); topics in"
                     + " docs/design/live.md, \"MQTT\".")
@@ -112,6 +117,7 @@ final class ServeCommand implements Callable<Integer> {
         if (lanes != null) {
             settings = settings.withLanes(lanes);
         }
+        settings = settings.withLiveDir(liveDir);
         ClusterNode node = null;
         if (cluster) {
             try {
@@ -134,10 +140,16 @@ final class ServeCommand implements Callable<Integer> {
             return PlantwinCli.EXIT_ERROR;
         }
         if (settings.mqttBroker() != null) {
-            // LIVE-TWIN WIRING POINT: server.startMqtt(liveTwinService) here, once the live-twin service exists
-            // (it throws IllegalStateException when the broker cannot be reached: print it and stop the server).
-            spec.commandLine().getErr().println("Note: --mqtt " + settings.mqttBroker() + " is not connected yet:"
-                    + " there is no live-twin service to feed in this version.");
+            try {
+                server.startMqtt();
+            } catch (IllegalStateException e) {
+                server.close();
+                if (node != null) {
+                    node.close();
+                }
+                spec.commandLine().getErr().println("Error: " + e.getMessage());
+                return PlantwinCli.EXIT_ERROR;
+            }
         }
         ClusterNode joined = node;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

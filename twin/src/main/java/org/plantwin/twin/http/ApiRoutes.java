@@ -74,7 +74,9 @@ public final class ApiRoutes extends AllDirectives {
             "GET /experiments/{id}/result", "GET /experiments/{id}/events",
             "POST /plans/jssp", "POST /plans/fjsp", "POST /plans/vrptw", "POST /plans/cvrp",
             "POST /models", "GET /models", "GET /models/{id}", "DELETE /models/{id}", "POST /models/{id}/forecast",
-            "POST /envs", "GET /envs/{id}", "DELETE /envs/{id}", "POST /envs/{id}/reset", "POST /envs/{id}/step");
+            "POST /envs", "GET /envs/{id}", "DELETE /envs/{id}", "POST /envs/{id}/reset", "POST /envs/{id}/step",
+            "POST /twins", "GET /twins", "GET /twins/{id}", "DELETE /twins/{id}", "POST /twins/{id}/telemetry",
+            "POST /twins/{id}/advance", "GET /twins/{id}/events", "GET /twins/{id}/history", "POST /twins/{id}/fork");
 
     static final ContentType PROBLEM_JSON =
             MediaTypes.applicationWithFixedCharset("problem+json", HttpCharsets.UTF_8).toContentType();
@@ -96,9 +98,12 @@ public final class ApiRoutes extends AllDirectives {
     private final String schema;
     private final byte[] token;
     private final EnvRoutes envRoutes = new EnvRoutes();
+    private final TwinRoutes twinRoutes;
     private final ModelService models;
 
-    ApiRoutes(ServerSettings settings, JobService service, HttpMetrics metrics) {
+    ApiRoutes(ServerSettings settings, JobService service, HttpMetrics metrics,
+              org.plantwin.twin.live.LiveTwins live) {
+        this.twinRoutes = new TwinRoutes(live);
         this.settings = settings;
         this.service = service;
         this.metrics = metrics;
@@ -138,6 +143,7 @@ public final class ApiRoutes extends AllDirectives {
                         pathPrefix(PathMatchers.segment(), id -> jobRoutes(Job.Kind.EXPERIMENT, id)))),
                 pathPrefix("models", this::modelRoutes),
                 pathPrefix("envs", envRoutes::route),
+                pathPrefix("twins", twinRoutes::route),
                 path(PathMatchers.segment("plans").slash(PathMatchers.segment()),
                         problem -> post(() -> withBody(b -> plan(problem, b)))));
     }

@@ -41,6 +41,7 @@ public final class PlantwinServer implements AutoCloseable {
     private final ServerBinding binding;
     private final ServerSettings settings;
     private MqttBridge mqtt; // guarded by this
+    private final org.plantwin.twin.live.LiveTwins live;
 
     private PlantwinServer(ServerSettings settings, RunExecutor experimentRuns) {
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -62,7 +63,9 @@ public final class PlantwinServer implements AutoCloseable {
         ActorSystem<Void> sys = null;
         try {
             sys = ActorSystem.create(Behaviors.empty(), "plantwin-http", config);
-            ApiRoutes routes = new ApiRoutes(settings, service, metrics);
+            this.live = org.plantwin.twin.live.LiveTwins.open(sys, workers, settings.liveDir(),
+                    System::currentTimeMillis); // the pacer's wall clock, outside the simulation
+            ApiRoutes routes = new ApiRoutes(settings, service, metrics, live);
             this.binding = Http.get(sys).newServerAt(settings.bind(), settings.port()).bind(routes.route())
                     .toCompletableFuture().get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
@@ -131,6 +134,16 @@ public final class PlantwinServer implements AutoCloseable {
         return mqtt;
     }
 
+    /** The live twins this server hosts (also the {@link TelemetryIngest} of its HTTP and MQTT telemetry). */
+    public org.plantwin.twin.live.LiveTwins liveTwins() {
+        return live;
+    }
+
+    /** Starts the MQTT bridge of the settings (if any) feeding this server's live twins. */
+    public MqttBridge startMqtt() {
+        return startMqtt(live);
+    }
+
     /** Blocks until the server is closed (for {@code plantwin serve}). */
     public void awaitTermination() {
         system.getWhenTerminated().toCompletableFuture().join();
@@ -150,6 +163,7 @@ public final class PlantwinServer implements AutoCloseable {
             // Closing anyway: the actor system's termination below ends what is left.
             LoggerHolder.LOG.warn("The HTTP binding did not terminate cleanly", e);
         }
+        live.close();
         system.terminate();
         system.getWhenTerminated().toCompletableFuture().join();
         workers.shutdownNow();

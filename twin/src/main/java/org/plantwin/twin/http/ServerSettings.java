@@ -18,9 +18,12 @@ import org.plantwin.twin.live.MqttBridge;
  * @param mqttBroker    the MQTT broker live-twin telemetry comes from ({@code tcp://host:port}), or null for none;
  *                      see {@link PlantwinServer#startMqtt}
  * @param mqttClientId  the client id at that broker, or null for {@code plantwin-PID}
+ * @param liveDir       where live twins persist their definition and telemetry journal (restored on start), or
+ *                      null to keep them in memory only
  */
 public record ServerSettings(String bind, int port, String token, long maxBodyBytes, int maxJobs, int lanes,
-                             int retainedJobs, Duration maxPlanTime, String mqttBroker, String mqttClientId) {
+                             int retainedJobs, Duration maxPlanTime, String mqttBroker, String mqttClientId,
+                             java.nio.file.Path liveDir) {
 
     public ServerSettings {
         Objects.requireNonNull(bind, "bind");
@@ -50,58 +53,63 @@ public record ServerSettings(String bind, int port, String token, long maxBodyBy
     public static ServerSettings defaults() {
         int cores = Runtime.getRuntime().availableProcessors();
         return new ServerSettings("127.0.0.1", 8080, null, 1 << 20, Math.max(4, 2 * cores), cores, 200,
-                Duration.ofSeconds(60), null, null);
+                Duration.ofSeconds(60), null, null, null);
     }
 
     public ServerSettings withBind(String b) {
         return new ServerSettings(b, port, token, maxBodyBytes, maxJobs, lanes, retainedJobs, maxPlanTime,
-                mqttBroker, mqttClientId);
+                mqttBroker, mqttClientId, liveDir);
     }
 
     public ServerSettings withPort(int p) {
         return new ServerSettings(bind, p, token, maxBodyBytes, maxJobs, lanes, retainedJobs, maxPlanTime,
-                mqttBroker, mqttClientId);
+                mqttBroker, mqttClientId, liveDir);
     }
 
     public ServerSettings withToken(String t) {
         return new ServerSettings(bind, port, t, maxBodyBytes, maxJobs, lanes, retainedJobs, maxPlanTime,
-                mqttBroker, mqttClientId);
+                mqttBroker, mqttClientId, liveDir);
     }
 
     public ServerSettings withMaxBodyBytes(long n) {
         return new ServerSettings(bind, port, token, n, maxJobs, lanes, retainedJobs, maxPlanTime,
-                mqttBroker, mqttClientId);
+                mqttBroker, mqttClientId, liveDir);
     }
 
     public ServerSettings withMaxJobs(int n) {
         return new ServerSettings(bind, port, token, maxBodyBytes, n, lanes, retainedJobs, maxPlanTime,
-                mqttBroker, mqttClientId);
+                mqttBroker, mqttClientId, liveDir);
     }
 
     public ServerSettings withLanes(int n) {
         return new ServerSettings(bind, port, token, maxBodyBytes, maxJobs, n, retainedJobs, maxPlanTime,
-                mqttBroker, mqttClientId);
+                mqttBroker, mqttClientId, liveDir);
     }
 
     public ServerSettings withRetainedJobs(int n) {
         return new ServerSettings(bind, port, token, maxBodyBytes, maxJobs, lanes, n, maxPlanTime,
-                mqttBroker, mqttClientId);
+                mqttBroker, mqttClientId, liveDir);
     }
 
     /** Telemetry from the MQTT broker at {@code uri} (null: none). */
     public ServerSettings withMqttBroker(String uri) {
         return new ServerSettings(bind, port, token, maxBodyBytes, maxJobs, lanes, retainedJobs, maxPlanTime, uri,
-                mqttClientId);
+                mqttClientId, liveDir);
     }
 
     public ServerSettings withMqttClientId(String id) {
         return new ServerSettings(bind, port, token, maxBodyBytes, maxJobs, lanes, retainedJobs, maxPlanTime,
-                mqttBroker, id);
+                mqttBroker, id, liveDir);
     }
 
     /** The MQTT client id to use: the one set, or {@code plantwin-PID}. */
     public String mqttClientIdOrDefault() {
         return mqttClientId != null ? mqttClientId : "plantwin-" + ProcessHandle.current().pid();
+    }
+
+    public ServerSettings withLiveDir(java.nio.file.Path dir) {
+        return new ServerSettings(bind, port, token, maxBodyBytes, maxJobs, lanes, retainedJobs, maxPlanTime,
+                mqttBroker, mqttClientId, dir);
     }
 
     @Override

@@ -1,0 +1,563 @@
+package org.plantwin.twin.live;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.function.Function;
+import java.util.function.LongSupplier;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.Props;
+import org.apache.pekko.actor.typed.javadsl.AskPattern;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.plantwin.actors.api.Fork;
+import org.plantwin.actors.api.LiveTwin;
+import org.plantwin.actors.api.Telemetry;
+import org.plantwin.actors.api.TelemetryException;
+import org.plantwin.scenarios.api.Scenarios;
+import org.plantwin.scenarios.model.Scenario;
+
+/**
+ * The live twins of a server: each one a Pekko actor that owns its {@link LiveTwin}, paces it by the wall clock
+ * (a timer tick moves it to {@code speed x elapsed wall time}; a twin with speed 0 moves only when told to), applies
+ * telemetry batches, answers state, history and change queries, and hands immutable copies to forks, which run on
+ * the given executor so the twin keeps pace meanwhile. The wall clock is read here, in the pacer, never inside the
+ * simulation.
+ *
+ * <p>Persistence (when a data directory is given): {@code DIR/ID/twin.json} holds the twin's definition (scenario
+ * text, seed, speed, clock origin), {@code journal.jsonl} one applied message per line (appended and flushed before
+ * the batch is acknowledged), {@code reached.json} the time reached (rewritten atomically every few seconds and on
+ * close). {@link #open} rebuilds every twin by replaying its journal: the state is the same as before the restart.
+ */
+public final class LiveTwins implements TelemetryIngest, AutoCloseable {
+
+    /** Most live twins on one server. */
+    public static final int MAX_TWINS = 64;
+    private static final Duration TICK = Duration.ofMillis(200);
+    private static final Duration ASK = Duration.ofSeconds(30);
+
+    /** A twin's definition, as persisted. */
+    public record Definition(String id, String scenarioText, String scenarioName, long seed, double speed,
+                             long originWallMillis) {
+    }
+
+    private final ActorSystem<?> system;
+    private final Executor forks;
+    private final Path dir;
+    private final LongSupplier wall;
+    private final Map<String, Hosted> twins = new ConcurrentHashMap<>();
+
+    private record Hosted(Definition def, ActorRef<Command> actor) {
+    }
+
+    private LiveTwins(ActorSystem<?> system, Executor forks, Path dir, LongSupplier wall) {
+        this.system = system;
+        this.forks = forks;
+        this.dir = dir;
+        this.wall = wall;
+    }
+
+    /**
+     * The twins service; with {@code dir} non-null every twin persisted there is restored (journal replayed).
+     *
+     * @param wall the wall clock in epoch milliseconds (the pacer's only clock; tests pass their own)
+     */
+    public static LiveTwins open(ActorSystem<?> system, Executor forks, Path dir, LongSupplier wall) {
+        LiveTwins t = new LiveTwins(system, forks, dir, wall);
+        if (dir != null) {
+            try {
+                Files.createDirectories(dir);
+                try (var list = Files.list(dir)) {
+                    for (Path p : list.sorted().toList()) {
+                        if (Files.isRegularFile(p.resolve("twin.json"))) {
+                            t.restore(p);
+                        }
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot read the live twins in " + dir + ".", e);
+            }
+        }
+        return t;
+    }
+
+    // ---- the twin actor ----------------------------------------------------------------------------------------
+
+    interface Command {
+    }
+
+    private record Tick() implements Command {
+    }
+
+    private record Ingest(List<Object> messages, ActorRef<List<Object>> replyTo) implements Command {
+    }
+
+    private record Query<T>(Function<LiveTwin, T> read, ActorRef<Object> replyTo) implements Command {
+    }
+
+    private record Stop() implements Command {
+    }
+
+    private Behavior<Command> behavior(Definition def, LiveTwin twin, Path home) {
+        return Behaviors.withTimers(timers -> {
+            timers.startTimerAtFixedRate(new Tick(), TICK);
+            long[] lastSaved = {wall.getAsLong()};
+            return Behaviors.receive(Command.class)
+                    .onMessage(Tick.class, t -> {
+                        if (def.speed() > 0) {
+                            twin.advanceTo(clock(def));
+                        }
+                        if (home != null && wall.getAsLong() - lastSaved[0] > 5_000) {
+                            saveReached(home, twin);
+                            lastSaved[0] = wall.getAsLong();
+                        }
+                        return Behaviors.same();
+                    })
+                    .onMessage(Ingest.class, m -> {
+                        List<Object> out = ingest(twin, m.messages(), home);
+                        if (home != null) {
+                            saveReached(home, twin);
+                        }
+                        m.replyTo().tell(out);
+                        return Behaviors.same();
+                    })
+                    .onMessage(Query.class, q -> {
+                        Object out;
+                        try {
+                            out = java.util.Objects.requireNonNull(q.read().apply(twin), "a twin query's answer");
+                        } catch (RuntimeException e) {
+                            out = e;
+                        }
+                        if (home != null) {
+                            saveReached(home, twin);
+                        }
+                        q.replyTo().tell(out);
+                        return Behaviors.same();
+                    })
+                    .onMessage(Stop.class, s -> {
+                        if (home != null) {
+                            saveReached(home, twin);
+                        }
+                        return Behaviors.stopped();
+                    })
+                    .build();
+        });
+    }
+
+    /** Applies parsed messages (or passes parse errors through) and journals the applied ones. */
+    private static List<Object> ingest(LiveTwin twin, List<Object> parsed, Path home) {
+        List<LiveTwin.Message> batch = new ArrayList<>();
+        List<Integer> where = new ArrayList<>();
+        Object[] out = parsed.toArray();
+        for (int i = 0; i < out.length; i++) {
+            if (out[i] instanceof TelemetryJson.Read r) {
+                batch.add(new LiveTwin.Message(r.id(), r.atMillis(), r.body()));
+                where.add(i);
+            }
+        }
+        int before = twin.journal().size();
+        List<Object> results = twin.applyBatch(batch);
+        for (int k = 0; k < results.size(); k++) {
+            out[where.get(k)] = results.get(k);
+        }
+        if (home != null) {
+            List<LiveTwin.Applied> journal = twin.journal();
+            StringBuilder lines = new StringBuilder();
+            for (LiveTwin.Applied a : journal.subList(before, journal.size())) {
+                lines.append(journalLine(a)).append('\n');
+            }
+            try {
+                Files.writeString(home.resolve("journal.jsonl"), lines, StandardCharsets.UTF_8,
+                        StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.SYNC);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot append to the journal of the twin in " + home + ".", e);
+            }
+        }
+        return List.of(out);
+    }
+
+    // ---- the service ---------------------------------------------------------------------------------------------
+
+    /** Creates and starts a twin; {@code scenarioText} is the scenario's JSON/YAML (or null with a library name). */
+    public Definition create(String id, String scenarioName, String scenarioText, long seed, double speed) {
+        if (!id.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}")) {
+            throw new TelemetryException("id", id, "A twin id is 1 to 64 letters, digits, '.', '_' or '-'.");
+        }
+        if (twins.containsKey(id)) {
+            throw new TelemetryException("id", id, "A twin with this id exists; DELETE it first or pick another id.");
+        }
+        if (twins.size() >= MAX_TWINS) {
+            throw new TelemetryException("id", id, "This server holds " + MAX_TWINS + " twins, the most it takes.");
+        }
+        if (!(speed >= 0) || Double.isInfinite(speed)) {
+            throw new TelemetryException("speed", speed, "The speed must be >= 0 (0: a manual clock; 1: real time;"
+                    + " 60: a minute per second).");
+        }
+        String text = scenarioText != null ? scenarioText : null;
+        Scenario scenario = scenario(scenarioName, text);
+        Definition def = new Definition(id, text, scenarioName, seed, speed, wall.getAsLong());
+        Path home = null;
+        if (dir != null) {
+            home = dir.resolve(id);
+            try {
+                Files.createDirectories(home);
+                Files.deleteIfExists(home.resolve("journal.jsonl"));
+                writeAtomically(home.resolve("twin.json"), TelemetryJson.JSON.writeValueAsString(def));
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot persist the twin " + id + " in " + home + ".", e);
+            }
+        }
+        start(def, LiveTwin.start(scenario, seed), home);
+        return def;
+    }
+
+    private static Scenario scenario(String name, String text) {
+        if (text != null) {
+            return Scenarios.parse(text, "twin scenario");
+        }
+        if (name == null) {
+            throw new TelemetryException("scenario", "(missing)", "Give a library scenario name or a scenario.");
+        }
+        return Scenarios.library(name);
+    }
+
+    private void start(Definition def, LiveTwin twin, Path home) {
+        ActorRef<Command> actor = system.systemActorOf(behavior(def, twin, home), "live-twin-" + def.id(),
+                Props.empty());
+        twins.put(def.id(), new Hosted(def, actor));
+    }
+
+    private void restore(Path home) throws IOException {
+        Definition def = TelemetryJson.JSON.readValue(Files.readString(home.resolve("twin.json")), Definition.class);
+        List<LiveTwin.Applied> journal = new ArrayList<>();
+        Path j = home.resolve("journal.jsonl");
+        if (Files.exists(j)) {
+            for (String line : Files.readAllLines(j, StandardCharsets.UTF_8)) {
+                if (!line.isBlank()) {
+                    journal.add(fromJournalLine(TelemetryJson.JSON.readTree(line)));
+                }
+            }
+        }
+        long reached = 0;
+        Map<String, Long> counters = Map.of();
+        Path r = home.resolve("reached.json");
+        if (Files.exists(r)) {
+            JsonNode saved = TelemetryJson.JSON.readTree(Files.readString(r));
+            reached = saved.get("reachedMillis").asLong();
+            if (saved.has("counters")) {
+                counters = TelemetryJson.JSON.convertValue(saved.get("counters"),
+                        new com.fasterxml.jackson.core.type.TypeReference<Map<String, Long>>() { });
+            }
+        }
+        for (LiveTwin.Applied a : journal) {
+            reached = Math.max(reached, a.appliedMillis());
+        }
+        Scenario scenario = scenario(def.scenarioName(), def.scenarioText());
+        LiveTwin twin = LiveTwin.restore(scenario, def.seed(), journal, reached);
+        twin.restoreCounters(counters);
+        start(def, twin, home);
+    }
+
+    private long clock(Definition def) {
+        return Math.max(0, Math.round((wall.getAsLong() - def.originWallMillis()) * def.speed()));
+    }
+
+    /** Twin time of a wall-clock instant for twin {@code def}. */
+    private static long wallToTwin(Definition def, long epochMillis) {
+        if (def.speed() == 0) {
+            throw new IllegalStateException("This twin runs on a manual clock (speed 0): give simTime, not a"
+                    + " wall-clock instant.");
+        }
+        return Math.max(0, Math.round((epochMillis - def.originWallMillis()) * def.speed()));
+    }
+
+    public List<Definition> list() {
+        return twins.values().stream().map(Hosted::def).sorted(java.util.Comparator.comparing(Definition::id))
+                .toList();
+    }
+
+    public boolean exists(String id) {
+        return twins.containsKey(id);
+    }
+
+    public Definition definition(String id) {
+        return hosted(id).def();
+    }
+
+    /** Reads from the twin in its actor (state, history, changes...). */
+    @SuppressWarnings("unchecked")
+    public <T> CompletionStage<T> read(String id, Function<LiveTwin, T> read) {
+        ActorRef<Command> actor = hosted(id).actor();
+        CompletionStage<Object> r = AskPattern.ask(actor, (ActorRef<Object> reply) -> new Query<>(read, reply), ASK,
+                system.scheduler());
+        return r.thenApply(o -> {
+            if (o instanceof RuntimeException e) {
+                throw e;
+            }
+            return (T) o;
+        });
+    }
+
+    /** Moves a twin's clock forward to {@code twinMillis} (any twin; a manual one moves only this way). */
+    public CompletionStage<Long> advance(String id, long twinMillis) {
+        return read(id, t -> {
+            t.advanceTo(twinMillis);
+            return t.now();
+        });
+    }
+
+    /** Runs a fork of the twin's current state on the fork executor. */
+    public CompletionStage<Fork.Result> fork(String id, Fork fork) {
+        return this.<LiveTwin.Base>read(id, LiveTwin::forkBase)
+                .thenApplyAsync(fork::run, forks);
+    }
+
+    /** Checks a what-if message against the twin's scenario. */
+    public CompletionStage<Boolean> validate(String id, List<Telemetry> bodies) {
+        return read(id, t -> {
+            bodies.forEach(t::validateOnly);
+            return Boolean.TRUE;
+        });
+    }
+
+    public void delete(String id) {
+        Hosted h = twins.remove(id);
+        if (h == null) {
+            throw new java.util.NoSuchElementException(id);
+        }
+        h.actor().tell(new Stop());
+        if (dir != null) {
+            try (var files = Files.walk(dir.resolve(id))) {
+                for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(p);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot remove the files of twin " + id + ".", e);
+            }
+        }
+    }
+
+    private Hosted hosted(String id) {
+        Hosted h = twins.get(id);
+        if (h == null) {
+            throw new java.util.NoSuchElementException(id);
+        }
+        return h;
+    }
+
+    @Override
+    public IngestReport ingest(String twinId, String json) {
+        try {
+            return ingestAsync(twinId, json).toCompletableFuture().get(ASK.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return IngestReport.refused(twinId, "$", "", "Interrupted while applying.");
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            return IngestReport.refused(twinId, "$", "", "Not applied: " + e.getMessage());
+        }
+    }
+
+    /** Parses a payload (one message or {"messages": [...]}) and applies it; never fails for bad content. */
+    public CompletionStage<IngestReport> ingestAsync(String twinId, String json) {
+        Hosted h = twins.get(twinId);
+        if (h == null) {
+            return CompletableFuture.completedFuture(IngestReport.refused(twinId, "$", twinId,
+                    "There is no live twin (" + twinId + "); POST /twins creates one."));
+        }
+        JsonNode root;
+        try {
+            root = TelemetryJson.JSON.readTree(json);
+        } catch (IOException e) {
+            return CompletableFuture.completedFuture(IngestReport.refused(twinId, "$", abbreviate(json),
+                    "Not JSON: " + e.getMessage()));
+        }
+        List<JsonNode> nodes = new ArrayList<>();
+        String prefix;
+        if (root != null && root.isObject() && root.has("messages")) {
+            if (!root.get("messages").isArray() || root.size() != 1) {
+                return CompletableFuture.completedFuture(IngestReport.refused(twinId, "$.messages",
+                        abbreviate(root.toString()), "A batch is {\"messages\": [ ... ]} and nothing else."));
+            }
+            root.get("messages").forEach(nodes::add);
+            prefix = "$.messages[";
+        } else {
+            nodes.add(root);
+            prefix = null;
+        }
+        Definition def = h.def();
+        return this.<Long>read(twinId, LiveTwin::now).thenCompose(now -> {
+            List<Object> parsed = new ArrayList<>();
+            for (JsonNode n : nodes) {
+                try {
+                    parsed.add(TelemetryJson.read(n, ms -> wallToTwin(def, ms), now));
+                } catch (TelemetryException e) {
+                    parsed.add(e);
+                }
+            }
+            CompletionStage<List<Object>> applied = AskPattern.ask(h.actor(),
+                    (ActorRef<List<Object>> reply) -> new Ingest(parsed, reply), ASK, system.scheduler());
+            return applied.thenApply(results -> report(twinId, results, prefix));
+        });
+    }
+
+    private static IngestReport report(String twin, List<Object> results, String prefix) {
+        int accepted = 0;
+        int duplicates = 0;
+        int stale = 0;
+        List<IngestReport.Rejection> rejected = new ArrayList<>();
+        for (int i = 0; i < results.size(); i++) {
+            Object r = results.get(i);
+            if (r == LiveTwin.Outcome.APPLIED) {
+                accepted++;
+            } else if (r == LiveTwin.Outcome.DUPLICATE) {
+                duplicates++;
+            } else if (r == LiveTwin.Outcome.STALE) {
+                stale++;
+            } else if (r instanceof TelemetryException e) {
+                String base = prefix == null ? "$" : prefix + i + "]";
+                rejected.add(new IngestReport.Rejection(i, e.path().isEmpty() ? base : base + "." + e.path(),
+                        e.value(), e.getMessage()));
+            }
+        }
+        return new IngestReport(twin, accepted, duplicates, stale, rejected);
+    }
+
+    // ---- persistence helpers -------------------------------------------------------------------------------------
+
+    static String journalLine(LiveTwin.Applied a) {
+        ObjectNode o = TelemetryJson.write(a.body());
+        o.put("seq", a.seq());
+        if (a.id() != null) {
+            o.put("id", a.id());
+        }
+        o.put("atMillis", a.atMillis());
+        o.put("appliedMillis", a.appliedMillis());
+        return o.toString();
+    }
+
+    static LiveTwin.Applied fromJournalLine(JsonNode n) {
+        ObjectNode body = n.deepCopy();
+        for (String f : List.of("seq", "id", "atMillis", "appliedMillis")) {
+            body.remove(f);
+        }
+        TelemetryJson.Read r = TelemetryJson.read(body, ms -> ms, 0);
+        return new LiveTwin.Applied(n.get("seq").asLong(), n.hasNonNull("id") ? n.get("id").asText() : null,
+                n.get("atMillis").asLong(), n.get("appliedMillis").asLong(), r.body());
+    }
+
+    private static void saveReached(Path home, LiveTwin twin) {
+        try {
+            ObjectNode o = TelemetryJson.JSON.createObjectNode();
+            o.put("reachedMillis", twin.now());
+            o.set("counters", TelemetryJson.JSON.valueToTree(twin.counters()));
+            writeAtomically(home.resolve("reached.json"), o.toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot save the time reached in " + home + ".", e);
+        }
+    }
+
+    private static void writeAtomically(Path file, String text) throws IOException {
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        Files.writeString(tmp, text, StandardCharsets.UTF_8);
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() > 80 ? s.substring(0, 77) + "..." : s;
+    }
+
+    /** A JSON view of a change for history and the change stream. */
+    public static ObjectNode change(LiveTwin.Change c) {
+        ObjectNode o = TelemetryJson.JSON.createObjectNode();
+        o.put("seq", c.seq());
+        o.put("simMillis", c.atMillis());
+        o.put("entity", c.entity());
+        o.put("field", c.field());
+        o.set("from", TelemetryJson.JSON.valueToTree(c.from()));
+        o.set("to", TelemetryJson.JSON.valueToTree(c.to()));
+        o.put("source", c.source());
+        return o;
+    }
+
+    /** A JSON view of a twin's state. */
+    public static ObjectNode state(Definition def, LiveTwin t) {
+        ObjectNode o = TelemetryJson.JSON.createObjectNode();
+        o.put("id", def.id());
+        o.put("scenario", t.scenario().name());
+        o.put("seed", def.seed());
+        o.put("speed", def.speed());
+        o.put("simMillis", t.now());
+        o.set("telemetry", TelemetryJson.JSON.valueToTree(t.counters()));
+        o.set("entities", TelemetryJson.JSON.valueToTree(t.entities()));
+        o.set("drift", TelemetryJson.JSON.valueToTree(t.drift()));
+        return o;
+    }
+
+    /** Ordered summary of a fork: KPI means with 95 % intervals over replications, and the orders at risk. */
+    public static ObjectNode forkJson(Fork.Result r) {
+        ObjectNode o = TelemetryJson.JSON.createObjectNode();
+        o.put("fromSimMillis", r.fromMillis());
+        o.put("toSimMillis", r.toMillis());
+        o.put("replications", r.replications().size());
+        Map<String, double[]> kpis = new LinkedHashMap<>();
+        for (int k = 0; k < r.replications().size(); k++) {
+            var x = r.replications().get(k);
+            put(kpis, "throughputPerHour", k, r, x.plant().throughputPerHour());
+            put(kpis, "wipMean", k, r, x.plant().wipMean());
+            if (x.supplyChain() != null) {
+                put(kpis, "orders", k, r, x.supplyChain().orders());
+                put(kpis, "orderFillRate", k, r, x.supplyChain().orderFillRate());
+                put(kpis, "onTimeDelivery", k, r, x.supplyChain().onTimeDelivery());
+                put(kpis, "leadTimeMeanHours", k, r, x.supplyChain().leadTimeMeanHours());
+                put(kpis, "backordersMean", k, r, x.supplyChain().backordersMean());
+                put(kpis, "totalCost", k, r, x.supplyChain().totalCost());
+            }
+        }
+        ObjectNode k = o.putObject("kpis");
+        kpis.forEach((name, v) -> k.set(name, TelemetryJson.JSON.valueToTree(org.plantwin.twin.experiment.Summary
+                .of(v, 0.95))));
+        ArrayNode orders = o.putArray("orders");
+        for (Fork.OrderRisk risk : r.orders()) {
+            ObjectNode n = TelemetryJson.JSON.valueToTree(risk);
+            n.put("lateShare", risk.lateShare());
+            orders.add(n);
+        }
+        return o;
+    }
+
+    private static void put(Map<String, double[]> kpis, String name, int k, Fork.Result r, double v) {
+        kpis.computeIfAbsent(name, n -> new double[r.replications().size()])[k] = v;
+    }
+
+    /** Saves every twin's time reached and stops them (waits for each, at most the ask timeout). */
+    @Override
+    public void close() {
+        for (Hosted h : twins.values()) {
+            try {
+                read(h.def().id(), LiveTwin::now).toCompletableFuture().get(ASK.toSeconds(),
+                        java.util.concurrent.TimeUnit.SECONDS);
+            } catch (Exception e) {
+                // Closing anyway: the journal holds every applied message; only the time reached may lag.
+            }
+            h.actor().tell(new Stop());
+        }
+        twins.clear();
+    }
+}
