@@ -80,6 +80,10 @@ public final class LiveTwin {
     private long late;
     /** The instant messages were injected at and not yet processed, or -1. */
     private long pendingAt = -1;
+    /** The model ran (inside a batch) since the state was last diffed. */
+    private boolean dirty;
+    /** Which LP describes each entity (for reading one entity's state without describing all). */
+    private final Map<String, Integer> lpOfEntity = new HashMap<>();
 
     private LiveTwin(Scenario scenario, long seed) {
         this.scenario = Objects.requireNonNull(scenario, "scenario");
@@ -91,6 +95,22 @@ public final class LiveTwin {
         this.model = assembly.model();
         this.kernel = new SyncKernel(assembly.kernelSetup(RunOptions.DEFAULT_MAX_EVENTS));
         this.lastState = describe(kernel);
+        for (LogicalProcess lp : kernel.processes()) {
+            if (lp instanceof LiveView v) {
+                v.describe((entity, state) -> lpOfEntity.put(entity, lp.index()));
+            }
+        }
+    }
+
+    /** One entity's state now (described by its LP alone). */
+    private Map<String, Object> entityNow(String entity) {
+        Integer lp = lpOfEntity.get(entity);
+        if (lp == null) {
+            return Map.of();
+        }
+        Map<String, Map<String, Object>> out = new HashMap<>();
+        ((LiveView) kernel.processes().get(lp)).describe(out::put);
+        return out.getOrDefault(entity, Map.of());
     }
 
     /** A twin of {@code scenario} at virtual time 0. */
@@ -102,12 +122,16 @@ public final class LiveTwin {
     public static LiveTwin restore(Scenario scenario, long seed, List<Applied> journal, long reachedMillis) {
         LiveTwin t = new LiveTwin(scenario, seed);
         for (Applied a : journal) {
-            if (a.appliedMillis() > t.pendingAt) {
-                t.advanceTo(a.appliedMillis());
+            if (a.appliedMillis() > t.kernel.reached()) {
+                t.kernel.advanceTo(a.appliedMillis());
             }
             t.replay(a);
         }
-        t.advanceTo(reachedMillis);
+        // A live twin settles each batch one millisecond past it, so its time reached is always beyond its journal.
+        long settled = journal.isEmpty() ? 0 : journal.get(journal.size() - 1).appliedMillis() + 1;
+        t.kernel.advanceTo(Math.max(reachedMillis, settled));
+        t.pendingAt = -1;
+        t.record("telemetry");
         return t;
     }
 
@@ -179,6 +203,10 @@ public final class LiveTwin {
         if (pendingAt >= 0) {
             kernel.advanceTo(pendingAt + 1);
             pendingAt = -1;
+            dirty = true;
+        }
+        if (dirty) {
+            dirty = false;
             record("telemetry");
         }
     }
@@ -200,7 +228,12 @@ public final class LiveTwin {
             return Outcome.STALE;
         }
         if (atMillis > now()) {
-            advanceTo(atMillis);
+            // Quietly: the state is diffed once, when the batch settles.
+            kernel.advanceTo(atMillis);
+            if (pendingAt < atMillis) {
+                pendingAt = -1;
+            }
+            dirty = true;
         } else if (atMillis < now()) {
             late++;
         }
@@ -500,7 +533,7 @@ public final class LiveTwin {
 
     /** Compares a report with the model's value before the report is applied. */
     private void observe(Telemetry b) {
-        Map<String, Object> m = lastState.getOrDefault(b.entity(), Map.of());
+        Map<String, Object> m = entityNow(b.entity());
         Drift d = drift.computeIfAbsent(b.entity(), k -> new Drift());
         d.reports++;
         if (b instanceof Telemetry.MachineState s) {
