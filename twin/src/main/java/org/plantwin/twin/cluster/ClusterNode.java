@@ -43,6 +43,7 @@ public final class ClusterNode implements AutoCloseable {
     private final ActorRef<ClusterRunner.Command> runner;
     private final ClusterRunExecutor executor;
     private final int lanes;
+    private ShardedTwins sharded; // guarded by this
 
     private ClusterNode(ClusterSettings settings) {
         this.lanes = settings.lanes();
@@ -108,6 +109,17 @@ public final class ClusterNode implements AutoCloseable {
         } else if (config.getStringList("pekko.cluster.seed-nodes").isEmpty()) {
             cluster.manager().tell(Join.create(cluster.selfMember().address()));
         }
+    }
+
+    /**
+     * Joins this node to the sharding of live twins (call it on every node, with the same directory that all of them
+     * see): twins created through any node spread over the nodes and move when one leaves.
+     */
+    public synchronized ShardedTwins liveTwins(java.nio.file.Path sharedDir) {
+        if (sharded == null) {
+            sharded = ShardedTwins.start(system, sharedDir, System::currentTimeMillis); // the pacers' wall clock
+        }
+        return sharded;
     }
 
     /** Runs experiments on the whole cluster from this node (see {@code ExperimentRunner.run}). */

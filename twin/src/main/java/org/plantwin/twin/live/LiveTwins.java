@@ -162,6 +162,16 @@ public final class LiveTwins implements TelemetryIngest, AutoCloseable {
     }
 
     /** Applies parsed messages (or passes parse errors through) and journals the applied ones. */
+    /** Applies parsed messages to a twin (in its owner's thread), journals them in {@code home}, saves its time. */
+    public static IngestReport applyAndJournal(String twinId, LiveTwin twin, Payload payload, Definition def,
+                                               Path home) {
+        List<Object> out = ingest(twin, payload.parse(def, twin.now()), home);
+        if (home != null) {
+            saveReached(home, twin);
+        }
+        return report(twinId, out, payload.prefix());
+    }
+
     private static List<Object> ingest(LiveTwin twin, List<Object> parsed, Path home) {
         List<LiveTwin.Message> batch = new ArrayList<>();
         List<Integer> where = new ArrayList<>();
@@ -197,35 +207,51 @@ public final class LiveTwins implements TelemetryIngest, AutoCloseable {
 
     /** Creates and starts a twin; {@code scenarioText} is the scenario's JSON/YAML (or null with a library name). */
     public Definition create(String id, String scenarioName, String scenarioText, long seed, double speed) {
-        if (!id.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}")) {
-            throw new TelemetryException("id", id, "A twin id is 1 to 64 letters, digits, '.', '_' or '-'.");
-        }
+        checkNew(id, speed);
         if (twins.containsKey(id)) {
             throw new TelemetryException("id", id, "A twin with this id exists; DELETE it first or pick another id.");
         }
         if (twins.size() >= MAX_TWINS) {
             throw new TelemetryException("id", id, "This server holds " + MAX_TWINS + " twins, the most it takes.");
         }
-        if (!(speed >= 0) || Double.isInfinite(speed)) {
-            throw new TelemetryException("speed", speed, "The speed must be >= 0 (0: a manual clock; 1: real time;"
-                    + " 60: a minute per second).");
-        }
-        String text = scenarioText != null ? scenarioText : null;
+        String text = scenarioText;
         Scenario scenario = scenario(scenarioName, text);
         Definition def = new Definition(id, text, scenarioName, seed, speed, wall.getAsLong());
         Path home = null;
         if (dir != null) {
             home = dir.resolve(id);
-            try {
-                Files.createDirectories(home);
-                Files.deleteIfExists(home.resolve("journal.jsonl"));
-                writeAtomically(home.resolve("twin.json"), TelemetryJson.JSON.writeValueAsString(def));
-            } catch (IOException e) {
-                throw new UncheckedIOException("Cannot persist the twin " + id + " in " + home + ".", e);
-            }
+            persistNew(home, def);
         }
         start(def, LiveTwin.start(scenario, seed), home);
         return def;
+    }
+
+    /** Writes a new twin's definition to {@code home} (an old journal there is removed). */
+    public static void persistNew(Path home, Definition def) {
+        try {
+            Files.createDirectories(home);
+            Files.deleteIfExists(home.resolve("journal.jsonl"));
+            Files.deleteIfExists(home.resolve("reached.json"));
+            writeAtomically(home.resolve("twin.json"), TelemetryJson.JSON.writeValueAsString(def));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot persist the twin " + def.id() + " in " + home + ".", e);
+        }
+    }
+
+    /** Checks a new twin's id and speed (the same rules for local and sharded twins). */
+    public static void checkNew(String id, double speed) {
+        if (id == null || !id.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}")) {
+            throw new TelemetryException("id", id, "A twin id is 1 to 64 letters, digits, '.', '_' or '-'.");
+        }
+        if (!(speed >= 0) || Double.isInfinite(speed)) {
+            throw new TelemetryException("speed", speed, "The speed must be >= 0 (0: a manual clock; 1: real time;"
+                    + " 60: a minute per second).");
+        }
+    }
+
+    /** The scenario of a definition: its text, or the library scenario it names. */
+    public static Scenario scenario(Definition def) {
+        return scenario(def.scenarioName(), def.scenarioText());
     }
 
     private static Scenario scenario(String name, String text) {
@@ -245,6 +271,16 @@ public final class LiveTwins implements TelemetryIngest, AutoCloseable {
     }
 
     private void restore(Path home) throws IOException {
+        Restored r = restoreFrom(home);
+        start(r.def(), r.twin(), home);
+    }
+
+    /** A twin rebuilt from its directory: definition, and the twin with its journal replayed. */
+    public record Restored(Definition def, LiveTwin twin) {
+    }
+
+    /** Rebuilds the twin persisted in {@code home} (its journal replayed, its counters restored). */
+    public static Restored restoreFrom(Path home) throws IOException {
         Definition def = TelemetryJson.JSON.readValue(Files.readString(home.resolve("twin.json")), Definition.class);
         List<LiveTwin.Applied> journal = new ArrayList<>();
         Path j = home.resolve("journal.jsonl");
@@ -272,7 +308,12 @@ public final class LiveTwins implements TelemetryIngest, AutoCloseable {
         Scenario scenario = scenario(def.scenarioName(), def.scenarioText());
         LiveTwin twin = LiveTwin.restore(scenario, def.seed(), journal, reached);
         twin.restoreCounters(counters);
-        start(def, twin, home);
+        return new Restored(def, twin);
+    }
+
+    /** The twin time of definition {@code def} at wall-clock time {@code wallMillis}. */
+    public static long clock(Definition def, long wallMillis) {
+        return Math.max(0, Math.round((wallMillis - def.originWallMillis()) * def.speed()));
     }
 
     private long clock(Definition def) {
@@ -381,28 +422,45 @@ public final class LiveTwins implements TelemetryIngest, AutoCloseable {
             return CompletableFuture.completedFuture(IngestReport.refused(twinId, "$", twinId,
                     "There is no live twin (" + twinId + "); POST /twins creates one."));
         }
-        JsonNode root;
-        try {
-            root = TelemetryJson.JSON.readTree(json);
-        } catch (IOException e) {
-            return CompletableFuture.completedFuture(IngestReport.refused(twinId, "$", abbreviate(json),
-                    "Not JSON: " + e.getMessage()));
-        }
-        List<JsonNode> nodes = new ArrayList<>();
-        String prefix;
-        if (root != null && root.isObject() && root.has("messages")) {
-            if (!root.get("messages").isArray() || root.size() != 1) {
-                return CompletableFuture.completedFuture(IngestReport.refused(twinId, "$.messages",
-                        abbreviate(root.toString()), "A batch is {\"messages\": [ ... ]} and nothing else."));
-            }
-            root.get("messages").forEach(nodes::add);
-            prefix = "$.messages[";
-        } else {
-            nodes.add(root);
-            prefix = null;
+        Payload payload = Payload.of(twinId, json);
+        if (payload.refused() != null) {
+            return CompletableFuture.completedFuture(payload.refused());
         }
         Definition def = h.def();
         return this.<Long>read(twinId, LiveTwin::now).thenCompose(now -> {
+            List<Object> parsed = payload.parse(def, now);
+            CompletionStage<List<Object>> applied = AskPattern.ask(h.actor(),
+                    (ActorRef<List<Object>> reply) -> new Ingest(parsed, reply), ASK, system.scheduler());
+            return applied.thenApply(results -> report(twinId, results, payload.prefix()));
+        });
+    }
+
+    /** A telemetry payload split into message nodes (or refused as a whole). */
+    public record Payload(List<JsonNode> nodes, String prefix, IngestReport refused) {
+
+        public static Payload of(String twinId, String json) {
+            JsonNode root;
+            try {
+                root = TelemetryJson.JSON.readTree(json);
+            } catch (IOException e) {
+                return new Payload(List.of(), null, IngestReport.refused(twinId, "$", abbreviate(json),
+                        "Not JSON: " + e.getMessage()));
+            }
+            List<JsonNode> nodes = new ArrayList<>();
+            if (root != null && root.isObject() && root.has("messages")) {
+                if (!root.get("messages").isArray() || root.size() != 1) {
+                    return new Payload(List.of(), null, IngestReport.refused(twinId, "$.messages",
+                            abbreviate(root.toString()), "A batch is {\"messages\": [ ... ]} and nothing else."));
+                }
+                root.get("messages").forEach(nodes::add);
+                return new Payload(nodes, "$.messages[", null);
+            }
+            nodes.add(root);
+            return new Payload(nodes, null, null);
+        }
+
+        /** Each message read against the twin's clock (a {@link TelemetryJson.Read}) or its refusal. */
+        public List<Object> parse(Definition def, long now) {
             List<Object> parsed = new ArrayList<>();
             for (JsonNode n : nodes) {
                 try {
@@ -411,10 +469,8 @@ public final class LiveTwins implements TelemetryIngest, AutoCloseable {
                     parsed.add(e);
                 }
             }
-            CompletionStage<List<Object>> applied = AskPattern.ask(h.actor(),
-                    (ActorRef<List<Object>> reply) -> new Ingest(parsed, reply), ASK, system.scheduler());
-            return applied.thenApply(results -> report(twinId, results, prefix));
-        });
+            return parsed;
+        }
     }
 
     private static IngestReport report(String twin, List<Object> results, String prefix) {
@@ -462,7 +518,8 @@ public final class LiveTwins implements TelemetryIngest, AutoCloseable {
                 n.get("atMillis").asLong(), n.get("appliedMillis").asLong(), r.body());
     }
 
-    private static void saveReached(Path home, LiveTwin twin) {
+    /** Saves the time reached and the counters of {@code twin} in {@code home}. */
+    public static void saveReached(Path home, LiveTwin twin) {
         try {
             ObjectNode o = TelemetryJson.JSON.createObjectNode();
             o.put("reachedMillis", twin.now());

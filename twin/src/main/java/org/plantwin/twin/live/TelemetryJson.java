@@ -26,7 +26,7 @@ import org.plantwin.scenarios.model.TimeSpan;
  */
 public final class TelemetryJson {
 
-    static final ObjectMapper JSON = new ObjectMapper();
+    public static final ObjectMapper JSON = new ObjectMapper();
 
     /** Fields each kind takes (besides id, kind, at, simTime). */
     static final Map<String, List<String>> FIELDS = new LinkedHashMap<>();

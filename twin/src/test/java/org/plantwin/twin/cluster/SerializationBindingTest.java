@@ -47,6 +47,7 @@ class SerializationBindingTest {
     void everyRemoteMessageRoundTripsThroughJacksonCbor() throws Exception {
         ActorRef<RunWorker.Command> worker = Adapter.toTyped(Adapter.toClassic(node.system()).deadLetters());
         ActorRef<ClusterRunner.WorkerReply> runner = Adapter.toTyped(Adapter.toClassic(node.system()).deadLetters());
+        ActorRef<String> text = Adapter.toTyped(Adapter.toClassic(node.system()).deadLetters());
         JobSpec spec = JobSpec.of(Scenarios.library("flowline5"),
                 RunOptions.defaults().withReplication(7).withSeed(3).withHorizonMillis(120_000_000L).withBatchMillis(60_000));
         List<Object> messages = List.of(
@@ -54,7 +55,11 @@ class SerializationBindingTest {
                 new RunWorker.RunJob(42, spec, runner),
                 new ClusterRunner.Ready(worker, 4),
                 new ClusterRunner.JobDone(42, worker, "{\"scenario\":\"flowline5\"}\n"),
-                new ClusterRunner.JobFailed(42, worker, "The run failed."));
+                new ClusterRunner.JobFailed(42, worker, "The run failed."),
+                new ShardedTwins.Create("supply-chain", null, 7, 60.0, 1_700_000_000_000L, text),
+                new ShardedTwins.Ingest("{\"kind\": \"machineState\"}", text),
+                new ShardedTwins.GetState(text),
+                new ShardedTwins.Tick());
         for (Object m : messages) {
             Serializer s = serialization.findSerializerFor(m);
             assertThat(s).as(m.getClass().getName()).isInstanceOf(JacksonCborSerializer.class);
@@ -84,12 +89,15 @@ class SerializationBindingTest {
         for (Class<?> c : ClusterRunner.WorkerReply.class.getPermittedSubclasses()) {
             records.add(c);
         }
+        for (Class<?> c : ShardedTwins.Command.class.getPermittedSubclasses()) {
+            records.add(c);
+        }
         for (Class<?> c : records) {
             if (java.lang.reflect.Modifier.isPublic(c.getModifiers())) {
                 assertThat(CborSerializable.class.isAssignableFrom(c)).as(c.getName()).isTrue();
             }
         }
-        assertThat(records).hasSize(6);
+        assertThat(records).hasSize(10);
     }
 
     @Test
