@@ -6,6 +6,10 @@ import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.net.SocketException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.ByteBuffer;
@@ -17,6 +21,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
+import javax.net.SocketFactory;
 import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
 import org.eclipse.paho.client.mqttv3.IMqttToken;
 import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
@@ -117,6 +122,9 @@ public final class MqttBridge implements AutoCloseable, MeterBinder {
         options.setAutomaticReconnect(true);
         options.setMaxInflight(MAX_INFLIGHT);
         options.setConnectionTimeout((int) (CONNECT_TIMEOUT_MILLIS / 1000));
+        if (brokerUri.toLowerCase(Locale.ROOT).startsWith("tcp://")) {
+            options.setSocketFactory(tcpNoDelaySocketFactory());
+        }
         int granted;
         try {
             client.connect(options).waitForCompletion(CONNECT_TIMEOUT_MILLIS);
@@ -160,6 +168,16 @@ public final class MqttBridge implements AutoCloseable, MeterBinder {
             throw new IllegalArgumentException("The MQTT broker URI (" + uri + ") " + problem
                     + ". Maybe tcp://127.0.0.1:1883.");
         }
+    }
+
+    /**
+     * Plain TCP sockets with Nagle's algorithm off, for Paho's {@code MqttConnectOptions.setSocketFactory} (plain
+     * {@code tcp://} only). Paho leaves it on, and then each small MQTT packet after the first (a PUBACK, a short
+     * PUBLISH) waits for the TCP acknowledgement of the one before, which the peer delays by up to 40 ms: a publisher
+     * with ten QoS 1 messages under way measured 230 messages/s with it on.
+     */
+    public static SocketFactory tcpNoDelaySocketFactory() {
+        return NoDelaySockets.INSTANCE;
     }
 
     /** {@code plantwin/twins/{twinId}/telemetry}: where a twin's telemetry is published. */
@@ -284,6 +302,42 @@ public final class MqttBridge implements AutoCloseable, MeterBinder {
     private void logOnce(String kind, String message, Throwable e) {
         if (loggedKinds.add(kind)) {
             LOG.error(message, e);
+        }
+    }
+
+    private static final class NoDelaySockets extends SocketFactory {
+        static final NoDelaySockets INSTANCE = new NoDelaySockets();
+        private final SocketFactory plain = SocketFactory.getDefault();
+
+        @Override
+        public Socket createSocket() throws IOException {
+            return noDelay(plain.createSocket()); // what Paho calls: it connects the socket itself
+        }
+
+        @Override
+        public Socket createSocket(String host, int port) throws IOException {
+            return noDelay(plain.createSocket(host, port));
+        }
+
+        @Override
+        public Socket createSocket(String host, int port, InetAddress localHost, int localPort) throws IOException {
+            return noDelay(plain.createSocket(host, port, localHost, localPort));
+        }
+
+        @Override
+        public Socket createSocket(InetAddress host, int port) throws IOException {
+            return noDelay(plain.createSocket(host, port));
+        }
+
+        @Override
+        public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort)
+                throws IOException {
+            return noDelay(plain.createSocket(address, port, localAddress, localPort));
+        }
+
+        private static Socket noDelay(Socket s) throws SocketException {
+            s.setTcpNoDelay(true);
+            return s;
         }
     }
 

@@ -50,7 +50,8 @@ public final class MosquittoBroker implements AutoCloseable {
 
     /**
      * Starts a broker and returns once its port accepts connections. Unlimited queues: a test that publishes
-     * thousands of QoS 1 messages must not lose any to Mosquitto's default limit of 1,000 queued per client.
+     * thousands of QoS 1 messages must not lose any to Mosquitto's default limit of 1,000 queued per client. Nagle's
+     * algorithm off, as in {@link MqttBridge#tcpNoDelaySocketFactory()}.
      *
      * @throws IllegalStateException when it does not come up (the message carries its log)
      */
@@ -71,6 +72,11 @@ public final class MosquittoBroker implements AutoCloseable {
         throw last;
     }
 
+    /** Starts a broker on {@code port} (to restart one where its clients expect it), once its port accepts. */
+    public static MosquittoBroker start(int port) {
+        return startOnce(port);
+    }
+
     private static MosquittoBroker startOnce(int port) {
         Path dir;
         Process process;
@@ -83,6 +89,7 @@ public final class MosquittoBroker implements AutoCloseable {
                     "persistence false",
                     "max_queued_messages 0",
                     "max_inflight_messages 0",
+                    "set_tcp_nodelay true",
                     "log_dest stderr",
                     "log_type error",
                     "log_type warning",

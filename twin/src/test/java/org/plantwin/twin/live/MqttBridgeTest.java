@@ -174,6 +174,34 @@ class MqttBridgeTest {
     }
 
     @Test
+    void reconnectsAndSubscribesAgainWhenTheBrokerRestarts() throws Exception {
+        BlockingQueue<Call> calls = new LinkedBlockingQueue<>();
+        MosquittoBroker own = MosquittoBroker.start();
+        int port = own.port();
+        try (MqttBridge bridge = MqttBridge.start(own.uri(), "bridge-restart", recording(calls, j -> null))) {
+            own.close();
+            own = MosquittoBroker.start(port);
+            MqttClient restarted = new MqttClient(own.uri(), "device-restart", new MemoryPersistence());
+            restarted.connect();
+            // Paho retries after 1 s, 2 s, ...; the subscription follows the reconnect asynchronously, so publish
+            // until one arrives (messages sent before it are not kept for a clean session).
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
+            Call got = null;
+            while (got == null && System.nanoTime() < deadline) {
+                restarted.publish(MqttBridge.telemetryTopic("T9"), "{}".getBytes(StandardCharsets.UTF_8), 1, false);
+                got = calls.poll(100, TimeUnit.MILLISECONDS);
+            }
+            restarted.disconnect();
+            restarted.close();
+            assertThat(got).isEqualTo(new Call("T9", "{}"));
+            assertThat(bridge.isConnected()).isTrue();
+            assertThat(bridge.stats().connectionsLost()).isEqualTo(1);
+        } finally {
+            own.close();
+        }
+    }
+
+    @Test
     void failsFastNamingTheBrokerWhenNothingListens() {
         int port;
         try (MosquittoBroker stopped = MosquittoBroker.start()) {
