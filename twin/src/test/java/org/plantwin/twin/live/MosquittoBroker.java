@@ -36,11 +36,15 @@ public final class MosquittoBroker implements AutoCloseable {
     private final Process process;
     private final Path dir;
     private final int port;
+    /** Stops the broker if the JVM ends without close() (a harness stopped with Ctrl-C, a killed test run). */
+    private final Thread stopOnExit;
 
     private MosquittoBroker(Process process, Path dir, int port) {
         this.process = process;
         this.dir = dir;
         this.port = port;
+        this.stopOnExit = new Thread(this::stop, "mosquitto-" + port + "-stop");
+        Runtime.getRuntime().addShutdownHook(stopOnExit);
     }
 
     /** Whether the broker binary is there (tests skip through an assumption when it is not). */
@@ -140,6 +144,15 @@ public final class MosquittoBroker implements AutoCloseable {
     /** Stops the broker (SIGTERM, then SIGKILL after 5 s) and removes its directory. */
     @Override
     public void close() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(stopOnExit);
+        } catch (IllegalStateException e) {
+            return; // the JVM is already shutting down: the hook stops the broker
+        }
+        stop();
+    }
+
+    private void stop() {
         process.destroy();
         try {
             if (!process.waitFor(5, TimeUnit.SECONDS)) {

@@ -214,23 +214,6 @@ class MqttBridgeTest {
     }
 
     @Test
-    void rejectsAMalformedBrokerUriNamingIt() {
-        assertThatThrownBy(() -> MqttBridge.validateBrokerUri("http://127.0.0.1:1883"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("(http://127.0.0.1:1883)")
-                .hasMessageContaining("tcp://");
-        assertThatThrownBy(() -> MqttBridge.validateBrokerUri("tcp://"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("(tcp://)");
-    }
-
-    @Test
-    void readsTheTwinIdFromATelemetryTopic() {
-        assertThat(MqttBridge.twinId("plantwin/twins/T1/telemetry")).isEqualTo("T1");
-        assertThat(MqttBridge.twinId("plantwin/twins//telemetry")).isEmpty();
-        assertThat(MqttBridge.twinId("plantwin/twins/T1/rejected")).isNull();
-        assertThat(MqttBridge.twinId("plantwin/twins/a/b/telemetry")).isNull();
-    }
-
-    @Test
     void refusesATopicWithAnEmptyTwinId() throws Exception {
         AtomicInteger ingests = new AtomicInteger();
         try (MqttBridge bridge = MqttBridge.start(broker.uri(), "bridge-empty", (t, j) -> {
