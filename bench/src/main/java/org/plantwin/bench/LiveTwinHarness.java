@@ -26,6 +26,7 @@ import org.plantwin.twin.http.ServerSettings;
  *   <li>HTTP ingestion: {@code --clients} clients post {@code POST /twins/{id}/telemetry} batches of
  *       {@code --batch} messages (machine states, inventory and buffer levels, unique ids, twin time rising) to a
  *       server in this JVM until {@code --messages} are applied; messages/s end to end (request to report).</li>
+ *   <li>The servers persist their twins (a temporary {@code --live-dir}): the figures include the journal.</li>
  *   <li>Fork latency: a twin aged {@code --days} days (one report an hour meanwhile) forked for 2 days with 10
  *       replications, median wall time of 5 forks, in the calling thread's pool (all cores).</li>
  * </ul>
@@ -33,7 +34,9 @@ import org.plantwin.twin.http.ServerSettings;
  * java -cp bench/target/benchmarks.jar org.plantwin.bench.LiveTwinHarness [--messages 200000] [--batch 100]
  *      [--clients 4] [--days 7,30]
  * </pre>
- * MQTT ingestion is measured by {@link MqttIngestHarness} with {@code --live} (the same twin service as ingest).
+ * <li>MQTT ingestion (when {@code /usr/sbin/mosquitto} is installed): {@link MqttIngestHarness#measure} with the
+ *     server's live-twin service as the ingest: single-message payloads (an inventory level each) at QoS 1, 100
+ *     under way, applied to a real twin.</li>
  */
 public final class LiveTwinHarness {
 
@@ -55,6 +58,9 @@ public final class LiveTwinHarness {
         double rate = http(messages, batch, clients);
         System.out.printf(Locale.ROOT, "HTTP telemetry: %d messages in batches of %d, %d clients: %.0f messages/s%n",
                 messages, batch, clients, rate);
+        if (org.plantwin.twin.live.MosquittoBroker.isInstalled()) {
+            mqtt(Math.min(messages, 50_000));
+        }
         for (String d : a.getOrDefault("days", "7,30").split(",")) {
             fork(Integer.parseInt(d.strip()));
         }
@@ -62,7 +68,8 @@ public final class LiveTwinHarness {
 
     /** Messages applied per second over HTTP. */
     static double http(int messages, int batch, int clients) throws Exception {
-        try (PlantwinServer server = PlantwinServer.start(ServerSettings.defaults().withPort(0).withLanes(1))) {
+        try (PlantwinServer server = PlantwinServer.start(ServerSettings.defaults().withPort(0).withLanes(1)
+                .withLiveDir(java.nio.file.Files.createTempDirectory("plantwin-live-bench")))) {
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             String base = server.baseUrl();
             send(http, base + "/twins", "{\"id\": \"bench\", \"library\": \"supply-chain\", \"speed\": 0}");
@@ -105,6 +112,27 @@ public final class LiveTwinHarness {
             CompletableFuture.allOf(workers.toArray(new CompletableFuture[0])).join();
             double seconds = (System.nanoTime() - start) / 1e9;
             return applied.get() / seconds;
+        }
+    }
+
+    /** Payloads per second over MQTT into a real live twin (three rounds). */
+    static void mqtt(int messages) throws Exception {
+        try (org.plantwin.twin.live.MosquittoBroker broker = org.plantwin.twin.live.MosquittoBroker.start();
+             PlantwinServer server = PlantwinServer.start(ServerSettings.defaults().withPort(0).withLanes(1)
+                .withLiveDir(java.nio.file.Files.createTempDirectory("plantwin-live-bench")))) {
+            server.liveTwins().create("T0", "supply-chain", null, 1, 0);
+            String payload = "{\"id\": \"m-{seq}\", \"kind\": \"inventory\", \"warehouse\": \"FG\", \"product\":"
+                    + " \"A\", \"level\": 100}";
+            List<MqttIngestHarness.Round> rounds = MqttIngestHarness.measure(broker.uri(), server.liveTwins(),
+                    new MqttIngestHarness.Options(messages, 100, messages / 5, 3, 1, payload));
+            long applied = server.liveTwins().<Long>read("T0", t -> t.counters().get("applied"))
+                    .toCompletableFuture().get();
+            StringBuilder b = new StringBuilder();
+            for (MqttIngestHarness.Round r : rounds) {
+                b.append(String.format(Locale.ROOT, " %.0f", r.perSecond()));
+            }
+            System.out.printf(Locale.ROOT, "MQTT telemetry into a live twin: %d single-message payloads per round, 100"
+                    + " under way: payloads/s per round%s (%d applied in all)%n", messages, b, applied);
         }
     }
 

@@ -21,6 +21,7 @@ import org.plantwin.actors.api.TelemetryException;
 import org.plantwin.twin.live.IngestReport;
 import org.plantwin.twin.live.LiveTwins;
 import org.plantwin.twin.live.TelemetryJson;
+import org.plantwin.twin.live.TwinJournal;
 
 /**
  * Live twins as Cluster Sharding entities: many plants spread over the worker nodes, one entity per twin id. Each
@@ -139,20 +140,23 @@ public final class ShardedTwins {
                                              LongSupplier wall, String node) {
         return Behaviors.withTimers(timers -> {
             timers.startTimerAtFixedRate(new Tick(), TICK);
+            TwinJournal journal = TwinJournal.open(home);
             return Behaviors.receive(Command.class)
                     .onMessage(Tick.class, t -> {
                         if (def.speed() > 0) {
                             twin.advanceTo(LiveTwins.clock(def, wall.getAsLong()));
                         }
+                        journal.sync();
                         return Behaviors.same();
                     })
                     .onMessage(Ingest.class, m -> {
                         LiveTwins.Payload p = LiveTwins.Payload.of(id, m.json());
                         m.replyTo().tell(json(p.refused() != null ? p.refused()
-                                : LiveTwins.applyAndJournal(id, twin, p, def, home)));
+                                : LiveTwins.applyAndJournal(id, twin, p, def, journal)));
                         return Behaviors.same();
                     })
                     .onMessage(GetState.class, m -> {
+                        journal.sync();
                         LiveTwins.saveReached(home, twin);
                         m.replyTo().tell(state(def, twin, node));
                         return Behaviors.same();

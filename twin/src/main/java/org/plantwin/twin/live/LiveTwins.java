@@ -106,7 +106,7 @@ public final class LiveTwins implements TelemetryIngest, AutoCloseable {
     private record Tick() implements Command {
     }
 
-    private record Ingest(List<Object> messages, ActorRef<List<Object>> replyTo) implements Command {
+    private record Ingest(Payload payload, ActorRef<IngestReport> replyTo) implements Command {
     }
 
     private record Query<T>(Function<LiveTwin, T> read, ActorRef<Object> replyTo) implements Command {
@@ -119,10 +119,14 @@ public final class LiveTwins implements TelemetryIngest, AutoCloseable {
         return Behaviors.withTimers(timers -> {
             timers.startTimerAtFixedRate(new Tick(), TICK);
             long[] lastSaved = {wall.getAsLong()};
+            TwinJournal journal = TwinJournal.open(home);
             return Behaviors.receive(Command.class)
                     .onMessage(Tick.class, t -> {
                         if (def.speed() > 0) {
                             twin.advanceTo(clock(def));
+                        }
+                        if (journal != null) {
+                            journal.sync();
                         }
                         if (home != null && wall.getAsLong() - lastSaved[0] > 5_000) {
                             saveReached(home, twin);
@@ -131,11 +135,7 @@ public final class LiveTwins implements TelemetryIngest, AutoCloseable {
                         return Behaviors.same();
                     })
                     .onMessage(Ingest.class, m -> {
-                        List<Object> out = ingest(twin, m.messages(), home);
-                        if (home != null) {
-                            saveReached(home, twin);
-                        }
-                        m.replyTo().tell(out);
+                        m.replyTo().tell(applyAndJournal(def.id(), twin, m.payload(), def, journal));
                         return Behaviors.same();
                     })
                     .onMessage(Query.class, q -> {
@@ -154,6 +154,7 @@ public final class LiveTwins implements TelemetryIngest, AutoCloseable {
                     .onMessage(Stop.class, s -> {
                         if (home != null) {
                             saveReached(home, twin);
+                            journal.close();
                         }
                         return Behaviors.stopped();
                     })
@@ -161,18 +162,17 @@ public final class LiveTwins implements TelemetryIngest, AutoCloseable {
         });
     }
 
-    /** Applies parsed messages (or passes parse errors through) and journals the applied ones. */
-    /** Applies parsed messages to a twin (in its owner's thread), journals them in {@code home}, saves its time. */
+    /**
+     * Parses a payload against the twin's clock and applies it (in the twin's owner's thread), journalling the
+     * applied messages ({@code journal} null: in memory only).
+     */
     public static IngestReport applyAndJournal(String twinId, LiveTwin twin, Payload payload, Definition def,
-                                               Path home) {
-        List<Object> out = ingest(twin, payload.parse(def, twin.now()), home);
-        if (home != null) {
-            saveReached(home, twin);
-        }
+                                               TwinJournal journal) {
+        List<Object> out = ingest(twin, payload.parse(def, twin.now()), journal);
         return report(twinId, out, payload.prefix());
     }
 
-    private static List<Object> ingest(LiveTwin twin, List<Object> parsed, Path home) {
+    private static List<Object> ingest(LiveTwin twin, List<Object> parsed, TwinJournal journal) {
         List<LiveTwin.Message> batch = new ArrayList<>();
         List<Integer> where = new ArrayList<>();
         Object[] out = parsed.toArray();
@@ -187,18 +187,9 @@ public final class LiveTwins implements TelemetryIngest, AutoCloseable {
         for (int k = 0; k < results.size(); k++) {
             out[where.get(k)] = results.get(k);
         }
-        if (home != null) {
-            List<LiveTwin.Applied> journal = twin.journal();
-            StringBuilder lines = new StringBuilder();
-            for (LiveTwin.Applied a : journal.subList(before, journal.size())) {
-                lines.append(journalLine(a)).append('\n');
-            }
-            try {
-                Files.writeString(home.resolve("journal.jsonl"), lines, StandardCharsets.UTF_8,
-                        StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.SYNC);
-            } catch (IOException e) {
-                throw new UncheckedIOException("Cannot append to the journal of the twin in " + home + ".", e);
-            }
+        if (journal != null) {
+            List<LiveTwin.Applied> all = twin.journal();
+            journal.append(all.subList(before, all.size()));
         }
         return List.of(out);
     }
@@ -426,13 +417,8 @@ public final class LiveTwins implements TelemetryIngest, AutoCloseable {
         if (payload.refused() != null) {
             return CompletableFuture.completedFuture(payload.refused());
         }
-        Definition def = h.def();
-        return this.<Long>read(twinId, LiveTwin::now).thenCompose(now -> {
-            List<Object> parsed = payload.parse(def, now);
-            CompletionStage<List<Object>> applied = AskPattern.ask(h.actor(),
-                    (ActorRef<List<Object>> reply) -> new Ingest(parsed, reply), ASK, system.scheduler());
-            return applied.thenApply(results -> report(twinId, results, payload.prefix()));
-        });
+        return AskPattern.ask(h.actor(), (ActorRef<IngestReport> reply) -> new Ingest(payload, reply), ASK,
+                system.scheduler());
     }
 
     /** A telemetry payload split into message nodes (or refused as a whole). */
