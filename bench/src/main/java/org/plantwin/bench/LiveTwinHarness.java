@@ -125,8 +125,8 @@ public final class LiveTwinHarness {
                     + " \"A\", \"level\": 100}";
             List<MqttIngestHarness.Round> rounds = MqttIngestHarness.measure(broker.uri(), server.liveTwins(),
                     new MqttIngestHarness.Options(messages, 100, messages / 5, 3, 1, payload));
-            long applied = server.liveTwins().<Long>read("T0", t -> t.counters().get("applied"))
-                    .toCompletableFuture().get();
+            long applied = server.liveTwins().state("T0").toCompletableFuture().get().at("/telemetry/applied")
+                    .asLong();
             StringBuilder b = new StringBuilder();
             for (MqttIngestHarness.Round r : rounds) {
                 b.append(String.format(Locale.ROOT, " %.0f", r.perSecond()));

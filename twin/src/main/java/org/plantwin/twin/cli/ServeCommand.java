@@ -131,7 +131,9 @@ final class ServeCommand implements Callable<Integer> {
         }
         PlantwinServer server;
         try {
-            server = PlantwinServer.start(settings, node == null ? null : node.executor());
+            // On a cluster with a shared live directory, live twins are sharded over the nodes.
+            server = PlantwinServer.start(settings, node == null ? null : node.executor(),
+                    node != null && liveDir != null ? node.liveTwins(liveDir) : null);
         } catch (IllegalStateException e) {
             if (node != null) {
                 node.close();

@@ -1,108 +1,243 @@
 package org.plantwin.twin.cluster;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 import java.util.function.LongSupplier;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.DispatcherSelector;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
+import org.apache.pekko.cluster.sharding.typed.javadsl.EntityContext;
 import org.apache.pekko.cluster.sharding.typed.javadsl.EntityRef;
 import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
 import org.apache.pekko.cluster.typed.Cluster;
+import org.plantwin.actors.api.Fork;
 import org.plantwin.actors.api.LiveTwin;
 import org.plantwin.actors.api.TelemetryException;
 import org.plantwin.twin.live.IngestReport;
 import org.plantwin.twin.live.LiveTwins;
 import org.plantwin.twin.live.TelemetryJson;
 import org.plantwin.twin.live.TwinJournal;
+import org.plantwin.twin.live.TwinService;
 
 /**
- * Live twins as Cluster Sharding entities: many plants spread over the worker nodes, one entity per twin id. Each
- * entity keeps its journal in {@code DIR/ID} of a directory every node sees (the same disk in tests; a shared
- * volume across machines); when its node leaves, the next message to the twin starts it on another node, which
- * replays the journal: the same state (remember-entities restarts paced twins without waiting for a message).
+ * Live twins as Cluster Sharding entities: many plants spread over the nodes, one entity per twin id, reached the
+ * same way from every node (the HTTP routes of {@code plantwin serve --cluster --live-dir DIR} use it). Each entity
+ * keeps its journal in {@code DIR/ID} of a directory every node sees (the same disk in tests; a shared volume across
+ * machines); when its node leaves or crashes, sharding restarts it on another node (remember-entities), which
+ * replays the journal: the same state.
  *
- * <p>Every message to an entity crosses nodes, so commands are {@link CborSerializable} records and replies are
- * JSON strings.
+ * <p>Every command crosses nodes, so commands are {@link CborSerializable} records carrying plain values (a fork's
+ * what-if travels as telemetry JSON) and every reply is a JSON string; an error reply is {@code {"error": reason,
+ * "path": field, "value": value}} ({@code "missing": true} for an unknown twin).
  */
-public final class ShardedTwins {
+public final class ShardedTwins implements TwinService {
 
     /** The entity type of live twins. */
     public static final EntityTypeKey<Command> KEY = EntityTypeKey.create(Command.class, "live-twin");
     private static final Duration ASK = Duration.ofSeconds(30);
+    /** Forks run many replications: they get longer. */
+    private static final Duration FORK_ASK = Duration.ofSeconds(300);
     private static final Duration TICK = Duration.ofMillis(200);
 
     /** A command to a twin entity. */
-    public sealed interface Command extends CborSerializable permits Create, Ingest, GetState, Tick {
+    public sealed interface Command extends CborSerializable
+            permits Create, Ingest, GetState, Advance, Changes, History, ForkRun, Delete, Tick {
     }
 
-    /** Creates the twin (answers its state, or {@code {"error": ...}} when the id is taken or the input bad). */
+    /** Creates the twin (answers its state). */
     public record Create(String library, String scenarioText, long seed, double speed, long originWallMillis,
                          ActorRef<String> replyTo) implements Command {
     }
 
-    /** A telemetry payload; answers the {@link IngestReport} as JSON. */
+    /** A telemetry payload; answers the {@link IngestReport}. */
     public record Ingest(String json, ActorRef<String> replyTo) implements Command {
     }
 
-    /** Answers the twin's state as JSON, with the node that hosts it. */
+    /** Answers the twin's state, with {@code node}: the node that hosts it. */
     public record GetState(ActorRef<String> replyTo) implements Command {
+    }
+
+    /** Moves the clock; answers {@code {"simMillis": t}}. */
+    public record Advance(long toMillis, ActorRef<String> replyTo) implements Command {
+    }
+
+    /** Changes after a sequence number; answers a JSON array. */
+    public record Changes(long afterSeq, int limit, ActorRef<String> replyTo) implements Command {
+    }
+
+    /** Changes in a range of twin time; answers a JSON array. */
+    public record History(long fromMillis, long toMillis, String entity, ActorRef<String> replyTo)
+            implements Command {
+    }
+
+    /** A fork, run on the twin's node off the entity's thread; {@code whatIf} is a JSON array of {after, telemetry}. */
+    public record ForkRun(long horizonMillis, int replications, Long seed, String whatIf, ActorRef<String> replyTo)
+            implements Command {
+    }
+
+    /** Removes the twin's files and passivates it. */
+    public record Delete(ActorRef<String> replyTo) implements Command {
     }
 
     /** The pacer's tick (local to the entity's node). */
     public record Tick() implements Command {
     }
 
-    private final ActorSystem<?> system;
     private final ClusterSharding sharding;
+    private final Path dir;
+    private final LongSupplier wall;
 
     private ShardedTwins(ActorSystem<?> system, Path dir, LongSupplier wall) {
-        this.system = system;
         this.sharding = ClusterSharding.get(system);
-        sharding.init(Entity.of(KEY, ctx -> entity(ctx.getEntityId(), dir.resolve(ctx.getEntityId()), wall,
-                Cluster.get(system).selfMember().address().toString())));
+        this.dir = dir;
+        this.wall = wall;
+        Executor forks = system.dispatchers().lookup(DispatcherSelector.blocking());
+        String node = Cluster.get(system).selfMember().address().toString();
+        sharding.init(Entity.of(KEY, ctx -> entity(ctx, dir.resolve(ctx.getEntityId()), wall, node, forks)));
     }
 
     /** Starts the sharding of live twins on this node (every node of the cluster calls it with the same dir). */
     public static ShardedTwins start(ActorSystem<?> system, Path sharedDir, LongSupplier wall) {
+        try {
+            Files.createDirectories(sharedDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create the live twins directory " + sharedDir + ".", e);
+        }
         return new ShardedTwins(system, sharedDir, wall);
     }
+
+    // ---- the service -----------------------------------------------------------------------------------------
 
     private EntityRef<Command> ref(String id) {
         return sharding.entityRefFor(KEY, id);
     }
 
-    /** Creates a twin somewhere in the cluster; answers its state JSON (or an {@code error} field). */
-    public CompletionStage<String> create(String id, String library, long seed, double speed, long originWallMillis) {
-        LiveTwins.checkNew(id, speed);
-        return ref(id).ask(r -> new Create(library, null, seed, speed, originWallMillis, r), ASK);
+    private static CompletionStage<JsonNode> parse(CompletionStage<String> reply, String id) {
+        return reply.thenApply(text -> {
+            JsonNode n;
+            try {
+                n = TelemetryJson.JSON.readTree(text);
+            } catch (IOException e) {
+                throw new IllegalStateException("A twin answered no JSON: " + text, e);
+            }
+            if (n.isObject() && n.has("error")) {
+                if (n.path("missing").asBoolean()) {
+                    throw new NoSuchElementException(id);
+                }
+                throw new TelemetryException(n.path("path").asText(""), n.path("value").asText(""),
+                        n.get("error").asText());
+            }
+            return n;
+        });
     }
 
-    /** Telemetry for a twin; answers the report JSON. */
-    public CompletionStage<String> ingest(String id, String json) {
-        return ref(id).ask(r -> new Ingest(json, r), ASK);
+    @Override
+    public CompletionStage<ObjectNode> create(String id, String library, String scenarioText, long seed,
+                                              double speed) {
+        try {
+            LiveTwins.checkNew(id, speed);
+        } catch (TelemetryException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        long origin = wall.getAsLong();
+        return parse(ref(id).ask(r -> new Create(library, scenarioText, seed, speed, origin, r), ASK), id)
+                .thenApply(n -> (ObjectNode) n);
     }
 
-    /** A twin's state JSON (with {@code node}: the address of the node hosting it). */
-    public CompletionStage<String> state(String id) {
-        return ref(id).ask(GetState::new, ASK);
+    @Override
+    public List<LiveTwins.Definition> list() {
+        List<LiveTwins.Definition> out = new ArrayList<>();
+        try (var homes = Files.list(dir)) {
+            for (Path home : homes.sorted().toList()) {
+                Path def = home.resolve("twin.json");
+                if (Files.isRegularFile(def)) {
+                    out.add(TelemetryJson.JSON.readValue(Files.readString(def), LiveTwins.Definition.class));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot list the live twins in " + dir + ".", e);
+        }
+        out.sort(Comparator.comparing(LiveTwins.Definition::id));
+        return out;
+    }
+
+    @Override
+    public boolean exists(String id) {
+        return id.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}") && Files.isRegularFile(dir.resolve(id).resolve("twin.json"));
+    }
+
+    @Override
+    public CompletionStage<ObjectNode> state(String id) {
+        return parse(ref(id).ask(GetState::new, ASK), id).thenApply(n -> (ObjectNode) n);
+    }
+
+    @Override
+    public CompletionStage<IngestReport> ingestAsync(String id, String json) {
+        return parse(ref(id).ask(r -> new Ingest(json, r), ASK), id)
+                .thenApply(n -> TelemetryJson.JSON.convertValue(n, IngestReport.class));
+    }
+
+    @Override
+    public CompletionStage<Long> advance(String id, long twinMillis) {
+        return parse(ref(id).ask(r -> new Advance(twinMillis, r), ASK), id).thenApply(n -> n.get("simMillis").asLong());
+    }
+
+    @Override
+    public CompletionStage<ArrayNode> changesSince(String id, long afterSeq, int limit) {
+        return parse(ref(id).ask(r -> new Changes(afterSeq, limit, r), ASK), id).thenApply(n -> (ArrayNode) n);
+    }
+
+    @Override
+    public CompletionStage<ArrayNode> history(String id, long fromMillis, long toMillis, String entity) {
+        return parse(ref(id).ask(r -> new History(fromMillis, toMillis, entity, r), ASK), id)
+                .thenApply(n -> (ArrayNode) n);
+    }
+
+    @Override
+    public CompletionStage<ObjectNode> fork(String id, Fork fork) {
+        ArrayNode whatIf = TelemetryJson.JSON.createArrayNode();
+        for (Fork.Disturbance d : fork.whatIf()) {
+            whatIf.addObject().put("after", d.afterMillis()).set("telemetry", TelemetryJson.write(d.body()));
+        }
+        return parse(ref(id).ask(r -> new ForkRun(fork.horizonMillis(), fork.replications(), fork.seed(),
+                whatIf.toString(), r), FORK_ASK), id).thenApply(n -> (ObjectNode) n);
+    }
+
+    @Override
+    public void delete(String id) {
+        if (!exists(id)) {
+            throw new NoSuchElementException(id);
+        }
+        parse(ref(id).ask(Delete::new, ASK), id).toCompletableFuture().join();
     }
 
     // ---- the entity -------------------------------------------------------------------------------------------
 
-    private static Behavior<Command> entity(String id, Path home, LongSupplier wall, String node) {
+    private static Behavior<Command> entity(EntityContext<Command> ectx, Path home, LongSupplier wall, String node,
+                                            Executor forks) {
+        String id = ectx.getEntityId();
         return Behaviors.setup(ctx -> {
             if (Files.isRegularFile(home.resolve("twin.json"))) {
                 try {
                     LiveTwins.Restored r = LiveTwins.restoreFrom(home);
-                    return running(id, r.def(), r.twin(), home, wall, node);
+                    return running(ectx, ctx.getSelf(), r.def(), r.twin(), home, wall, node, forks);
                 } catch (IOException e) {
                     throw new UncheckedIOException("Cannot restore the twin " + id + " from " + home + ".", e);
                 }
@@ -115,29 +250,28 @@ public final class ShardedTwins {
                         try {
                             twin = LiveTwin.start(LiveTwins.scenario(def), def.seed());
                         } catch (RuntimeException e) {
-                            c.replyTo().tell(error("Cannot create the twin " + id + ": " + e.getMessage()));
+                            c.replyTo().tell(error(e));
+                            passivate(ectx, ctx.getSelf());
                             return Behaviors.same();
                         }
                         LiveTwins.persistNew(home, def);
                         c.replyTo().tell(state(def, twin, node));
-                        return running(id, def, twin, home, wall, node);
-                    })
-                    .onMessage(Ingest.class, m -> {
-                        m.replyTo().tell(json(IngestReport.refused(id, "$", id, "There is no live twin (" + id
-                                + "); create it first.")));
-                        return Behaviors.stopped();
-                    })
-                    .onMessage(GetState.class, m -> {
-                        m.replyTo().tell(error("There is no live twin (" + id + ")."));
-                        return Behaviors.stopped();
+                        return running(ectx, ctx.getSelf(), def, twin, home, wall, node, forks);
                     })
                     .onMessage(Tick.class, t -> Behaviors.same())
+                    .onAnyMessage(m -> {
+                        replyTo(m).tell("{\"error\": \"There is no live twin (" + id + ").\", \"missing\": true}");
+                        passivate(ectx, ctx.getSelf());
+                        return Behaviors.same();
+                    })
                     .build();
         });
     }
 
-    private static Behavior<Command> running(String id, LiveTwins.Definition def, LiveTwin twin, Path home,
-                                             LongSupplier wall, String node) {
+    private static Behavior<Command> running(EntityContext<Command> ectx, ActorRef<Command> self,
+                                             LiveTwins.Definition def, LiveTwin twin, Path home, LongSupplier wall,
+                                             String node, Executor forks) {
+        String id = def.id();
         return Behaviors.withTimers(timers -> {
             timers.startTimerAtFixedRate(new Tick(), TICK);
             TwinJournal journal = TwinJournal.open(home);
@@ -161,27 +295,107 @@ public final class ShardedTwins {
                         m.replyTo().tell(state(def, twin, node));
                         return Behaviors.same();
                     })
+                    .onMessage(Advance.class, m -> {
+                        twin.advanceTo(m.toMillis());
+                        LiveTwins.saveReached(home, twin);
+                        m.replyTo().tell("{\"simMillis\": " + twin.now() + "}");
+                        return Behaviors.same();
+                    })
+                    .onMessage(Changes.class, m -> {
+                        m.replyTo().tell(LiveTwins.changes(twin.changesSince(m.afterSeq(), m.limit())).toString());
+                        return Behaviors.same();
+                    })
+                    .onMessage(History.class, m -> {
+                        m.replyTo().tell(LiveTwins.changes(twin.history(m.fromMillis(), m.toMillis(), m.entity()))
+                                .toString());
+                        return Behaviors.same();
+                    })
+                    .onMessage(ForkRun.class, m -> {
+                        Fork fork;
+                        try {
+                            fork = fork(m);
+                            fork.whatIf().forEach(d -> twin.validateOnly(d.body()));
+                        } catch (RuntimeException e) {
+                            m.replyTo().tell(error(e));
+                            return Behaviors.same();
+                        }
+                        LiveTwin.Base base = twin.forkBase();
+                        CompletableFuture.supplyAsync(() -> LiveTwins.forkJson(fork.run(base)).toString(), forks)
+                                .whenComplete((out, e) -> m.replyTo().tell(e == null ? out : error(e)));
+                        return Behaviors.same();
+                    })
+                    .onMessage(Delete.class, m -> {
+                        journal.close();
+                        try (var files = Files.walk(home)) {
+                            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                                Files.deleteIfExists(p);
+                            }
+                        }
+                        m.replyTo().tell("{}");
+                        passivate(ectx, self);
+                        return Behaviors.stopped();
+                    })
                     .onMessage(Create.class, c -> {
-                        c.replyTo().tell(error("A twin with the id " + id + " exists."));
+                        c.replyTo().tell(error(new TelemetryException("id", id, "A twin with this id exists; DELETE"
+                                + " it first or pick another id.")));
                         return Behaviors.same();
                     })
                     .build();
         });
     }
 
+    private static Fork fork(ForkRun m) throws IOException {
+        List<Fork.Disturbance> whatIf = new ArrayList<>();
+        for (JsonNode d : TelemetryJson.JSON.readTree(m.whatIf())) {
+            whatIf.add(new Fork.Disturbance(d.get("after").asLong(),
+                    TelemetryJson.read(d.get("telemetry"), ms -> ms, 0).body()));
+        }
+        return new Fork(m.horizonMillis(), m.replications(), m.seed(), whatIf);
+    }
+
+    private static ActorRef<String> replyTo(Command m) {
+        if (m instanceof Create c) {
+            return c.replyTo();
+        } else if (m instanceof Ingest c) {
+            return c.replyTo();
+        } else if (m instanceof GetState c) {
+            return c.replyTo();
+        } else if (m instanceof Advance c) {
+            return c.replyTo();
+        } else if (m instanceof Changes c) {
+            return c.replyTo();
+        } else if (m instanceof History c) {
+            return c.replyTo();
+        } else if (m instanceof ForkRun c) {
+            return c.replyTo();
+        } else if (m instanceof Delete c) {
+            return c.replyTo();
+        }
+        throw new IllegalStateException("No reply for " + m + ".");
+    }
+
+    private static void passivate(EntityContext<Command> ectx, ActorRef<Command> self) {
+        ectx.getShard().tell(new ClusterSharding.Passivate<>(self));
+    }
+
     private static String state(LiveTwins.Definition def, LiveTwin twin, String node) {
         return LiveTwins.state(def, twin).put("node", node).toString();
     }
 
-    private static String error(String message) {
-        return TelemetryJson.JSON.createObjectNode().put("error", message).toString();
+    private static String error(Throwable e) {
+        Throwable c = e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
+        ObjectNode o = TelemetryJson.JSON.createObjectNode().put("error", String.valueOf(c.getMessage()));
+        if (c instanceof TelemetryException t) {
+            o.put("path", t.path()).put("value", t.value());
+        }
+        return o.toString();
     }
 
     private static String json(Object o) {
         try {
             return TelemetryJson.JSON.writeValueAsString(o);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new TelemetryException("", o, "Cannot write JSON: " + e.getMessage());
+            throw new IllegalStateException("Cannot write JSON: " + e.getMessage(), e);
         }
     }
 }

@@ -102,7 +102,7 @@ public final class ApiRoutes extends AllDirectives {
     private final ModelService models;
 
     ApiRoutes(ServerSettings settings, JobService service, HttpMetrics metrics,
-              org.plantwin.twin.live.LiveTwins live) {
+              org.plantwin.twin.live.TwinService live) {
         this.twinRoutes = new TwinRoutes(live);
         this.settings = settings;
         this.service = service;

@@ -41,9 +41,10 @@ public final class PlantwinServer implements AutoCloseable {
     private final ServerBinding binding;
     private final ServerSettings settings;
     private MqttBridge mqtt; // guarded by this
-    private final org.plantwin.twin.live.LiveTwins live;
+    private final org.plantwin.twin.live.TwinService live;
 
-    private PlantwinServer(ServerSettings settings, RunExecutor experimentRuns) {
+    private PlantwinServer(ServerSettings settings, RunExecutor experimentRuns,
+                           org.plantwin.twin.live.TwinService twins) {
         this.settings = Objects.requireNonNull(settings, "settings");
         Config config = ConfigFactory.parseString(String.join("\n",
                 "pekko.loglevel = WARNING",
@@ -63,8 +64,8 @@ public final class PlantwinServer implements AutoCloseable {
         ActorSystem<Void> sys = null;
         try {
             sys = ActorSystem.create(Behaviors.empty(), "plantwin-http", config);
-            this.live = org.plantwin.twin.live.LiveTwins.open(sys, workers, settings.liveDir(),
-                    System::currentTimeMillis); // the pacer's wall clock, outside the simulation
+            this.live = twins != null ? twins : org.plantwin.twin.live.LiveTwins.open(sys, workers,
+                    settings.liveDir(), System::currentTimeMillis); // the pacer's wall clock, outside the simulation
             ApiRoutes routes = new ApiRoutes(settings, service, metrics, live);
             this.binding = Http.get(sys).newServerAt(settings.bind(), settings.port()).bind(routes.route())
                     .toCompletableFuture().get(30, TimeUnit.SECONDS);
@@ -93,9 +94,18 @@ public final class PlantwinServer implements AutoCloseable {
      * Null: experiments run on the local lanes too.
      */
     public static PlantwinServer start(ServerSettings settings, RunExecutor experimentRuns) {
+        return start(settings, experimentRuns, null);
+    }
+
+    /**
+     * As {@link #start(ServerSettings, RunExecutor)}, with the live twins served by {@code twins} (a cluster's
+     * {@code ShardedTwins}); null: this server hosts its own ({@code LiveTwins} in {@link ServerSettings#liveDir()}).
+     */
+    public static PlantwinServer start(ServerSettings settings, RunExecutor experimentRuns,
+                                       org.plantwin.twin.live.TwinService twins) {
         // Initialise logging before Pekko starts so that no log call is queued and replayed with a warning.
         org.slf4j.LoggerFactory.getILoggerFactory();
-        return new PlantwinServer(settings, experimentRuns);
+        return new PlantwinServer(settings, experimentRuns, twins);
     }
 
     /** The port actually bound (useful with port 0). */
@@ -135,7 +145,7 @@ public final class PlantwinServer implements AutoCloseable {
     }
 
     /** The live twins this server hosts (also the {@link TelemetryIngest} of its HTTP and MQTT telemetry). */
-    public org.plantwin.twin.live.LiveTwins liveTwins() {
+    public org.plantwin.twin.live.TwinService liveTwins() {
         return live;
     }
 
@@ -163,7 +173,9 @@ public final class PlantwinServer implements AutoCloseable {
             // Closing anyway: the actor system's termination below ends what is left.
             LoggerHolder.LOG.warn("The HTTP binding did not terminate cleanly", e);
         }
-        live.close();
+        if (live instanceof org.plantwin.twin.live.LiveTwins local) {
+            local.close();
+        }
         system.terminate();
         system.getWhenTerminated().toCompletableFuture().join();
         workers.shutdownNow();

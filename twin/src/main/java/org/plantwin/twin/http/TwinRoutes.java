@@ -25,12 +25,10 @@ import org.apache.pekko.http.javadsl.server.PathMatchers;
 import org.apache.pekko.http.javadsl.server.Route;
 import org.apache.pekko.stream.javadsl.Source;
 import org.plantwin.actors.api.Fork;
-import org.plantwin.actors.api.LiveTwin;
-import org.plantwin.actors.api.Telemetry;
 import org.plantwin.actors.api.TelemetryException;
 import org.plantwin.scenarios.api.ScenarioException;
 import org.plantwin.twin.live.IngestReport;
-import org.plantwin.twin.live.LiveTwins;
+import org.plantwin.twin.live.TwinService;
 import org.plantwin.twin.live.TelemetryJson;
 
 /**
@@ -57,9 +55,9 @@ public final class TwinRoutes extends AllDirectives {
     /** Most fork replications per request. */
     static final int MAX_FORK_REPLICATIONS = 200;
 
-    private final LiveTwins twins;
+    private final TwinService twins;
 
-    TwinRoutes(LiveTwins twins) {
+    TwinRoutes(TwinService twins) {
         this.twins = twins;
     }
 
@@ -71,8 +69,7 @@ public final class TwinRoutes extends AllDirectives {
                         get(() -> json(200, twins.list())))),
                 pathPrefix(PathMatchers.segment(), id -> concat(
                         pathEnd(() -> concat(
-                                get(() -> await(twins.read(id(id), t -> LiveTwins.state(twins.definition(id), t)),
-                                        s -> json(200, s))),
+                                get(() -> await(twins.state(id(id)), s -> json(200, s))),
                                 delete(() -> {
                                     twins.delete(id(id));
                                     return complete(HttpResponse.create().withStatus(204));
@@ -116,15 +113,8 @@ public final class TwinRoutes extends AllDirectives {
             }
             speed = n.get("speed").asDouble();
         }
-        LiveTwins.Definition def;
-        try {
-            def = twins.create(id, library, inline == null ? null : inline.toString(), seed == null ? 1 : seed, speed);
-        } catch (TelemetryException e) {
-            throw ApiProblem.badField("$." + e.path(), e.value(), e.getMessage(), "See docs/design/live.md.");
-        } catch (ScenarioException e) {
-            throw RequestBodies.invalidScenario(e);
-        }
-        return await(twins.read(def.id(), t -> LiveTwins.state(def, t)), s -> json(201, s));
+        return await(twins.create(id, library, inline == null ? null : inline.toString(), seed == null ? 1 : seed,
+                speed), s -> json(201, s));
     }
 
     private Route telemetry(String id, String body) {
@@ -156,14 +146,14 @@ public final class TwinRoutes extends AllDirectives {
     private Route events(String id) {
         AtomicLong last = new AtomicLong(latestSeq(id));
         Source<ServerSentEvent, NotUsed> source = Source.tick(Duration.ZERO, Duration.ofMillis(200), "tick")
-                .mapAsync(1, t -> twins.read(id, tw -> tw.changesSince(last.get(), 1000))
+                .mapAsync(1, t -> twins.changesSince(id, last.get(), 1000)
                         .exceptionally(e -> null))
                 .takeWhile(c -> c != null)
                 .mapConcat(changes -> {
                     List<ServerSentEvent> out = new ArrayList<>();
-                    for (LiveTwin.Change c : changes) {
-                        last.set(c.seq());
-                        out.add(ServerSentEvent.create(LiveTwins.change(c).toString(), "change"));
+                    for (JsonNode c : changes) {
+                        last.set(c.get("seq").asLong());
+                        out.add(ServerSentEvent.create(c.toString(), "change"));
                     }
                     return out;
                 })
@@ -173,20 +163,15 @@ public final class TwinRoutes extends AllDirectives {
     }
 
     private long latestSeq(String id) {
-        List<LiveTwin.Change> all = twins.<List<LiveTwin.Change>>read(id, t -> t.changesSince(-1, Integer.MAX_VALUE))
-                .toCompletableFuture().join();
-        return all.isEmpty() ? 0 : all.get(all.size() - 1).seq();
+        ArrayNode all = twins.changesSince(id, -1, Integer.MAX_VALUE).toCompletableFuture().join();
+        return all.isEmpty() ? 0 : all.get(all.size() - 1).get("seq").asLong();
     }
 
     private Route history(String id, Map<String, String> q) {
         long from = q.containsKey("from") ? twinTime(q.get("from"), "?from") : 0;
         long to = q.containsKey("to") ? twinTime(q.get("to"), "?to") : Long.MAX_VALUE;
         String entity = q.get("entity");
-        return await(twins.read(id, t -> t.history(from, to, entity)), changes -> {
-            ArrayNode a = RequestBodies.JSON.createArrayNode();
-            changes.forEach(c -> a.add(LiveTwins.change(c)));
-            return json(200, a);
-        });
+        return await(twins.history(id, from, to, entity), a -> json(200, a));
     }
 
     /** A twin time or offset: a duration with a unit, zero allowed ("0s", "36h"). */
@@ -225,10 +210,7 @@ public final class TwinRoutes extends AllDirectives {
             }
         }
         Fork f = new Fork(h, reps == null ? 10 : reps.intValue(), seed, whatIf);
-        List<Telemetry> bodies = whatIf.stream().map(Fork.Disturbance::body).toList();
-        CompletionStage<ObjectNode> result = twins.validate(id, bodies)
-                .thenCompose(v -> twins.fork(id, f))
-                .thenApply(LiveTwins::forkJson);
+        CompletionStage<ObjectNode> result = twins.fork(id, f);
         return await(result.exceptionally(e -> {
             Throwable c = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
             if (c instanceof TelemetryException t) {
@@ -277,6 +259,9 @@ public final class TwinRoutes extends AllDirectives {
             }
             if (e instanceof TelemetryException x) {
                 throw ApiProblem.badField("$." + x.path(), x.value(), x.getMessage(), "See docs/design/live.md.");
+            }
+            if (e instanceof ScenarioException x) {
+                throw RequestBodies.invalidScenario(x);
             }
             throw new IllegalStateException("A live twin failed: " + e.getMessage(), e);
         });

@@ -29,7 +29,6 @@ import org.apache.pekko.actor.typed.javadsl.AskPattern;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.plantwin.actors.api.Fork;
 import org.plantwin.actors.api.LiveTwin;
-import org.plantwin.actors.api.Telemetry;
 import org.plantwin.actors.api.TelemetryException;
 import org.plantwin.scenarios.api.Scenarios;
 import org.plantwin.scenarios.model.Scenario;
@@ -46,7 +45,7 @@ import org.plantwin.scenarios.model.Scenario;
  * the batch is acknowledged), {@code reached.json} the time reached (rewritten atomically every few seconds and on
  * close). {@link #open} rebuilds every twin by replaying its journal: the state is the same as before the restart.
  */
-public final class LiveTwins implements TelemetryIngest, AutoCloseable {
+public final class LiveTwins implements TwinService, AutoCloseable {
 
     /** Most live twins on one server. */
     public static final int MAX_TWINS = 64;
@@ -196,8 +195,42 @@ public final class LiveTwins implements TelemetryIngest, AutoCloseable {
 
     // ---- the service ---------------------------------------------------------------------------------------------
 
+    @Override
+    public CompletionStage<ObjectNode> create(String id, String library, String scenarioText, long seed, double speed) {
+        Definition def;
+        try {
+            def = define(id, library, scenarioText, seed, speed);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return state(def.id());
+    }
+
+    @Override
+    public CompletionStage<ObjectNode> state(String id) {
+        Definition def = hosted(id).def();
+        return read(id, t -> state(def, t));
+    }
+
+    @Override
+    public CompletionStage<ArrayNode> changesSince(String id, long afterSeq, int limit) {
+        return read(id, t -> changes(t.changesSince(afterSeq, limit)));
+    }
+
+    @Override
+    public CompletionStage<ArrayNode> history(String id, long fromMillis, long toMillis, String entity) {
+        return read(id, t -> changes(t.history(fromMillis, toMillis, entity)));
+    }
+
+    /** JSON of changes, oldest first. */
+    public static ArrayNode changes(List<LiveTwin.Change> changes) {
+        ArrayNode a = TelemetryJson.JSON.createArrayNode();
+        changes.forEach(c -> a.add(change(c)));
+        return a;
+    }
+
     /** Creates and starts a twin; {@code scenarioText} is the scenario's JSON/YAML (or null with a library name). */
-    public Definition create(String id, String scenarioName, String scenarioText, long seed, double speed) {
+    public Definition define(String id, String scenarioName, String scenarioText, long seed, double speed) {
         checkNew(id, speed);
         if (twins.containsKey(id)) {
             throw new TelemetryException("id", id, "A twin with this id exists; DELETE it first or pick another id.");
@@ -320,11 +353,13 @@ public final class LiveTwins implements TelemetryIngest, AutoCloseable {
         return Math.max(0, Math.round((epochMillis - def.originWallMillis()) * def.speed()));
     }
 
+    @Override
     public List<Definition> list() {
         return twins.values().stream().map(Hosted::def).sorted(java.util.Comparator.comparing(Definition::id))
                 .toList();
     }
 
+    @Override
     public boolean exists(String id) {
         return twins.containsKey(id);
     }
@@ -348,6 +383,7 @@ public final class LiveTwins implements TelemetryIngest, AutoCloseable {
     }
 
     /** Moves a twin's clock forward to {@code twinMillis} (any twin; a manual one moves only this way). */
+    @Override
     public CompletionStage<Long> advance(String id, long twinMillis) {
         return read(id, t -> {
             t.advanceTo(twinMillis);
@@ -355,20 +391,16 @@ public final class LiveTwins implements TelemetryIngest, AutoCloseable {
         });
     }
 
-    /** Runs a fork of the twin's current state on the fork executor. */
-    public CompletionStage<Fork.Result> fork(String id, Fork fork) {
-        return this.<LiveTwin.Base>read(id, LiveTwin::forkBase)
-                .thenApplyAsync(fork::run, forks);
+    /** Runs a fork of the twin's current state on the fork executor (the what-if checked first). */
+    @Override
+    public CompletionStage<ObjectNode> fork(String id, Fork fork) {
+        return this.<LiveTwin.Base>read(id, t -> {
+            fork.whatIf().forEach(d -> t.validateOnly(d.body()));
+            return t.forkBase();
+        }).thenApplyAsync(base -> forkJson(fork.run(base)), forks);
     }
 
-    /** Checks a what-if message against the twin's scenario. */
-    public CompletionStage<Boolean> validate(String id, List<Telemetry> bodies) {
-        return read(id, t -> {
-            bodies.forEach(t::validateOnly);
-            return Boolean.TRUE;
-        });
-    }
-
+    @Override
     public void delete(String id) {
         Hosted h = twins.remove(id);
         if (h == null) {
@@ -394,19 +426,8 @@ public final class LiveTwins implements TelemetryIngest, AutoCloseable {
         return h;
     }
 
-    @Override
-    public IngestReport ingest(String twinId, String json) {
-        try {
-            return ingestAsync(twinId, json).toCompletableFuture().get(ASK.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return IngestReport.refused(twinId, "$", "", "Interrupted while applying.");
-        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-            return IngestReport.refused(twinId, "$", "", "Not applied: " + e.getMessage());
-        }
-    }
-
     /** Parses a payload (one message or {"messages": [...]}) and applies it; never fails for bad content. */
+    @Override
     public CompletionStage<IngestReport> ingestAsync(String twinId, String json) {
         Hosted h = twins.get(twinId);
         if (h == null) {

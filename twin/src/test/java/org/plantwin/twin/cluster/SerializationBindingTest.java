@@ -59,6 +59,11 @@ class SerializationBindingTest {
                 new ShardedTwins.Create("supply-chain", null, 7, 60.0, 1_700_000_000_000L, text),
                 new ShardedTwins.Ingest("{\"kind\": \"machineState\"}", text),
                 new ShardedTwins.GetState(text),
+                new ShardedTwins.Advance(3_600_000L, text),
+                new ShardedTwins.Changes(-1, 100, text),
+                new ShardedTwins.History(0, 86_400_000L, "L1-M1", text),
+                new ShardedTwins.ForkRun(86_400_000L, 10, null, "[]", text),
+                new ShardedTwins.Delete(text),
                 new ShardedTwins.Tick());
         for (Object m : messages) {
             Serializer s = serialization.findSerializerFor(m);
@@ -97,7 +102,7 @@ class SerializationBindingTest {
                 assertThat(CborSerializable.class.isAssignableFrom(c)).as(c.getName()).isTrue();
             }
         }
-        assertThat(records).hasSize(10);
+        assertThat(records).hasSize(15);
     }
 
     @Test
