@@ -321,8 +321,46 @@ public final class ExperimentRunner {
             }
         }
         Scenario first = scenarios.get(0);
+        List<ScenarioDistribution> distributions = distributions(e, variants, kpis);
         return new ExperimentResult(e.name(), first.name(), first.seed(), e.confidence(), kpis, replications, reached,
-                List.copyOf(variants), List.copyOf(comparisons), detection, List.copyOf(details));
+                List.copyOf(variants), List.copyOf(comparisons), detection, List.copyOf(details), distributions,
+                groupComparisons(e, distributions));
+    }
+
+    /** Per group of variants (in order of first appearance), each KPI across the group's scenario means. */
+    private static List<ScenarioDistribution> distributions(Experiment e, List<VariantResult> variants,
+                                                            List<String> kpis) {
+        Map<String, List<VariantResult>> groups = new LinkedHashMap<>();
+        for (int v = 0; v < variants.size(); v++) {
+            String g = e.variants().get(v).group();
+            if (g != null) {
+                groups.computeIfAbsent(g, x -> new ArrayList<>()).add(variants.get(v));
+            }
+        }
+        List<ScenarioDistribution> out = new ArrayList<>();
+        groups.forEach((g, members) -> {
+            List<ScenarioDistribution.KpiDistribution> ds = new ArrayList<>();
+            for (String k : kpis) {
+                double[] means = members.stream().mapToDouble(m -> m.summary(k).mean()).toArray();
+                ds.add(ScenarioDistribution.KpiDistribution.of(k, Kpis.direction(k), means, e.confidence()));
+            }
+            out.add(new ScenarioDistribution(g, members.size(), ds));
+        });
+        return List.copyOf(out);
+    }
+
+    /** Every later group against the first, scenario i with scenario i (they share the simulation seed). */
+    private static List<Comparison> groupComparisons(Experiment e, List<ScenarioDistribution> groups) {
+        List<Comparison> out = new ArrayList<>();
+        for (ScenarioDistribution g : groups.subList(Math.min(1, groups.size()), groups.size())) {
+            List<PairedDifference> diffs = new ArrayList<>();
+            for (ScenarioDistribution.KpiDistribution d : g.kpis()) {
+                double[] base = toArray(groups.get(0).kpi(d.kpi()).values());
+                diffs.add(PairedDifference.of(d.kpi(), d.direction(), base, toArray(d.values()), e.confidence()));
+            }
+            out.add(new Comparison(g.group(), groups.get(0).group(), List.copyOf(diffs)));
+        }
+        return List.copyOf(out);
     }
 
     static double[] toArray(List<Double> list) {
