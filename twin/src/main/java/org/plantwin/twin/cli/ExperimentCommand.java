@@ -45,6 +45,10 @@ final class ExperimentCommand implements Callable<Integer> {
             + " with --generator or the file's generated: (default: the file's, else 20).")
     Integer variants;
 
+    @Option(names = "--replayed", description = "With generated scenarios, also replay the base scenario's own run"
+            + " histories through the generators' targets (tells the representation's effect from the generator's).")
+    boolean replayed;
+
     @Option(names = "--generator-seed", paramLabel = "N", description = "Seed of the generators' noise (default: the"
             + " file's, else 1).")
     Long generatorSeed;
@@ -68,7 +72,7 @@ final class ExperimentCommand implements Callable<Integer> {
         Experiment e;
         try {
             ExperimentFile f = ExperimentFile.read(file);
-            if (generators != null || variants != null || generatorSeed != null) {
+            if (generators != null || variants != null || generatorSeed != null || replayed) {
                 f = f.withGenerated(generated(f.generated()));
             }
             e = f.toExperiment(file.toAbsolutePath().getParent(), file.toString());
@@ -103,12 +107,14 @@ final class ExperimentCommand implements Callable<Integer> {
                     null, null)).toList();
         }
         if (models.isEmpty()) {
-            throw new IllegalArgumentException("The options --variants and --generator-seed need a generator. Maybe"
-                    + " add --generator MODEL_DIR.");
+            throw new IllegalArgumentException("The options --variants, --generator-seed and --replayed need a"
+                    + " generator. Maybe add --generator MODEL_DIR.");
         }
         int count = variants != null ? variants : fromFile != null ? fromFile.count() : 20;
         Long seed = generatorSeed != null ? generatorSeed : fromFile != null ? fromFile.seed() : null;
-        return new ExperimentFile.GeneratedSpec(count, seed, fromFile != null ? fromFile.parametric() : null, models);
+        Boolean replay = replayed ? Boolean.TRUE : fromFile != null ? fromFile.replayed() : null;
+        return new ExperimentFile.GeneratedSpec(count, seed, fromFile != null ? fromFile.parametric() : null, replay,
+                models);
     }
 
     /** {@code --warmup-kpi}: only with a detected warm-up. */

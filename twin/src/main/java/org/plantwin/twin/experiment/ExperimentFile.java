@@ -43,7 +43,7 @@ import org.plantwin.twin.generate.GeneratedVariants;
  * # sweep: {grid: {"lines[id=line].stations[*].buffer": [1, 2, 5]}}
  * # sweep: {latinHypercube: {points: 8, seed: 1, ranges: {"sources[*].interarrival.mean": ["1m", "1.5m"]}}}
  * # or scenarios from trained generators, with as many parametric ones (the base) to compare with:
- * # generated: {count: 20, seed: 7, models: [{model: gan-demand, period: 1d}, {model: gan-failures}]}
+ * # generated: {count: 20, seed: 7, replayed: true, models: [{model: gan-demand, period: 1d}, {model: gan-failures}]}
  * </pre>
  */
 public record ExperimentFile(
@@ -55,10 +55,11 @@ public record ExperimentFile(
 
     /**
      * Scenarios from trained generators ({@link GeneratedVariants}): {@code count} generated scenarios and, unless
-     * {@code parametric} is false, as many parametric ones (the base as it is) to compare with.
+     * {@code parametric} is false, as many parametric ones (the base as it is) to compare with; with {@code replayed}
+     * also as many scenarios that replay the base's own run histories through the same targets.
      */
     public record GeneratedSpec(@JsonProperty(required = true) int count, Long seed, Boolean parametric,
-                                @JsonProperty(required = true) List<GeneratorSpec> models) {
+                                Boolean replayed, @JsonProperty(required = true) List<GeneratorSpec> models) {
     }
 
     /**
@@ -289,7 +290,8 @@ public record ExperimentFile(
         }
         Scenario effective = common.isEmpty() ? scenario : Overrides.apply(scenario, common, "experiment " + name);
         GeneratedVariants g = new GeneratedVariants(generated.count(), generated.seed() == null ? 1 : generated.seed(),
-                generated.parametric() == null || generated.parametric(), models);
+                generated.parametric() == null || generated.parametric(), Boolean.TRUE.equals(generated.replayed()),
+                models);
         return g.variants(scenario, effective.seed(), effective.horizon().toMillis(), source);
     }
 }

@@ -9,8 +9,8 @@ import java.util.List;
  * of replications; {@code warmupDetection} is null unless the warm-up was detected ({@code warmup: auto}).
  * {@code details} (per variant: machine states, stock, the series of replication 0) feed the HTML report and are
  * left out of the JSON. With scenario groups (generated and parametric scenarios), {@code distributions} holds each
- * KPI's distribution across the scenarios of each group, and {@code groupComparisons} every later group against the
- * first, paired scenario by scenario (scenario i of both groups shares its simulation seed); both are empty (and left
+ * KPI's distribution across the scenarios of each group, and {@code groupComparisons} every group against the one
+ * before it, paired scenario by scenario (scenario i of both groups shares its simulation seed); both are empty (and left
  * out of the JSON) otherwise. Nothing here depends on the number of lanes or on timing.
  */
 public record ExperimentResult(String name, String scenario, long seed, double confidence, List<String> kpis,

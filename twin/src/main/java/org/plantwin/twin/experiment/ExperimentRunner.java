@@ -349,16 +349,20 @@ public final class ExperimentRunner {
         return List.copyOf(out);
     }
 
-    /** Every later group against the first, scenario i with scenario i (they share the simulation seed). */
+    /**
+     * Every group against the one before it (parametric, then replayed, then generated), scenario i with scenario i
+     * (they share the simulation seed).
+     */
     private static List<Comparison> groupComparisons(Experiment e, List<ScenarioDistribution> groups) {
         List<Comparison> out = new ArrayList<>();
-        for (ScenarioDistribution g : groups.subList(Math.min(1, groups.size()), groups.size())) {
+        for (int i = 1; i < groups.size(); i++) {
+            ScenarioDistribution before = groups.get(i - 1);
             List<PairedDifference> diffs = new ArrayList<>();
-            for (ScenarioDistribution.KpiDistribution d : g.kpis()) {
-                double[] base = toArray(groups.get(0).kpi(d.kpi()).values());
+            for (ScenarioDistribution.KpiDistribution d : groups.get(i).kpis()) {
+                double[] base = toArray(before.kpi(d.kpi()).values());
                 diffs.add(PairedDifference.of(d.kpi(), d.direction(), base, toArray(d.values()), e.confidence()));
             }
-            out.add(new Comparison(g.group(), groups.get(0).group(), List.copyOf(diffs)));
+            out.add(new Comparison(groups.get(i).group(), before.group(), List.copyOf(diffs)));
         }
         return List.copyOf(out);
     }

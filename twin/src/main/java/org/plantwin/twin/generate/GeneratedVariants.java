@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.SplittableRandom;
+import org.plantwin.actors.api.RunOptions;
+import org.plantwin.actors.api.RunResult;
+import org.plantwin.actors.api.SimulationRuntime;
 import org.plantwin.learning.generate.TimeSeriesGan;
 import org.plantwin.learning.generate.Windows;
 import org.plantwin.scenarios.api.Problem;
@@ -40,13 +43,19 @@ import org.plantwin.twin.experiment.Variant;
  * @param count scenarios per group, >= 2
  * @param seed seed of the generators' noise
  * @param parametric whether to add the parametric group
+ * @param replayed whether to add the replayed group: scenario i replays, through the same targets, the history of
+ *     the base scenario's own run with seed {@code simulationSeed + i} (demand per period as a series, failure
+ *     durations as a trace); it differs from parametric scenario i only by that representation (one order per
+ *     period, fixed across replications), so it tells how much of a difference comes from the representation and
+ *     how much from the generator
  * @param models the generators, each with its column mapping
  */
-public record GeneratedVariants(int count, long seed, boolean parametric, List<Model> models) {
+public record GeneratedVariants(int count, long seed, boolean parametric, boolean replayed, List<Model> models) {
 
     /** The group names of generated and parametric variants. */
     public static final String GENERATED = "generated";
     public static final String PARAMETRIC = "parametric";
+    public static final String REPLAYED = "replayed";
 
     /** The largest number of rows drawn per model and scenario; beyond it the distributions take over. */
     static final int MAX_ROWS = 100_000;
@@ -85,11 +94,8 @@ public record GeneratedVariants(int count, long seed, boolean parametric, List<M
      * @throws ScenarioException a model cannot be read, a column names no target of the base scenario, ...
      */
     public List<Variant> variants(Scenario base, long simulationSeed, long horizonMillis, String source) {
-        List<Variant> out = new ArrayList<>();
-        List<Scenario> scenarios = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            scenarios.add(base);
-        }
+        List<Scenario> generated = new ArrayList<>(java.util.Collections.nCopies(count, base));
+        List<Scenario> replays = new ArrayList<>(java.util.Collections.nCopies(count, base));
         for (int m = 0; m < models.size(); m++) {
             Model model = models.get(m);
             String at = "$.generated.models[" + m + "]";
@@ -98,26 +104,77 @@ public record GeneratedVariants(int count, long seed, boolean parametric, List<M
                         + "folder (no " + TimeSeriesGan.NAME + ".json)", "Maybe train one: plantwin gan train --data"
                         + " FILE.csv --out DIR; a relative folder is resolved against the experiment file's.");
             }
+            List<GeneratorTarget> used;
             try (TimeSeriesGan gan = TimeSeriesGan.load(model.dir(), 1)) {
-                List<String> columns = gan.descriptor().columns();
-                Map<Integer, GeneratorTarget> targets = targets(model, columns, base, at, source);
+                Map<Integer, GeneratorTarget> targets = targets(model, gan.descriptor().columns(), base, at, source);
+                used = List.copyOf(targets.values());
                 for (int i = 0; i < count; i++) {
                     double[][] rows = rows(gan, targets, base, model, horizonMillis, mix(seed, m, i));
-                    scenarios.set(i, apply(scenarios.get(i), targets, rows, model, horizonMillis));
+                    Map<GeneratorTarget, double[]> values = new LinkedHashMap<>();
+                    targets.forEach((j, t) -> values.put(t, column(rows, j)));
+                    generated.set(i, apply(generated.get(i), values, model, horizonMillis));
+                }
+            }
+            if (replayed) {
+                try (SimulationRuntime runtime = SimulationRuntime.create(1)) {
+                    for (int i = 0; i < count; i++) {
+                        RunResult r = runtime.run(base, RunOptions.defaults().withSeed(simulationSeed + i)
+                                .withHorizonMillis(horizonMillis).withHistory(model.period().toMillis()));
+                        replays.set(i, apply(replays.get(i), recorded(r.history(), used), model, horizonMillis));
+                    }
                 }
             }
         }
+        List<Variant> out = new ArrayList<>();
         if (parametric) {
-            for (int i = 0; i < count; i++) {
-                out.add(new Variant(name(PARAMETRIC, i), null, List.of(PathOverride.of("seed", simulationSeed + i)),
-                        PARAMETRIC));
+            add(out, PARAMETRIC, java.util.Collections.nCopies(count, null), simulationSeed);
+        }
+        if (replayed) {
+            add(out, REPLAYED, replays, simulationSeed);
+        }
+        add(out, GENERATED, generated, simulationSeed);
+        return List.copyOf(out);
+    }
+
+    private void add(List<Variant> out, String group, List<Scenario> scenarios, long simulationSeed) {
+        for (int i = 0; i < count; i++) {
+            out.add(new Variant(name(group, i), scenarios.get(i), List.of(PathOverride.of("seed", simulationSeed + i)),
+                    group));
+        }
+    }
+
+    private static double[] column(double[][] rows, int j) {
+        double[] c = new double[rows.length];
+        for (int k = 0; k < rows.length; k++) {
+            c[k] = rows[k][j];
+        }
+        return c;
+    }
+
+    /** What a run recorded for each target: units per period, or durations in minutes. */
+    private static Map<GeneratorTarget, double[]> recorded(RunResult.History h, List<GeneratorTarget> targets) {
+        Map<GeneratorTarget, double[]> out = new LinkedHashMap<>();
+        for (GeneratorTarget t : targets) {
+            if (t instanceof GeneratorTarget.Demand d) {
+                double[] sum = null;
+                for (RunResult.DemandHistory x : h.demand()) {
+                    if (x.customer().equals(d.customer()) && x.product().equals(d.product())) {
+                        sum = sum == null ? new double[x.units().size()] : sum;
+                        for (int k = 0; k < sum.length; k++) {
+                            sum[k] += x.units().get(k);
+                        }
+                    }
+                }
+                out.put(t, sum);
+            } else {
+                GeneratorTarget.Failure f = (GeneratorTarget.Failure) t;
+                RunResult.FailureHistory x = h.failures().stream()
+                        .filter(y -> y.machine().equals(f.machine()) && y.mode() == f.mode()).findFirst().orElseThrow();
+                out.put(t, (f.repair() ? x.repairMinutes() : x.timeBetweenMinutes()).stream()
+                        .mapToDouble(Double::doubleValue).toArray());
             }
         }
-        for (int i = 0; i < count; i++) {
-            out.add(new Variant(name(GENERATED, i), scenarios.get(i),
-                    List.of(PathOverride.of("seed", simulationSeed + i)), GENERATED));
-        }
-        return List.copyOf(out);
+        return out;
     }
 
     private String name(String group, int i) {
@@ -254,18 +311,18 @@ public record GeneratedVariants(int count, long seed, boolean parametric, List<M
                                            long horizonMillis) {
         for (Map.Entry<Integer, GeneratorTarget> e : targets.entrySet()) {
             if (e.getValue() instanceof GeneratorTarget.Failure f && !f.repair()
-                    && traceLength(rows, e.getKey(), horizonMillis) < 0) {
+                    && traceLength(column(rows.toArray(new double[0][]), e.getKey()), horizonMillis) < 0) {
                 return false;
             }
         }
         return true;
     }
 
-    /** Rows of times between failures until they add up to the horizon, -1 if they never do. */
-    private static int traceLength(List<double[]> rows, int column, long horizonMillis) {
+    /** Times between failures (minutes) until they add up to the horizon, -1 if they never do. */
+    private static int traceLength(double[] minutes, long horizonMillis) {
         double sum = 0;
-        for (int k = 0; k < rows.size(); k++) {
-            sum += millis(rows.get(k)[column], 1000);
+        for (int k = 0; k < minutes.length; k++) {
+            sum += millis(minutes[k], 1000);
             if (sum >= horizonMillis) {
                 return k + 1;
             }
@@ -283,30 +340,29 @@ public record GeneratedVariants(int count, long seed, boolean parametric, List<M
                 .failures().get(f.mode());
     }
 
-    private static Scenario apply(Scenario s, Map<Integer, GeneratorTarget> targets, double[][] rows, Model model,
+    private static Scenario apply(Scenario s, Map<GeneratorTarget, double[]> values, Model model,
                                   long horizonMillis) {
-        List<double[]> list = List.of(rows);
         List<Customer> customers = new ArrayList<>(s.customers());
         List<Machine> machines = new ArrayList<>(s.machines());
-        int periods = (int) Math.min(rows.length,
-                (horizonMillis + model.period().toMillis() - 1) / model.period().toMillis());
-        for (Map.Entry<Integer, GeneratorTarget> e : targets.entrySet()) {
-            int j = e.getKey();
-            if (e.getValue() instanceof GeneratorTarget.Demand d) {
+        for (Map.Entry<GeneratorTarget, double[]> e : values.entrySet()) {
+            double[] v = e.getValue();
+            if (e.getKey() instanceof GeneratorTarget.Demand d) {
+                int periods = (int) Math.min(v.length,
+                        (horizonMillis + model.period().toMillis() - 1) / model.period().toMillis());
                 List<Double> units = new ArrayList<>();
                 for (int k = 0; k < periods; k++) {
-                    units.add(Math.max(0.0, Math.rint(rows[k][j])));
+                    units.add(Math.max(0.0, Math.rint(v[k])));
                 }
                 replaceDemand(customers, d, new Demand(d.product(), null, null, null, null,
                         new DemandSeries(null, units, model.period()), 1.0));
             } else {
-                GeneratorTarget.Failure f = (GeneratorTarget.Failure) e.getValue();
-                int timeBetweenColumn = columnOf(targets, new GeneratorTarget.Failure(f.machine(), f.mode(), false));
-                int n = timeBetweenColumn >= 0 ? traceLength(list, timeBetweenColumn, horizonMillis) : rows.length;
-                n = n < 0 ? rows.length : n;
+                GeneratorTarget.Failure f = (GeneratorTarget.Failure) e.getKey();
+                double[] timeBetween = values.get(new GeneratorTarget.Failure(f.machine(), f.mode(), false));
+                int n = timeBetween != null ? traceLength(timeBetween, horizonMillis) : v.length;
+                n = Math.min(n < 0 ? v.length : n, v.length);
                 List<TimeSpan> trace = new ArrayList<>();
                 for (int k = 0; k < n; k++) {
-                    trace.add(TimeSpan.ofMillis(millis(rows[k][j], f.repair() ? 0 : 1000)));
+                    trace.add(TimeSpan.ofMillis(millis(v[k], f.repair() ? 0 : 1000)));
                 }
                 replaceTrace(machines, f, trace);
             }
@@ -314,11 +370,6 @@ public record GeneratedVariants(int count, long seed, boolean parametric, List<M
         return new Scenario(s.name(), s.description(), s.seed(), s.horizon(), s.warmup(), s.transferTime(),
                 s.products(), machines, s.lines(), s.machineGroups(), s.sources(), s.sinks(), s.sites(), s.travel(),
                 s.warehouses(), s.suppliers(), customers, s.fleets());
-    }
-
-    private static int columnOf(Map<Integer, GeneratorTarget> targets, GeneratorTarget t) {
-        return targets.entrySet().stream().filter(e -> e.getValue().equals(t)).mapToInt(Map.Entry::getKey)
-                .findFirst().orElse(-1);
     }
 
     /** The customer's demand lines of the product become one line: {@code series}, where the first one was. */

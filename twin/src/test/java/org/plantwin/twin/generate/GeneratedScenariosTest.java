@@ -2,6 +2,7 @@ package org.plantwin.twin.generate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,11 +15,16 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.plantwin.actors.api.RunOptions;
+import org.plantwin.actors.api.RunResult;
+import org.plantwin.actors.api.Simulation;
 import org.plantwin.learning.generate.GanCsv;
 import org.plantwin.scenarios.api.Problem;
 import org.plantwin.scenarios.api.ScenarioException;
+import org.plantwin.scenarios.api.Scenarios;
 import org.plantwin.scenarios.model.Demand;
 import org.plantwin.scenarios.model.Failure;
+import org.plantwin.scenarios.model.Scenario;
 import org.plantwin.scenarios.model.TimeSpan;
 import org.plantwin.twin.cli.PlantwinCli;
 import org.plantwin.twin.experiment.Experiment;
@@ -120,26 +126,52 @@ class GeneratedScenariosTest {
     }
 
     @Test
+    void replayedVariantsCarryTheBaseRunsOwnHistoryThroughTheSameTargets() throws Exception {
+        Path file = experiment("replay", "{count: 2, seed: 5, replayed: true, models: [{model: gan-demand},"
+                + " {model: gan-failures}]}");
+
+        Experiment e = ExperimentFile.load(file);
+
+        assertThat(e.variants()).extracting(Variant::name).containsExactly("parametric-1", "parametric-2",
+                "replayed-1", "replayed-2", "generated-1", "generated-2");
+        Scenario base = Scenarios.library("supply-chain");
+        for (int i = 0; i < 2; i++) {
+            RunResult.History h = Simulation.run(base, RunOptions.defaults().withSeed(base.seed() + i)
+                    .withHorizonMillis(TimeSpan.parse("20d").toMillis()).withHistory(TimeSpan.parse("1d").toMillis()))
+                    .history();
+            Variant replayed = e.variants().get(2 + i);
+            assertThat(replayed.overrides()).isEqualTo(e.variants().get(i).overrides());
+            RunResult.DemandHistory c01a = h.demand().get(0);
+            assertThat(replayed.scenario().customers().get(0).demand().get(0).series().values())
+                    .containsExactlyElementsOf(c01a.units().stream().map(Long::doubleValue).toList());
+            List<TimeSpan> repairs = replayed.scenario().machines().get(0).failures().get(0).trace().repair();
+            assertThat(repairs.get(0).millis() / 60_000.0)
+                    .isCloseTo(h.failures().get(0).repairMinutes().get(0), within(1.0 / 60));
+        }
+    }
+
+    @Test
     void experimentReportsBothDistributionsInJsonTableAndReport() throws Exception {
-        Path file = experiment("gen-run", "{count: 3, seed: 5, models: [{model: gan-demand}, {model: gan-failures}]}");
+        Path file = experiment("gen-run", "{count: 3, seed: 5, replayed: true, models: [{model: gan-demand},"
+                + " {model: gan-failures}]}");
         Path out = dir.resolve("out");
 
         Outcome r = cli("experiment", file.toString(), "--out", out.toString(), "--lanes", "1", "--quiet");
 
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("KPI distribution across scenarios").contains("5% worst")
-                .contains("generated vs parametric scenarios");
+                .contains("replayed vs parametric scenarios").contains("generated vs replayed scenarios");
         JsonNode json = new ObjectMapper().readTree(out.resolve("experiment.json").toFile());
         JsonNode groups = json.get("distributions");
-        assertThat(groups).hasSize(2);
-        assertThat(groups.get(0).get("group").asText()).isEqualTo("parametric");
-        assertThat(groups.get(1).get("group").asText()).isEqualTo("generated");
-        JsonNode onTime = groups.get(1).get("kpis").get(0);
+        assertThat(groups).extracting(g -> g.get("group").asText()).containsExactly("parametric", "replayed",
+                "generated");
+        JsonNode onTime = groups.get(2).get("kpis").get(0);
         assertThat(onTime.get("kpi").asText()).isEqualTo("supplyChain.onTimeDelivery");
         assertThat(onTime.get("values")).hasSize(3);
         double min = onTime.get("min").asDouble();
         assertThat(onTime.get("worstCase5").asDouble()).isBetween(min, onTime.get("median").asDouble());
-        assertThat(json.get("groupComparisons").get(0).get("variant").asText()).isEqualTo("generated");
+        assertThat(json.get("groupComparisons")).extracting(c -> c.get("variant").asText() + " vs "
+                + c.get("baseline").asText()).containsExactly("replayed vs parametric", "generated vs replayed");
         assertThat(Files.readString(out.resolve("report.html"))).contains("KPI distribution across scenarios")
                 .contains("distribution-charts");
 
