@@ -196,7 +196,8 @@ public final class ExperimentHtml {
     /** Factors with numeric values (durations in minutes) per point, or null when the result is not a sweep. */
     private static Map<String, Object> sweep(ExperimentResult r) {
         List<String> paths = ExperimentCsv.overridePaths(r);
-        if (!r.comparisons().isEmpty() || r.variants().size() < 2 || paths.isEmpty()) {
+        // Scenario groups vary seeds and generated data, not factors: their picture is the distribution chart.
+        if (!r.comparisons().isEmpty() || !r.distributions().isEmpty() || r.variants().size() < 2 || paths.isEmpty()) {
             return null;
         }
         List<Map<String, Object>> factors = new ArrayList<>();
