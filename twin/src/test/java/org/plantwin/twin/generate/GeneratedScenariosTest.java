@@ -78,6 +78,23 @@ class GeneratedScenariosTest {
     }
 
     @Test
+    void historyRefusesWhatItCannotWrite() {
+        Outcome none = cli("history", "supply-chain", "--horizon", "2d");
+        Outcome noCustomers = cli("history", "flowline5", "--horizon", "1d", "--demand",
+                dir.resolve("never.csv").toString());
+        Outcome badPeriod = cli("history", "supply-chain", "--period", "0s", "--demand",
+                dir.resolve("never.csv").toString());
+
+        assertThat(none.code()).isEqualTo(2);
+        assertThat(none.err()).contains("Nothing to write", "Maybe add --demand");
+        assertThat(noCustomers.code()).isEqualTo(2);
+        assertThat(noCustomers.err()).contains("(flowline5) has no customers");
+        assertThat(badPeriod.code()).isEqualTo(2);
+        assertThat(badPeriod.err()).contains("--period (0s) must be > 0");
+        assertThat(dir.resolve("never.csv")).doesNotExist();
+    }
+
+    @Test
     void historyColumnsNameWhatTheyDrive() {
         GanCsv.Table demand = GanCsv.readSeries(dir.resolve("demand.csv"));
         GanCsv.Table failures = GanCsv.readSeries(dir.resolve("failures.csv"));
