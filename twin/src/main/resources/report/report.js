@@ -229,6 +229,20 @@
     });
   }
 
+  // Generated against parametric scenarios: the empirical distribution function of each KPI per group.
+  (data.distributions.length ? data.kpis : []).forEach(function (kpi) {
+    var datasets = data.distributions.map(function (g, i) {
+      var xs = g.values[kpi].filter(function (v) { return v !== null; }).sort(function (a, b) { return a - b; });
+      return { label: g.group, borderColor: color(i), backgroundColor: color(i), stepped: true, pointRadius: 2,
+        data: xs.map(function (x, j) { return { x: x, y: (j + 1) / xs.length }; }) };
+    });
+    make('distribution-charts', kpi + ': share of scenarios at or below', {
+      type: 'line', data: { datasets: datasets },
+      options: { scales: { x: { type: 'linear', title: { display: true, text: kpi } },
+        y: { min: 0, max: 1, title: { display: true, text: 'share of scenarios' } } } }
+    });
+  });
+
   function visible(canvas) {
     var px = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
     for (var i = 3; i < px.length; i += 4) {

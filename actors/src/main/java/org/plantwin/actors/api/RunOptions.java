@@ -6,13 +6,13 @@ import java.util.TreeMap;
 /**
  * How to run a scenario: seed and horizon overrides, replication index (its streams derive from seed and index),
  * the largest number of events a logical process handles per window (bounds message sizes; results do not depend
- * on it), and dispatch policies that replace a fleet's built-in rule (by fleet id: the planners' plug-in point).
+ * on it), an optional history period ({@link #withHistory}), and dispatch policies that replace a fleet's built-in rule (by fleet id: the planners' plug-in point).
  */
 public record RunOptions(Long seedOverride, Long horizonMillisOverride, int replication, int maxEventsPerWindow,
                          Map<String, DispatchPolicy> dispatchPolicies,
                          Map<String, SchedulingPolicy> schedulingPolicies,
                          Map<String, ReplenishmentPolicy> replenishmentPolicies, long batchMillis,
-                         int operationTraceLimit) {
+                         int operationTraceLimit, long historyPeriodMillis) {
 
     public static final int DEFAULT_MAX_EVENTS = 65_536;
 
@@ -29,6 +29,9 @@ public record RunOptions(Long seedOverride, Long horizonMillisOverride, int repl
         if (batchMillis < 0) {
             throw new IllegalArgumentException("The batch length (" + batchMillis + " ms) must be >= 0 (0 = no series).");
         }
+        if (historyPeriodMillis < 0) {
+            throw new IllegalArgumentException("The history period (" + historyPeriodMillis + " ms) must be >= 0 (0 = no history).");
+        }
         if (horizonMillisOverride != null && horizonMillisOverride <= 0) {
             throw new IllegalArgumentException("The horizon (" + horizonMillisOverride + " ms) must be > 0.");
         }
@@ -41,31 +44,31 @@ public record RunOptions(Long seedOverride, Long horizonMillisOverride, int repl
     }
 
     public static RunOptions defaults() {
-        return new RunOptions(null, null, 0, DEFAULT_MAX_EVENTS, null, null, null, 0, 0);
+        return new RunOptions(null, null, 0, DEFAULT_MAX_EVENTS, null, null, null, 0, 0, 0);
     }
 
     public RunOptions withSeed(long seed) {
         return new RunOptions(seed, horizonMillisOverride, replication, maxEventsPerWindow, dispatchPolicies,
                 schedulingPolicies, replenishmentPolicies, batchMillis,
-                operationTraceLimit);
+                operationTraceLimit, historyPeriodMillis);
     }
 
     public RunOptions withHorizonMillis(long horizonMillis) {
         return new RunOptions(seedOverride, horizonMillis, replication, maxEventsPerWindow, dispatchPolicies,
                 schedulingPolicies, replenishmentPolicies, batchMillis,
-                operationTraceLimit);
+                operationTraceLimit, historyPeriodMillis);
     }
 
     public RunOptions withReplication(int k) {
         return new RunOptions(seedOverride, horizonMillisOverride, k, maxEventsPerWindow, dispatchPolicies,
                 schedulingPolicies, replenishmentPolicies, batchMillis,
-                operationTraceLimit);
+                operationTraceLimit, historyPeriodMillis);
     }
 
     public RunOptions withMaxEventsPerWindow(int n) {
         return new RunOptions(seedOverride, horizonMillisOverride, replication, n, dispatchPolicies,
                 schedulingPolicies, replenishmentPolicies, batchMillis,
-                operationTraceLimit);
+                operationTraceLimit, historyPeriodMillis);
     }
 
     /**
@@ -76,7 +79,7 @@ public record RunOptions(Long seedOverride, Long horizonMillisOverride, int repl
         Map<String, ReplenishmentPolicy> m = new TreeMap<>(replenishmentPolicies);
         m.put(warehouseId + "/" + productId, java.util.Objects.requireNonNull(policy, "policy"));
         return new RunOptions(seedOverride, horizonMillisOverride, replication, maxEventsPerWindow, dispatchPolicies,
-                schedulingPolicies, m, batchMillis, operationTraceLimit);
+                schedulingPolicies, m, batchMillis, operationTraceLimit, historyPeriodMillis);
     }
 
     /**
@@ -85,7 +88,7 @@ public record RunOptions(Long seedOverride, Long horizonMillisOverride, int repl
      */
     public RunOptions withBatchMillis(long batch) {
         return new RunOptions(seedOverride, horizonMillisOverride, replication, maxEventsPerWindow, dispatchPolicies,
-                schedulingPolicies, replenishmentPolicies, batch, operationTraceLimit);
+                schedulingPolicies, replenishmentPolicies, batch, operationTraceLimit, historyPeriodMillis);
     }
 
     /**
@@ -94,7 +97,17 @@ public record RunOptions(Long seedOverride, Long horizonMillisOverride, int repl
      */
     public RunOptions withOperationTrace(int limit) {
         return new RunOptions(seedOverride, horizonMillisOverride, replication, maxEventsPerWindow, dispatchPolicies,
-                schedulingPolicies, replenishmentPolicies, batchMillis, limit);
+                schedulingPolicies, replenishmentPolicies, batchMillis, limit, historyPeriodMillis);
+    }
+
+    /**
+     * Also records what drove the run ({@link RunResult#history()}): the units each customer ordered of each product
+     * per period of {@code periodMillis} from time 0, warm-up included, and every time between failures and repair
+     * time each machine drew, in order. Training data for scenario generators; 0 (the default) records nothing.
+     */
+    public RunOptions withHistory(long periodMillis) {
+        return new RunOptions(seedOverride, horizonMillisOverride, replication, maxEventsPerWindow, dispatchPolicies,
+                schedulingPolicies, replenishmentPolicies, batchMillis, operationTraceLimit, periodMillis);
     }
 
     /** Uses {@code policy} in every station of the line or machine group {@code resourceId}. */
@@ -103,7 +116,7 @@ public record RunOptions(Long seedOverride, Long horizonMillisOverride, int repl
         m.put(resourceId, java.util.Objects.requireNonNull(policy, "policy"));
         return new RunOptions(seedOverride, horizonMillisOverride, replication, maxEventsPerWindow, dispatchPolicies, m,
                 replenishmentPolicies, batchMillis,
-                operationTraceLimit);
+                operationTraceLimit, historyPeriodMillis);
     }
 
     /** Uses {@code policy} for the fleet {@code fleetId} instead of the rule the scenario names. */
@@ -112,6 +125,6 @@ public record RunOptions(Long seedOverride, Long horizonMillisOverride, int repl
         m.put(fleetId, java.util.Objects.requireNonNull(policy, "policy"));
         return new RunOptions(seedOverride, horizonMillisOverride, replication, maxEventsPerWindow, m,
                 schedulingPolicies, replenishmentPolicies, batchMillis,
-                operationTraceLimit);
+                operationTraceLimit, historyPeriodMillis);
     }
 }

@@ -1,11 +1,13 @@
 package org.plantwin.actors.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import java.util.Map;
 
 /**
  * What a run measured, after warm-up deletion. Times are in minutes, rates per hour, fractions in [0, 1].
  * Lists are in scenario order, so the JSON form is byte-identical for the same scenario, seed and version.
+ * {@code history} is null (and absent from the JSON) unless asked for with {@link RunOptions#withHistory}.
  */
 public record RunResult(
         String scenario,
@@ -29,7 +31,16 @@ public record RunResult(
         List<Batch> batches,
         List<Operation> operations,
         List<Trip> trips,
-        KernelStats kernel) {
+        KernelStats kernel,
+        @JsonInclude(JsonInclude.Include.NON_NULL) History history) {
+
+    /** The same result without the kernel's statistics (windows, events), which depend on how the run was driven. */
+    public RunResult withoutKernelStats() {
+        return new RunResult(scenario, seed, replication, horizon, warmup, observedMinutes, plant, lines, stations,
+                machines, sources, sinks, supplyChain, inventory, customers, fleets, suppliers, materials, batches,
+                operations, trips, null, history);
+    }
+
 
     /**
      * Plant-wide figures: parts that reached their final destination (a sink, or a warehouse they were made to stock
@@ -145,6 +156,40 @@ public record RunResult(
 
     /** A stop of a trip: the customer, where it is, when the truck arrived, what it unloaded. */
     public record Stop(String customer, double x, double y, double arriveMinutes, int units) {
+    }
+
+    /**
+     * What drove a run (only with {@link RunOptions#withHistory}), from time 0, warm-up included: units ordered per
+     * period per customer and product, and the failure durations every machine drew. Training data for scenario
+     * generators.
+     */
+    public record History(double periodMinutes, List<DemandHistory> demand, List<FailureHistory> failures) {
+        public History {
+            demand = List.copyOf(demand);
+            failures = List.copyOf(failures);
+        }
+    }
+
+    /**
+     * Units a customer ordered of a product in each period ({@code units[k]}: period k from time 0; the last period
+     * may be cut by the horizon). Demand lines of one customer for the same product are summed.
+     */
+    public record DemandHistory(String customer, String product, List<Long> units) {
+        public DemandHistory {
+            units = List.copyOf(units);
+        }
+    }
+
+    /**
+     * The times between failures and repair times (minutes) that failure mode {@code mode} of a machine drew, in
+     * order; the last time between failures usually ends after the horizon.
+     */
+    public record FailureHistory(String machine, int mode, List<Double> timeBetweenMinutes,
+                                 List<Double> repairMinutes) {
+        public FailureHistory {
+            timeBetweenMinutes = List.copyOf(timeBetweenMinutes);
+            repairMinutes = List.copyOf(repairMinutes);
+        }
     }
 
     /** How the kernel ran: logical processes, windows, events; all deterministic. */

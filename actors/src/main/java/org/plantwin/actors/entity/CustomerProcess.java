@@ -43,6 +43,10 @@ public final class CustomerProcess extends LogicalProcess implements LiveView {
     private boolean observed;
     /** Completed orders, in delivery order, up to the run's operation trace limit (live twin forks ask for them). */
     private final List<RunResult.OrderOutcome> delivered = new ArrayList<>();
+    /** Units ordered per period by product index, in the order the demand lines name the products (null: none). */
+    private final Map<Integer, long[]> history;
+    private final int periods;
+    private final List<Integer> historyKeys = new java.util.ArrayList<>();
 
     private static final class Stream {
         final Demand demand;
@@ -85,6 +89,13 @@ public final class CustomerProcess extends LogicalProcess implements LiveView {
         this.spec = model.customers.get(customerIndex);
         this.warmup = model.warmupMillis;
         this.warehouseLp = model.warehouseLp(model.warehouseIndex(spec.warehouse()));
+        if (model.historyMillis > 0) {
+            for (Demand d : spec.demand()) {
+                historyKeys.add(model.productIndex(d.product()));
+            }
+        }
+        this.periods = model.historyMillis > 0 ? (int) ((model.horizonMillis + model.historyMillis - 1) / model.historyMillis) : 0;
+        this.history = model.historyMillis > 0 ? new java.util.LinkedHashMap<>() : null;
         streams = new Stream[spec.demand().size()];
         for (int i = 0; i < streams.length; i++) {
             Demand d = spec.demand().get(i);
@@ -121,6 +132,13 @@ public final class CustomerProcess extends LogicalProcess implements LiveView {
 
     private void placeOrder(Stream s, int q) {
         long id = ((long) customerIndex << 40) | seq++;
+        if (history != null) {
+            int period = (int) (now() / model.historyMillis);
+            long[] units = history.computeIfAbsent(s.product, p -> new long[periods]);
+            if (period < units.length) {
+                units[period] += q;
+            }
+        }
         if (now() >= warmup) {
             orders++;
             units += q;
@@ -205,13 +223,28 @@ public final class CustomerProcess extends LogicalProcess implements LiveView {
     }
 
     /** Statistics of a customer; lead times travel so that the plant-wide figures pool every customer. */
-    public record Report(int customerIndex, RunResult.CustomerKpis kpis, double[] leadHours, long onTime) {
+    public record Report(int customerIndex, RunResult.CustomerKpis kpis, double[] leadHours, long onTime,
+                         List<RunResult.DemandHistory> demandHistory) {
+    }
+
+    /** Units per period per product this customer orders, in demand-line order (empty without a history). */
+    private List<RunResult.DemandHistory> demandHistory() {
+        if (history == null) {
+            return List.of();
+        }
+        List<RunResult.DemandHistory> out = new java.util.ArrayList<>();
+        for (int product : new java.util.LinkedHashSet<>(historyKeys)) {
+            long[] units = history.getOrDefault(product, new long[periods]);
+            out.add(new RunResult.DemandHistory(spec.id(), model.productIds.get(product),
+                    java.util.Arrays.stream(units).boxed().toList()));
+        }
+        return List.copyOf(out);
     }
 
     @Override
     protected Object report(long end) {
         return new Report(customerIndex, new RunResult.CustomerKpis(spec.id(), orders, units, completed,
                 completed == 0 ? 0 : (double) onTime / completed, leadHours.mean(), leadHours.quantile(0.95),
-                unitsDeliveredTotal), leadHours.values(), onTime);
+                unitsDeliveredTotal), leadHours.values(), onTime, demandHistory());
     }
 }

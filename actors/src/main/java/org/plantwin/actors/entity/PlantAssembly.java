@@ -31,6 +31,7 @@ public final class PlantAssembly {
         this.model = new PlantModel(scenario, seed, horizon);
         this.model.batchMillis = options.batchMillis();
         this.model.operationTraceLimit = options.operationTraceLimit();
+        this.model.historyMillis = options.historyPeriodMillis();
         this.replication = options.replication();
         this.rootSeed = RandomStreams.replicationSeed(seed, replication);
         this.dispatchPolicies = options.dispatchPolicies();
@@ -122,6 +123,8 @@ public final class PlantAssembly {
         List<RunResult.MaterialKpis> materials = new ArrayList<>();
         List<RunResult.Operation> operations = new ArrayList<>();
         List<RunResult.Trip> trips = new ArrayList<>();
+        List<RunResult.DemandHistory> demandHistory = new ArrayList<>();
+        List<RunResult.FailureHistory> failureHistory = new ArrayList<>();
         int nb = model.batchMillis > 0 ? org.plantwin.actors.stats.BatchSeries.batchesUntil(end, model.batchMillis) : 0;
         double[] bParts = new double[nb];
         double[] bCycle = new double[nb];
@@ -155,6 +158,7 @@ public final class PlantAssembly {
             }
             if (o instanceof CustomerProcess.Report c) {
                 customers.add(c.kpis());
+                demandHistory.addAll(c.demandHistory());
                 for (double v : c.leadHours()) {
                     leadHours.add(v);
                 }
@@ -173,6 +177,7 @@ public final class PlantAssembly {
                 materials.addAll(r.materials());
                 addInto(bWip, r.wipIntegralPerBatch());
                 operations.addAll(r.operations());
+                failureHistory.addAll(r.failureHistory());
                 wipIntegral += r.wipIntegralMillis();
                 scrapped += r.scrapped();
             } else if (o instanceof SinkProcess.Report s) {
@@ -238,6 +243,20 @@ public final class PlantAssembly {
                 List.copyOf(fleets), List.copyOf(suppliers), List.copyOf(materials), List.copyOf(batches),
                 List.copyOf(operations), List.copyOf(trips),
                 new RunResult.KernelStats(k.logicalProcesses(), model.minLookahead(), k.windows(), k.deltaWindows(),
-                        k.events(), k.messages()));
+                        k.events(), k.messages()),
+                model.historyMillis > 0 ? new RunResult.History(model.historyMillis / 60_000.0,
+                        demandHistory, machineOrder(failureHistory)) : null);
+    }
+
+    /** Failure histories in the scenario's machine order (the LPs report per line or machine group). */
+    private List<RunResult.FailureHistory> machineOrder(List<RunResult.FailureHistory> histories) {
+        Map<String, Integer> order = new HashMap<>();
+        for (int i = 0; i < model.scenario.machines().size(); i++) {
+            order.put(model.scenario.machines().get(i).id(), i);
+        }
+        List<RunResult.FailureHistory> sorted = new ArrayList<>(histories);
+        sorted.sort(Comparator.comparing((RunResult.FailureHistory h) -> order.getOrDefault(h.machine(), -1))
+                .thenComparingInt(RunResult.FailureHistory::mode));
+        return sorted;
     }
 }

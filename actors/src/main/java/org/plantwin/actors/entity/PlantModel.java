@@ -71,6 +71,8 @@ public final class PlantModel {
     public long batchMillis;
     /** Operations to record per resource, 0 for none. */
     public int operationTraceLimit;
+    /** Period of the demand history, 0 for no history (demand and failure draws are then not recorded). */
+    public long historyMillis;
 
     public PlantModel(Scenario s, long seed, long horizonMillis) {
         this.scenario = s;

@@ -16,6 +16,7 @@ import org.plantwin.actors.stats.Tally;
 import org.plantwin.actors.stats.TimeWeighted;
 import org.plantwin.scenarios.model.Distribution;
 import org.plantwin.scenarios.model.Failure;
+import org.plantwin.scenarios.model.FailureTrace;
 import org.plantwin.scenarios.model.FailureBasis;
 import org.plantwin.scenarios.model.Machine;
 import org.plantwin.scenarios.model.Order;
@@ -136,8 +137,8 @@ public final class ResourceProcess extends LogicalProcess implements LiveView {
         final ContinuousSampler[] process;
         final double[] idealMillis;
         final Failure[] failures;
-        final ContinuousSampler[] timeBetween;
-        final ContinuousSampler[] repair;
+        final ReplaySampler[] timeBetween;
+        final ReplaySampler[] repair;
         final long[] timeToFailure;
         final UniformRandomProvider setupRng;
         final UniformRandomProvider scrapRng;
@@ -163,12 +164,16 @@ public final class ResourceProcess extends LogicalProcess implements LiveView {
                 }
             }
             failures = spec.failures().toArray(new Failure[0]);
-            timeBetween = new ContinuousSampler[failures.length];
-            repair = new ContinuousSampler[failures.length];
+            timeBetween = new ReplaySampler[failures.length];
+            repair = new ReplaySampler[failures.length];
             timeToFailure = new long[failures.length];
+            boolean record = model.historyMillis > 0;
             for (int f = 0; f < failures.length; f++) {
-                timeBetween[f] = failures[f].timeBetween().sampler(rs.stream(spec.id() + "/failure/" + f));
-                repair[f] = failures[f].repair().sampler(rs.stream(spec.id() + "/repair/" + f));
+                FailureTrace trace = failures[f].trace() != null ? failures[f].trace() : new FailureTrace(null, null);
+                timeBetween[f] = new ReplaySampler(trace.timeBetween(),
+                        failures[f].timeBetween().sampler(rs.stream(spec.id() + "/failure/" + f)), record);
+                repair[f] = new ReplaySampler(trace.repair(),
+                        failures[f].repair().sampler(rs.stream(spec.id() + "/repair/" + f)), record);
             }
             setupRng = rs.stream(spec.id() + "/setup");
             scrapRng = rs.stream(spec.id() + "/scrap");
@@ -1077,7 +1082,8 @@ public final class ResourceProcess extends LogicalProcess implements LiveView {
     public record Report(int resourceIndex, RunResult.LineKpis line, List<RunResult.StationKpis> stations,
                         List<RunResult.MachineKpis> machines, List<RunResult.SourceKpis> sources,
                         double wipIntegralMillis, long scrapped, List<RunResult.MaterialKpis> materials,
-                        double[] wipIntegralPerBatch, List<RunResult.Operation> operations) {
+                        double[] wipIntegralPerBatch, List<RunResult.Operation> operations,
+                        List<RunResult.FailureHistory> failureHistory) {
     }
 
     @Override
@@ -1124,6 +1130,21 @@ public final class ResourceProcess extends LogicalProcess implements LiveView {
         }
         return new Report(resourceIndex, line, List.copyOf(st), List.copyOf(ms), List.copyOf(srcs),
                 wip.integral(end) + inTransit.integral(end), scrapped, List.copyOf(mats),
-                Batches.integrals(wipBatches, end), List.copyOf(operations));
+                Batches.integrals(wipBatches, end), List.copyOf(operations), failureHistory());
+    }
+
+    /** The durations every failure mode drew, in machine and mode order (empty unless a history was asked for). */
+    private List<RunResult.FailureHistory> failureHistory() {
+        if (model.historyMillis <= 0) {
+            return List.of();
+        }
+        List<RunResult.FailureHistory> out = new ArrayList<>();
+        for (MachineRt m : machines) {
+            for (int f = 0; f < m.failures.length; f++) {
+                out.add(new RunResult.FailureHistory(m.spec.id(), f, m.timeBetween[f].recordedMinutes(),
+                        m.repair[f].recordedMinutes()));
+            }
+        }
+        return List.copyOf(out);
     }
 }

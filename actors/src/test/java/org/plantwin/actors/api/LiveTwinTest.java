@@ -245,9 +245,6 @@ class LiveTwinTest {
     }
 
     private static String kpis(RunResult r) {
-        return ResultJson.write(new RunResult(r.scenario(), r.seed(), r.replication(), r.horizon(), r.warmup(),
-                r.observedMinutes(), r.plant(), r.lines(), r.stations(), r.machines(), r.sources(), r.sinks(),
-                r.supplyChain(), r.inventory(), r.customers(), r.fleets(), r.suppliers(), r.materials(), r.batches(),
-                r.operations(), r.trips(), null));
+        return ResultJson.write(r.withoutKernelStats());
     }
 }

@@ -14,11 +14,24 @@ package org.plantwin.learning.generate;
  * @param momentWeight weight of TimeGAN's moment loss (mean and std per step and feature) in the generator loss
  * @param seed the one seed of the run (weights, noise, batches)
  * @param threads PyTorch intra-op threads (0 = engine default)
+ * @param supervisedWeight weight of the supervised loss (TimeGAN's, here in data space): a GRU supervisor learns
+ *     one-step-ahead transitions of the real windows and the generator pays {@code weight x sqrt(MSE)} of its own
+ *     windows against the supervisor's predictions; null or 0 = off (the default)
  */
 public record GanConfig(int epochs, int batchSize, int hidden, int layers, int noiseDim, int staticNoiseDim,
-        double learningRate, double momentWeight, long seed, int threads) {
+        double learningRate, double momentWeight, long seed, int threads, Double supervisedWeight) {
+
+    /** Settings without the supervised loss. */
+    public GanConfig(int epochs, int batchSize, int hidden, int layers, int noiseDim, int staticNoiseDim,
+            double learningRate, double momentWeight, long seed, int threads) {
+        this(epochs, batchSize, hidden, layers, noiseDim, staticNoiseDim, learningRate, momentWeight, seed, threads,
+                null);
+    }
 
     public GanConfig {
+        if (supervisedWeight != null && !(supervisedWeight >= 0)) {
+            throw new IllegalArgumentException("The supervised weight (" + supervisedWeight + ") must be >= 0.");
+        }
         if (epochs < 1 || batchSize < 2 || hidden < 1 || layers < 1 || noiseDim < 1 || staticNoiseDim < 0
                 || staticNoiseDim > noiseDim || !(learningRate > 0) || momentWeight < 0 || threads < 0) {
             throw new IllegalArgumentException("The GAN settings (" + epochs + " epochs, batch " + batchSize
@@ -35,26 +48,37 @@ public record GanConfig(int epochs, int batchSize, int hidden, int layers, int n
 
     public GanConfig withEpochs(int n) {
         return new GanConfig(n, batchSize, hidden, layers, noiseDim, staticNoiseDim,
-                learningRate, momentWeight, seed, threads);
+                learningRate, momentWeight, seed, threads, supervisedWeight);
     }
 
     public GanConfig withSeed(long s) {
         return new GanConfig(epochs, batchSize, hidden, layers, noiseDim, staticNoiseDim,
-                learningRate, momentWeight, s, threads);
+                learningRate, momentWeight, s, threads, supervisedWeight);
     }
 
     public GanConfig withHidden(int h) {
         return new GanConfig(epochs, batchSize, h, layers, noiseDim, staticNoiseDim,
-                learningRate, momentWeight, seed, threads);
+                learningRate, momentWeight, seed, threads, supervisedWeight);
     }
 
     public GanConfig withStaticNoiseDim(int s) {
         return new GanConfig(epochs, batchSize, hidden, layers, noiseDim, s,
-                learningRate, momentWeight, seed, threads);
+                learningRate, momentWeight, seed, threads, supervisedWeight);
+    }
+
+    /** Turns the supervised loss on with weight {@code w} (0: off). */
+    public GanConfig withSupervisedWeight(double w) {
+        return new GanConfig(epochs, batchSize, hidden, layers, noiseDim, staticNoiseDim,
+                learningRate, momentWeight, seed, threads, w);
+    }
+
+    /** The supervised loss weight, 0 when off. */
+    public double supervised() {
+        return supervisedWeight == null ? 0 : supervisedWeight;
     }
 
     public GanConfig withThreads(int t) {
         return new GanConfig(epochs, batchSize, hidden, layers, noiseDim, staticNoiseDim,
-                learningRate, momentWeight, seed, t);
+                learningRate, momentWeight, seed, t, supervisedWeight);
     }
 }

@@ -74,28 +74,66 @@ public final class GanCsv {
 
     /** Writes windows (original units) with a leading window column, to a temporary file moved over {@code file}. */
     public static void writeWindows(Path file, List<String> columns, Windows w) {
+        writeAtomically(file, out -> {
+            out.write(WINDOW + "," + String.join(",", columns) + "\n");
+            StringBuilder sb = new StringBuilder();
+            for (int i = 0; i < w.count(); i++) {
+                for (int t = 0; t < w.length(); t++) {
+                    sb.setLength(0);
+                    sb.append(i);
+                    for (int j = 0; j < w.features(); j++) {
+                        sb.append(',').append(String.format(Locale.ROOT, "%.6g", w.get(i, t, j)));
+                    }
+                    out.write(sb.append('\n').toString());
+                }
+            }
+        });
+    }
+
+    /**
+     * Writes a series that {@link #readSeries} reads back: the header, then one row per time step (whole numbers
+     * without a decimal point, others with up to 6 decimals), to a temporary file moved over {@code file}.
+     */
+    public static void writeSeries(Path file, Table table) {
+        writeAtomically(file, out -> {
+            out.write(String.join(",", table.columns()) + "\n");
+            StringBuilder sb = new StringBuilder();
+            for (double[] row : table.rows()) {
+                sb.setLength(0);
+                for (int j = 0; j < row.length; j++) {
+                    if (j > 0) {
+                        sb.append(',');
+                    }
+                    double v = row[j];
+                    sb.append(v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v)
+                            : new java.math.BigDecimal(v).setScale(6, java.math.RoundingMode.HALF_EVEN)
+                                    .stripTrailingZeros().toPlainString());
+                }
+                out.write(sb.append('\n').toString());
+            }
+        });
+    }
+
+    private interface Body {
+        void write(BufferedWriter out) throws IOException;
+    }
+
+    private static void writeAtomically(Path file, Body body) {
         Path target = file.toAbsolutePath();
         try {
             Files.createDirectories(target.getParent());
             Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
-            try (BufferedWriter out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                out.write(WINDOW + "," + String.join(",", columns) + "\n");
-                StringBuilder sb = new StringBuilder();
-                for (int i = 0; i < w.count(); i++) {
-                    for (int t = 0; t < w.length(); t++) {
-                        sb.setLength(0);
-                        sb.append(i);
-                        for (int j = 0; j < w.features(); j++) {
-                            sb.append(',').append(String.format(Locale.ROOT, "%.6g", w.get(i, t, j)));
-                        }
-                        out.write(sb.append('\n').toString());
-                    }
+            try {
+                try (BufferedWriter out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+                    body.write(out);
                 }
+                if (Files.getFileStore(tmp).supportsFileAttributeView("posix")) {
+                    Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+                }
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(tmp);
             }
-            if (Files.getFileStore(tmp).supportsFileAttributeView("posix")) {
-                Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
-            }
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new IllegalArgumentException(file + ": cannot be written (" + e.getMessage() + ").", e);
         }

@@ -15,7 +15,8 @@ import java.util.stream.IntStream;
  *
  * <p>Options {@code key=value}: {@code data=sines|PATH}, {@code epochs=N}, {@code seed=N}, {@code hidden=N},
  * {@code reps=N}, {@code cls=N} (classifier iterations), {@code pred=N} (predictor iterations),
- * {@code sines=N} (Sines windows), {@code static=N} (window-level noise values), {@code threads=N}.
+ * {@code sines=N} (Sines windows), {@code static=N} (window-level noise values), {@code supervised=W} (weight of
+ * the supervised loss, 0 = off), {@code threads=N}.
  */
 public final class GanEvaluation {
 
@@ -35,7 +36,8 @@ public final class GanEvaluation {
                 .withEpochs(Integer.parseInt(o.getOrDefault("epochs", "50")))
                 .withHidden(Integer.parseInt(o.getOrDefault("hidden", "24")))
                 .withThreads(Integer.parseInt(o.getOrDefault("threads", "1")))
-                .withStaticNoiseDim(Integer.parseInt(o.getOrDefault("static", "4")));
+                .withStaticNoiseDim(Integer.parseInt(o.getOrDefault("static", "4")))
+                .withSupervisedWeight(Double.parseDouble(o.getOrDefault("supervised", "0")));
         GanMetrics.Settings s = new GanMetrics.Settings(Integer.parseInt(o.getOrDefault("cls", "2000")),
                 Integer.parseInt(o.getOrDefault("pred", "5000")), 128, Integer.parseInt(o.getOrDefault("reps", "3")),
                 seed);
@@ -71,8 +73,8 @@ public final class GanEvaluation {
             r.put("autocorrelationError", GanMetrics.autocorrelationError(real, synth));
             r.put("metricSeconds", (System.nanoTime() - t0) / 1e9);
         }
-        out.printf(Locale.ROOT, "data=%s windows=%d epochs=%d seed=%d reps=%d%n", data, real.count(), config.epochs(),
-                seed, s.repetitions());
+        out.printf(Locale.ROOT, "data=%s windows=%d epochs=%d seed=%d reps=%d supervised=%s%n", data, real.count(),
+                config.epochs(), seed, s.repetitions(), config.supervised());
         r.forEach((k, v) -> out.printf(Locale.ROOT, "%-24s %.4f%n", k, v));
         return r;
     }

@@ -102,24 +102,38 @@ public final class TimeSeriesGan implements AutoCloseable {
         double dLoss = Double.NaN;
         double gLoss = Double.NaN;
         double mLoss = Double.NaN;
+        double sw = config.supervised();
         try (Model disc = Model.newInstance("discriminator", device, DjlRuntime.ENGINE);
+                Model sup = sw > 0 ? Model.newInstance("supervisor", device, DjlRuntime.ENGINE) : null;
                 Trainer tg = gen.newTrainer(trainingConfig(config, device));
-                Trainer td = newDiscriminatorTrainer(disc, config, device)) {
+                Trainer td = newDiscriminatorTrainer(disc, config, device);
+                Trainer ts = sup == null ? null : newSupervisorTrainer(sup, config, f, device)) {
             tg.initialize(new Shape(b, t, z));
             td.initialize(new Shape(b, t, f));
             int steps = Math.max(1, data.count() / b);
             float[] xb = new float[b * t * f];
+            if (ts != null) {
+                ts.initialize(new Shape(b, t, f));
+                // The supervisor first learns the real transitions alone, then keeps learning beside the GAN.
+                for (int s = 0; s < SUPERVISOR_PRETRAIN_EPOCHS * steps; s++) {
+                    fillBatch(data, Windows.permutation(data.count(), random), 0, b, xb);
+                    try (NDManager m = ts.getManager().newSubManager()) {
+                        supervisorStep(ts, m.create(xb, new Shape(b, t, f)));
+                    }
+                }
+            }
             for (int epoch = 1; epoch <= config.epochs(); epoch++) {
                 int[] order = Windows.permutation(data.count(), random);
                 double dSum = 0;
                 double gSum = 0;
                 double mSum = 0;
                 for (int s = 0; s < steps; s++) {
-                    for (int i = 0; i < b; i++) {
-                        System.arraycopy(data.values(), order[s * b + i] * t * f, xb, i * t * f, t * f);
-                    }
+                    fillBatch(data, order, s * b, b, xb);
                     try (NDManager m = tg.getManager().newSubManager()) {
                         NDArray real = m.create(xb, new Shape(b, t, f)); // (B, T, F)
+                        if (ts != null) {
+                            supervisorStep(ts, real);
+                        }
                         // Discriminator step: fake made without a collector carries no graph to the generator.
                         NDArray fake = tg.forward(new NDList(noise(m, random, b, t, z, zs))).singletonOrThrow(); // (B,T,F)
                         try (GradientCollector gc = td.newGradientCollector()) {
@@ -139,12 +153,19 @@ public final class TimeSeriesGan implements AutoCloseable {
                             NDArray moments = std(g).sub(std(real)).abs().mean()
                                     .add(g.mean(new int[] {0}).sub(real.mean(new int[] {0})).abs().mean());
                             NDArray loss = adv.add(moments.mul(config.momentWeight()));
+                            if (ts != null) {
+                                // TimeGAN's supervised loss: the generator's steps should follow the real dynamics.
+                                loss = loss.add(supervisedError(ts, g).add(1e-8f).sqrt().mul(sw));
+                            }
                             gc.backward(loss);
                             gSum += adv.getFloat();
                             mSum += moments.getFloat();
                         }
                         tg.step();
                         zeroGradients(disc);
+                        if (sup != null) {
+                            zeroGradients(sup);
+                        }
                     }
                 }
                 dLoss = dSum / steps;
@@ -260,6 +281,42 @@ public final class TimeSeriesGan implements AutoCloseable {
                 .optReturnState(false).build()); // (B, T, H)
         net.add(Linear.builder().setUnits(1).build()); // (B, T, 1)
         return net;
+    }
+
+    /** Passes over the data for which the supervisor trains alone before the GAN starts. */
+    static final int SUPERVISOR_PRETRAIN_EPOCHS = 10;
+
+    /** Windows {@code order[from..from+b)} copied into {@code xb}. */
+    private static void fillBatch(Windows data, int[] order, int from, int b, float[] xb) {
+        int n = data.length() * data.features();
+        for (int i = 0; i < b; i++) {
+            System.arraycopy(data.values(), order[from + i] * n, xb, i * n, n);
+        }
+    }
+
+    /** Mean squared error of the supervisor's one-step-ahead predictions: {@code S(x)[:, :T-1]} vs {@code x[:, 1:]}. */
+    private static NDArray supervisedError(Trainer ts, NDArray x) {
+        long t = x.getShape().get(1);
+        NDArray next = ts.forward(new NDList(x)).singletonOrThrow().get(":, :" + (t - 1) + ", :"); // (B, T-1, F)
+        return next.sub(x.get(":, 1:, :")).square().mean();
+    }
+
+    private static void supervisorStep(Trainer ts, NDArray real) {
+        try (GradientCollector gc = ts.newGradientCollector()) {
+            gc.backward(supervisedError(ts, real));
+        }
+        ts.step();
+    }
+
+    /** {@code (B, T, F)} -> GRU {@code (B, T, H)} -> dense + sigmoid {@code (B, T, F)}: the next step's values. */
+    private static Trainer newSupervisorTrainer(Model sup, GanConfig config, int features, Device device) {
+        SequentialBlock net = new SequentialBlock();
+        net.add(GRU.builder().setStateSize(config.hidden()).setNumLayers(1).optBatchFirst(true)
+                .optReturnState(false).build()); // (B, T, H)
+        net.add(Linear.builder().setUnits(features).build()); // (B, T, F)
+        net.add(Activation::sigmoid);
+        sup.setBlock(net);
+        return sup.newTrainer(trainingConfig(config, device));
     }
 
     private static Trainer newDiscriminatorTrainer(Model disc, GanConfig config, Device device) {

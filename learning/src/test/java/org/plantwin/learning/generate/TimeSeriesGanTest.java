@@ -39,6 +39,30 @@ class TimeSeriesGanTest {
     }
 
     @Test
+    void theSupervisedLossIsSeededChangesTheGeneratorAndIsRecordedInTheDescriptor(@TempDir Path dir) {
+        Windows data = Sines.generate(128, 12, 2, 3);
+        MinMaxScaling unit = new MinMaxScaling(new double[] {0, 0}, new double[] {1, 1});
+        GanConfig supervised = SMALL.withSupervisedWeight(10);
+        float[] plain;
+        try (TimeSeriesGan g = TimeSeriesGan.train(data, List.of("a", "b"), unit, SMALL, null)) {
+            plain = g.sampleScaled(10, 9).values();
+        }
+        float[] a;
+        try (TimeSeriesGan g = TimeSeriesGan.train(data, List.of("a", "b"), unit, supervised, null)) {
+            a = g.sampleScaled(10, 9).values();
+            g.save(dir);
+        }
+        try (TimeSeriesGan g = TimeSeriesGan.train(data, List.of("a", "b"), unit, supervised, null)) {
+            assertThat(g.sampleScaled(10, 9).values()).containsExactly(a, within(1e-5f));
+        }
+        assertThat(a).isNotEqualTo(plain);
+        try (TimeSeriesGan g = TimeSeriesGan.load(dir, 1)) {
+            assertThat(g.descriptor().config().supervised()).isEqualTo(10.0);
+        }
+        assertThatThrownBy(() -> SMALL.withSupervisedWeight(-1)).hasMessageContaining("supervised weight (-1.0)");
+    }
+
+    @Test
     void samplesComeBackInOriginalUnits(@TempDir Path dir) throws Exception {
         Path csv = dir.resolve("series.csv");
         StringBuilder sb = new StringBuilder("x,y\n");

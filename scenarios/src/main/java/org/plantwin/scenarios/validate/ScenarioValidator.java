@@ -357,9 +357,23 @@ public final class ScenarioValidator {
             if (failure.repair() != null) {
                 checkDistribution(fp + ".repair", failure.repair(), false);
             }
+            if (failure.trace() != null) {
+                checkTrace(fp + ".trace.timeBetween", failure.trace().timeBetween(), true);
+                checkTrace(fp + ".trace.repair", failure.trace().repair(), false);
+            }
         }
         if (m.setup() != null) {
             checkSetup(path + ".setup", m.setup());
+        }
+    }
+
+    private void checkTrace(String path, List<TimeSpan> durations, boolean positive) {
+        for (int k = 0; k < durations.size(); k++) {
+            TimeSpan d = durations.get(k);
+            if (d == null || (positive ? !(d.millis() > 0) : !(d.millis() >= 0))) {
+                add(path + "[" + k + "]", d == null ? null : q(d), positive ? "A time between failures must be > 0"
+                        : "A repair time must be >= 0", "Maybe \"90m\"; remove the entry to end the trace earlier.");
+            }
         }
     }
 

@@ -57,6 +57,32 @@ class ScenarioValidatorTest {
     }
 
     @Test
+    void reportsEveryBadFailureTraceEntryWithItsPath() {
+        String text = """
+                name: trace
+                horizon: 8h
+                products: [{id: part, routing: [L1]}]
+                machines:
+                  - id: M1
+                    processTime: 1m
+                    failures:
+                      - timeBetween: 2h
+                        repair: 10m
+                        trace: {timeBetween: [3h, 0s, 1h, 0ms], repair: [5m, 0s]}
+                lines: [{id: L1, stations: [{id: S1, machines: [M1]}]}]
+                sources: [{id: in, product: part, interarrival: 2m}]
+                sinks: [{id: out}]
+                """;
+
+        ScenarioException e = catchThrowableOfType(ScenarioException.class, () -> Scenarios.parse(text, "trace"));
+
+        assertThat(e.problems()).extracting(Problem::path, Problem::value).containsExactly(
+                tuple("$.machines[0].failures[0].trace.timeBetween[1]", "\"0s\""),
+                tuple("$.machines[0].failures[0].trace.timeBetween[3]", "\"0ms\""));
+        assertThat(e.problems()).allSatisfy(p -> assertThat(p.hint()).startsWith("Maybe"));
+    }
+
+    @Test
     void acceptsAJobShopRoutingThatRevisitsAResource() {
         String text = """
                 name: reentrant

@@ -2,6 +2,7 @@ package org.plantwin.twin.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.plantwin.scenarios.api.ScenarioException;
 import org.plantwin.twin.experiment.Experiment;
@@ -34,6 +35,24 @@ final class ExperimentCommand implements Callable<Integer> {
             + "(default), plant.throughputPerHour, plant.cycleTimeMeanMinutes, plant.partsOut.")
     String warmupKpi;
 
+    @Option(names = "--generator", paramLabel = "MODEL_DIR", description = "A trained generator (plantwin gan train"
+            + " --out) whose columns name what they drive (customers[C01].demand[A], machines[M1].failures[0]."
+            + "timeBetweenMinutes|repairMinutes): run --variants generated scenarios from it beside as many parametric"
+            + " ones, and report each KPI's distribution across them. Repeatable; replaces the file's generated models.")
+    List<Path> generators;
+
+    @Option(names = "--variants", paramLabel = "N", description = "Generated scenarios (and as many parametric ones)"
+            + " with --generator or the file's generated: (default: the file's, else 20).")
+    Integer variants;
+
+    @Option(names = "--replayed", description = "With generated scenarios, also replay the base scenario's own run"
+            + " histories through the generators' targets (tells the representation's effect from the generator's).")
+    boolean replayed;
+
+    @Option(names = "--generator-seed", paramLabel = "N", description = "Seed of the generators' noise (default: the"
+            + " file's, else 1).")
+    Long generatorSeed;
+
     @Option(names = "--lanes", description = "Parallel runs (default: the number of cores); results do not depend on it.")
     Integer lanes;
 
@@ -52,7 +71,11 @@ final class ExperimentCommand implements Callable<Integer> {
         }
         Experiment e;
         try {
-            e = ExperimentFile.load(file);
+            ExperimentFile f = ExperimentFile.read(file);
+            if (generators != null || variants != null || generatorSeed != null || replayed) {
+                f = f.withGenerated(generated(f.generated()));
+            }
+            e = f.toExperiment(file.toAbsolutePath().getParent(), file.toString());
         } catch (ScenarioException ex) {
             Runs.printProblems(file.toString(), ex, spec.commandLine().getErr());
             return PlantwinCli.EXIT_INVALID;
@@ -74,6 +97,24 @@ final class ExperimentCommand implements Callable<Integer> {
         }
         return ExperimentReport.runAndReport(e, lanes != null ? lanes : Runtime.getRuntime().availableProcessors(),
                 out, quiet, spec.commandLine().getOut(), spec.commandLine().getErr());
+    }
+
+    /** The file's generated scenarios with the command line's generators, count and seed. */
+    private ExperimentFile.GeneratedSpec generated(ExperimentFile.GeneratedSpec fromFile) {
+        List<ExperimentFile.GeneratorSpec> models = fromFile != null ? fromFile.models() : List.of();
+        if (generators != null) {
+            models = generators.stream().map(g -> new ExperimentFile.GeneratorSpec(g.toAbsolutePath().toString(),
+                    null, null)).toList();
+        }
+        if (models.isEmpty()) {
+            throw new IllegalArgumentException("The options --variants, --generator-seed and --replayed need a"
+                    + " generator. Maybe add --generator MODEL_DIR.");
+        }
+        int count = variants != null ? variants : fromFile != null ? fromFile.count() : 20;
+        Long seed = generatorSeed != null ? generatorSeed : fromFile != null ? fromFile.seed() : null;
+        Boolean replay = replayed ? Boolean.TRUE : fromFile != null ? fromFile.replayed() : null;
+        return new ExperimentFile.GeneratedSpec(count, seed, fromFile != null ? fromFile.parametric() : null, replay,
+                models);
     }
 
     /** {@code --warmup-kpi}: only with a detected warm-up. */

@@ -23,6 +23,7 @@ import org.plantwin.twin.experiment.ExperimentJson;
 import org.plantwin.twin.experiment.ExperimentResult;
 import org.plantwin.twin.experiment.ExperimentRunner;
 import org.plantwin.twin.experiment.PairedDifference;
+import org.plantwin.twin.experiment.ScenarioDistribution;
 import org.plantwin.twin.experiment.Summary;
 import org.plantwin.twin.experiment.UnknownKpiException;
 import org.plantwin.twin.experiment.VariantResult;
@@ -93,15 +94,20 @@ final class ExperimentReport {
         String title = "Experiment " + r.name() + " (" + r.scenario() + ", seed " + r.seed() + ", " + r.replications()
                 + " replications" + (r.precisionReached() == null ? ""
                 : r.precisionReached() ? ", precision reached" : ", precision NOT reached at the maximum") + ")";
-        TextTable t = new TextTable(title, "variant", "KPI", "mean", "+/-", "sd", pct + " CI");
-        for (VariantResult v : r.variants()) {
-            for (String k : r.kpis()) {
-                Summary s = v.summary(k);
-                t.row(v.name(), k, s.mean(), s.halfWidth(), s.sd(), "[" + TextTable.format(s.lower()) + ", "
-                        + TextTable.format(s.upper()) + "]");
+        if (r.distributions().isEmpty()) {
+            TextTable t = new TextTable(title, "variant", "KPI", "mean", "+/-", "sd", pct + " CI");
+            for (VariantResult v : r.variants()) {
+                for (String k : r.kpis()) {
+                    Summary s = v.summary(k);
+                    t.row(v.name(), k, s.mean(), s.halfWidth(), s.sd(), "[" + TextTable.format(s.lower()) + ", "
+                            + TextTable.format(s.upper()) + "]");
+                }
             }
+            sb.append(t.render());
+        } else {
+            // One row per scenario would run to hundreds of lines: they are in summary.csv.
+            sb.append(title).append(": ").append(r.variants().size()).append(" scenarios, each in summary.csv\n");
         }
-        sb.append(t.render());
         WarmupDetection w = r.warmupDetection();
         if (w != null) {
             sb.append('\n');
@@ -116,18 +122,40 @@ final class ExperimentReport {
             }
             sb.append(wt.render());
         }
-        for (Comparison c : r.comparisons()) {
+        if (!r.distributions().isEmpty()) {
             sb.append('\n');
-            TextTable d = new TextTable(c.variant() + " vs " + c.baseline() + " (paired, common random numbers)",
-                    "KPI", c.baseline(), c.variant(), "difference", pct + " CI", "verdict");
-            for (PairedDifference p : c.differences()) {
-                d.row(p.kpi(), p.baselineMean(), p.variantMean(), p.difference().mean(),
-                        "[" + TextTable.format(p.difference().lower()) + ", " + TextTable.format(p.difference().upper())
-                                + "]", p.verdict().label());
+            TextTable dt = new TextTable("KPI distribution across scenarios (each scenario: the mean of its "
+                    + r.replications() + " replications; 5% worst: the 5% tail on the bad side)",
+                    "KPI", "scenarios", "n", "median", "5% worst", "mean", "+/-", pct + " CI", "min", "max");
+            for (String k : r.kpis()) {
+                for (ScenarioDistribution g : r.distributions()) {
+                    ScenarioDistribution.KpiDistribution d = g.kpi(k);
+                    dt.row(k, g.group(), String.valueOf(g.scenarios()), d.median(), d.worstCase5(), d.mean().mean(),
+                            d.mean().halfWidth(), "[" + TextTable.format(d.mean().lower()) + ", "
+                                    + TextTable.format(d.mean().upper()) + "]", d.min(), d.max());
+                }
             }
-            sb.append(d.render());
+            sb.append(dt.render());
+        }
+        for (Comparison c : r.groupComparisons()) {
+            sb.append('\n').append(comparisonTable(c.variant() + " vs " + c.baseline() + " scenarios (paired: scenario i"
+                    + " of both shares its simulation seed)", c, pct));
+        }
+        for (Comparison c : r.comparisons()) {
+            sb.append('\n').append(comparisonTable(c.variant() + " vs " + c.baseline()
+                    + " (paired, common random numbers)", c, pct));
         }
         return sb.toString();
+    }
+
+    private static String comparisonTable(String title, Comparison c, String pct) {
+        TextTable d = new TextTable(title, "KPI", c.baseline(), c.variant(), "difference", pct + " CI", "verdict");
+        for (PairedDifference p : c.differences()) {
+            d.row(p.kpi(), p.baselineMean(), p.variantMean(), p.difference().mean(),
+                    "[" + TextTable.format(p.difference().lower()) + ", " + TextTable.format(p.difference().upper())
+                            + "]", p.verdict().label());
+        }
+        return d.render();
     }
 
     /**

@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         description = "Actor-based, deterministic digital twin of a manufacturing plant.",
         subcommands = {RunCommand.class, ValidateCommand.class, ScenariosCommand.class, DemoCommand.class,
                 SchemaCommand.class, PlanCommand.class, ExperimentCommand.class, CompareCommand.class, ServeCommand.class,
-                ForecastCommand.class, RulCommand.class, InspectCommand.class, GanCommand.class,
+                ForecastCommand.class, RulCommand.class, InspectCommand.class, GanCommand.class, HistoryCommand.class,
                 CommandLine.HelpCommand.class})
 public final class PlantwinCli {
 

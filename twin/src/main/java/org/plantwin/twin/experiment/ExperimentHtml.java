@@ -49,6 +49,7 @@ public final class ExperimentHtml {
         }
         sb.append(". Replication k of every variant uses the same random-number streams (common random numbers).</p>\n");
         warmup(sb, r.warmupDetection());
+        distributions(sb, r);
         sb.append("<h2>KPI means</h2>\n");
         summaryTable(sb, r);
         sb.append("<div class=\"grid\" id=\"kpi-charts\"></div>\n");
@@ -114,6 +115,54 @@ public final class ExperimentHtml {
         sb.append("</table>\n");
     }
 
+    /** Generated against parametric scenarios: each KPI's distribution across scenarios, the paired differences. */
+    private static void distributions(StringBuilder sb, ExperimentResult r) {
+        if (r.distributions().isEmpty()) {
+            return;
+        }
+        sb.append("<h2>KPI distribution across scenarios</h2>\n<p>Each scenario counts once, with the mean of its ")
+                .append(r.replications()).append(" replications. <i>5% worst</i> is the 5% tail on the bad side (the "
+                        + "5th percentile of a higher-is-better KPI, the 95th of a lower-is-better one); quantiles "
+                        + "interpolate between order statistics.</p>\n<table>\n<tr><th>KPI</th><th>scenarios</th>"
+                        + "<th>n</th><th>median</th><th>5% worst</th><th>mean</th><th>")
+                .append(pct(r.confidence())).append(" CI</th><th>min</th><th>max</th></tr>\n");
+        for (String k : r.kpis()) {
+            for (ScenarioDistribution g : r.distributions()) {
+                ScenarioDistribution.KpiDistribution d = g.kpi(k);
+                sb.append("<tr><td>").append(esc(k)).append("</td><td>").append(esc(g.group())).append("</td><td>")
+                        .append(g.scenarios()).append("</td><td>").append(num(d.median())).append("</td><td>")
+                        .append(num(d.worstCase5())).append("</td><td>").append(num(d.mean().mean()))
+                        .append("</td><td>[").append(num(d.mean().lower())).append(", ").append(num(d.mean().upper()))
+                        .append("]</td><td>").append(num(d.min())).append("</td><td>").append(num(d.max()))
+                        .append("</td></tr>\n");
+            }
+        }
+        sb.append("</table>\n");
+        for (Comparison c : r.groupComparisons()) {
+            sb.append("<p>").append(esc(c.variant())).append(" against ").append(esc(c.baseline()))
+                    .append(" scenarios, paired scenario by scenario (scenario i of both shares its simulation seed)."
+                            + "</p>\n<table>\n<tr><th>KPI</th><th>").append(esc(c.baseline())).append("</th><th>")
+                    .append(esc(c.variant())).append("</th><th>difference</th><th>").append(pct(r.confidence()))
+                    .append(" CI</th><th>verdict</th></tr>\n");
+            for (PairedDifference d : c.differences()) {
+                sb.append("<tr><td>").append(esc(d.kpi())).append("</td>");
+                differenceCells(sb, d);
+            }
+            sb.append("</table>\n");
+        }
+        sb.append("<div class=\"grid\" id=\"distribution-charts\"></div>\n");
+    }
+
+    /** Baseline, variant, difference, interval and verdict cells, closing the row. */
+    private static void differenceCells(StringBuilder sb, PairedDifference d) {
+        sb.append("<td>").append(num(d.baselineMean())).append("</td><td>")
+                .append(num(d.variantMean())).append("</td><td>").append(num(d.difference().mean()))
+                .append("</td><td>[").append(num(d.difference().lower())).append(", ")
+                .append(num(d.difference().upper())).append("]</td><td class=\"")
+                .append(d.verdict().name().toLowerCase(Locale.ROOT)).append("\">")
+                .append(esc(d.verdict().label())).append("</td></tr>\n");
+    }
+
     private static void summaryTable(StringBuilder sb, ExperimentResult r) {
         sb.append("<table>\n<tr><th>variant</th><th>KPI</th><th>mean</th><th>+/-</th><th>sd</th><th>")
                 .append(pct(r.confidence())).append(" CI</th></tr>\n");
@@ -137,12 +186,8 @@ public final class ExperimentHtml {
         for (Comparison c : r.comparisons()) {
             for (PairedDifference d : c.differences()) {
                 sb.append("<tr><td>").append(esc(c.variant())).append("</td><td>").append(esc(d.kpi()))
-                        .append("</td><td>").append(num(d.baselineMean())).append("</td><td>")
-                        .append(num(d.variantMean())).append("</td><td>").append(num(d.difference().mean()))
-                        .append("</td><td>[").append(num(d.difference().lower())).append(", ")
-                        .append(num(d.difference().upper())).append("]</td><td class=\"")
-                        .append(d.verdict().name().toLowerCase(Locale.ROOT)).append("\">")
-                        .append(esc(d.verdict().label())).append("</td></tr>\n");
+                        .append("</td>");
+                differenceCells(sb, d);
             }
         }
         sb.append("</table>\n");
@@ -151,7 +196,8 @@ public final class ExperimentHtml {
     /** Factors with numeric values (durations in minutes) per point, or null when the result is not a sweep. */
     private static Map<String, Object> sweep(ExperimentResult r) {
         List<String> paths = ExperimentCsv.overridePaths(r);
-        if (!r.comparisons().isEmpty() || r.variants().size() < 2 || paths.isEmpty()) {
+        // Scenario groups vary seeds and generated data, not factors: their picture is the distribution chart.
+        if (!r.comparisons().isEmpty() || !r.distributions().isEmpty() || r.variants().size() < 2 || paths.isEmpty()) {
             return null;
         }
         List<Map<String, Object>> factors = new ArrayList<>();
@@ -236,6 +282,16 @@ public final class ExperimentHtml {
         }
         d.put("variants", variants);
         d.put("sweep", sweep);
+        List<Map<String, Object>> groups = new ArrayList<>();
+        for (ScenarioDistribution g : r.distributions()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("group", g.group());
+            Map<String, Object> values = new LinkedHashMap<>();
+            g.kpis().forEach(k -> values.put(k.kpi(), k.values().stream().map(v -> finite(v)).toList()));
+            m.put("values", values);
+            groups.add(m);
+        }
+        d.put("distributions", groups);
         List<Map<String, Object>> ds = new ArrayList<>();
         for (VariantDetail v : details) {
             Map<String, Object> m = new LinkedHashMap<>();

@@ -321,8 +321,50 @@ public final class ExperimentRunner {
             }
         }
         Scenario first = scenarios.get(0);
+        List<ScenarioDistribution> distributions = distributions(e, variants, kpis);
         return new ExperimentResult(e.name(), first.name(), first.seed(), e.confidence(), kpis, replications, reached,
-                List.copyOf(variants), List.copyOf(comparisons), detection, List.copyOf(details));
+                List.copyOf(variants), List.copyOf(comparisons), detection, List.copyOf(details), distributions,
+                groupComparisons(e, distributions));
+    }
+
+    /** Per group of variants (in order of first appearance), each KPI across the group's scenario means. */
+    private static List<ScenarioDistribution> distributions(Experiment e, List<VariantResult> variants,
+                                                            List<String> kpis) {
+        Map<String, List<VariantResult>> groups = new LinkedHashMap<>();
+        for (int v = 0; v < variants.size(); v++) {
+            String g = e.variants().get(v).group();
+            if (g != null) {
+                groups.computeIfAbsent(g, x -> new ArrayList<>()).add(variants.get(v));
+            }
+        }
+        List<ScenarioDistribution> out = new ArrayList<>();
+        groups.forEach((g, members) -> {
+            List<ScenarioDistribution.KpiDistribution> ds = new ArrayList<>();
+            for (String k : kpis) {
+                double[] means = members.stream().mapToDouble(m -> m.summary(k).mean()).toArray();
+                ds.add(ScenarioDistribution.KpiDistribution.of(k, Kpis.direction(k), means, e.confidence()));
+            }
+            out.add(new ScenarioDistribution(g, members.size(), ds));
+        });
+        return List.copyOf(out);
+    }
+
+    /**
+     * Every group against the one before it (parametric, then replayed, then generated), scenario i with scenario i
+     * (they share the simulation seed).
+     */
+    private static List<Comparison> groupComparisons(Experiment e, List<ScenarioDistribution> groups) {
+        List<Comparison> out = new ArrayList<>();
+        for (int i = 1; i < groups.size(); i++) {
+            ScenarioDistribution before = groups.get(i - 1);
+            List<PairedDifference> diffs = new ArrayList<>();
+            for (ScenarioDistribution.KpiDistribution d : groups.get(i).kpis()) {
+                double[] base = toArray(before.kpi(d.kpi()).values());
+                diffs.add(PairedDifference.of(d.kpi(), d.direction(), base, toArray(d.values()), e.confidence()));
+            }
+            out.add(new Comparison(groups.get(i).group(), before.group(), List.copyOf(diffs)));
+        }
+        return List.copyOf(out);
     }
 
     static double[] toArray(List<Double> list) {

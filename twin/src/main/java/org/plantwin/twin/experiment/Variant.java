@@ -6,12 +6,20 @@ import org.plantwin.scenarios.model.Scenario;
 
 /**
  * One alternative in an experiment: a scenario ({@code null}: the experiment's base) with overrides applied on top.
+ * {@code group} (null for ordinary variants) names the scenario set a variant belongs to, such as
+ * {@code "generated"} or {@code "parametric"}: the experiment then also reports each KPI's distribution across the
+ * variants of each group ({@link ScenarioDistribution}).
  */
-public record Variant(String name, Scenario scenario, List<PathOverride> overrides) {
+public record Variant(String name, Scenario scenario, List<PathOverride> overrides, String group) {
 
     public Variant {
         Objects.requireNonNull(name, "name");
         overrides = List.copyOf(overrides);
+    }
+
+    /** A variant outside any group. */
+    public Variant(String name, Scenario scenario, List<PathOverride> overrides) {
+        this(name, scenario, overrides, null);
     }
 
     /** The base scenario with {@code overrides}. */

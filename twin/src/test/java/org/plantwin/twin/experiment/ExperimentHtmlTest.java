@@ -23,6 +23,7 @@ class ExperimentHtmlTest {
 
     private static ExperimentResult supplyChain;
     private static ExperimentResult sweep;
+    private static ExperimentResult grouped;
 
     @BeforeAll
     static void runExperiments() {
@@ -37,6 +38,41 @@ class ExperimentHtmlTest {
                 .withVariants(Sweep.grid(Sweep.factors(Map.of("lines[id=line].stations[*].buffer", List.of(1, 3, 5)))))
                 .withCompare(false).withHorizon("1000m").withWarmup("100m").withReplications(2)
                 .withKpis(List.of("plant.throughputPerHour", "plant.wipMean")), 2, null);
+        // Two scenario groups of three (as generated scenarios give), scenario i of both with seed 1 + i.
+        List<Variant> groups = new java.util.ArrayList<>();
+        for (String g : List.of("parametric", "generated")) {
+            for (int i = 0; i < 3; i++) {
+                List<PathOverride> os = new java.util.ArrayList<>(List.of(PathOverride.of("seed", 1 + i)));
+                if (g.equals("generated")) {
+                    os.add(PathOverride.of("lines[id=line].stations[*].buffer", 1));
+                }
+                groups.add(new Variant(g + "-" + i, null, os, g));
+            }
+        }
+        grouped = ExperimentRunner.run(Experiment.of("groups", Scenarios.library("flowline5")).withVariants(groups)
+                .withCompare(false).withHorizon("1000m").withWarmup("100m").withReplications(2)
+                .withKpis(List.of("plant.throughputPerHour", "plant.wipMean")), 2, null);
+    }
+
+    @Test
+    void scenarioGroupsGetTheirDistributionsOnlyWhereThereAreGroups() {
+        assertThat(grouped.distributions()).extracting(ScenarioDistribution::group)
+                .containsExactly("parametric", "generated");
+        assertThat(grouped.groupComparisons()).singleElement().satisfies(c -> {
+            assertThat(c.variant()).isEqualTo("generated");
+            assertThat(c.baseline()).isEqualTo("parametric");
+            // Buffers of 1 lose throughput in every scenario.
+            assertThat(c.difference("plant.throughputPerHour").verdict()).isEqualTo(Verdict.WORSE);
+        });
+        ScenarioDistribution.KpiDistribution t = grouped.distribution("generated").kpi("plant.throughputPerHour");
+        assertThat(t.values()).containsExactly(grouped.variant("generated-0").summary("plant.throughputPerHour").mean(),
+                grouped.variant("generated-1").summary("plant.throughputPerHour").mean(),
+                grouped.variant("generated-2").summary("plant.throughputPerHour").mean());
+        assertThat(ExperimentHtml.write(grouped)).contains("KPI distribution across scenarios", "distribution-charts")
+                .doesNotContain("<h2>Sweep response</h2>");
+        assertThat(ExperimentJson.write(grouped)).contains("\"distributions\"", "\"worstCase5\"");
+        assertThat(ExperimentJson.write(sweep)).doesNotContain("\"distributions\"", "\"groupComparisons\"");
+        assertThat(ExperimentHtml.write(sweep)).doesNotContain("KPI distribution across scenarios");
     }
 
     @Test
@@ -86,6 +122,8 @@ class ExperimentHtmlTest {
         // sweep: KPIs 2 + responses 2 + states 3 + series 2; stock: KPIs 2 + states 2 + inventory 1 + series 2 + warm-up 1.
         assertDrawn(dir, "sweep", ExperimentHtml.write(sweep), 9);
         assertDrawn(dir, "stock", ExperimentHtml.write(supplyChain), 8);
+        // groups: KPIs 2 + distributions 2 + states 6 + series 2.
+        assertDrawn(dir, "groups", ExperimentHtml.write(grouped), 12);
     }
 
     private static void assertDrawn(Path dir, String name, String html, int atLeast) throws Exception {

@@ -1,0 +1,96 @@
+package org.plantwin.twin.generate;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.plantwin.actors.api.RunResult;
+import org.plantwin.learning.generate.GanCsv;
+
+/**
+ * Turns a run's {@link RunResult.History} into training tables for a scenario generator, with column names that
+ * are {@link GeneratorTarget}s, so that a generator trained on them maps back onto the scenario by itself.
+ */
+public final class Histories {
+
+    private Histories() {
+    }
+
+    /**
+     * Demand: one row per period from time 0, one column {@code customers[C].demand[P]} per customer and product (in
+     * scenario order), units ordered in that period.
+     *
+     * @throws IllegalArgumentException the run has no history or no customers
+     */
+    public static GanCsv.Table demand(RunResult r) {
+        RunResult.History h = history(r);
+        if (h.demand().isEmpty()) {
+            throw new IllegalArgumentException("The scenario (" + r.scenario() + ") has no customers, so no demand"
+                    + " history. Maybe export --failures only.");
+        }
+        Map<String, long[]> columns = new LinkedHashMap<>();
+        int periods = h.demand().get(0).units().size();
+        for (RunResult.DemandHistory d : h.demand()) {
+            long[] sum = columns.computeIfAbsent(new GeneratorTarget.Demand(d.customer(), d.product()).text(),
+                    k -> new long[periods]);
+            for (int k = 0; k < periods; k++) {
+                sum[k] += d.units().get(k);
+            }
+        }
+        double[][] rows = new double[periods][columns.size()];
+        int j = 0;
+        for (long[] c : columns.values()) {
+            for (int k = 0; k < periods; k++) {
+                rows[k][j] = c[k];
+            }
+            j++;
+        }
+        return new GanCsv.Table(List.copyOf(columns.keySet()), rows);
+    }
+
+    /**
+     * Failures: row k holds the k-th time between failures and repair time (minutes) of every failure mode, two
+     * columns per mode in scenario order; as many rows as the mode with the fewest repairs has (the rows of the
+     * others beyond it are dropped, so that every row is complete).
+     *
+     * @throws IllegalArgumentException the run has no history, no failure modes, or a mode that never failed
+     */
+    public static GanCsv.Table failures(RunResult r) {
+        RunResult.History h = history(r);
+        if (h.failures().isEmpty()) {
+            throw new IllegalArgumentException("The scenario (" + r.scenario() + ") has no machine failures, so no"
+                    + " failure history. Maybe export --demand only.");
+        }
+        int rows = Integer.MAX_VALUE;
+        for (RunResult.FailureHistory f : h.failures()) {
+            rows = Math.min(rows, f.repairMinutes().size());
+        }
+        if (rows == 0) {
+            RunResult.FailureHistory none = h.failures().stream().filter(f -> f.repairMinutes().isEmpty())
+                    .findFirst().orElseThrow();
+            throw new IllegalArgumentException("Failure mode " + none.mode() + " of machine " + none.machine()
+                    + " never failed in the run, so there is no complete row. Maybe a longer --horizon?");
+        }
+        List<String> names = new ArrayList<>();
+        double[][] out = new double[rows][2 * h.failures().size()];
+        int j = 0;
+        for (RunResult.FailureHistory f : h.failures()) {
+            names.add(new GeneratorTarget.Failure(f.machine(), f.mode(), false).text());
+            names.add(new GeneratorTarget.Failure(f.machine(), f.mode(), true).text());
+            for (int k = 0; k < rows; k++) {
+                out[k][j] = f.timeBetweenMinutes().get(k);
+                out[k][j + 1] = f.repairMinutes().get(k);
+            }
+            j += 2;
+        }
+        return new GanCsv.Table(List.copyOf(names), out);
+    }
+
+    private static RunResult.History history(RunResult r) {
+        if (r.history() == null) {
+            throw new IllegalArgumentException("The run of (" + r.scenario() + ") recorded no history. Maybe run it"
+                    + " with RunOptions.withHistory(periodMillis).");
+        }
+        return r.history();
+    }
+}
