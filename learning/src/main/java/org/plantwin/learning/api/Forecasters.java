@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import org.plantwin.learning.forecast.deep.LstmForecaster;
 import org.plantwin.learning.forecast.deep.NBeatsForecaster;
+import org.plantwin.learning.forecast.deep.WindowScaling;
 import org.plantwin.learning.forecast.stat.M4Benchmark;
 import org.plantwin.learning.forecast.stat.StatisticalForecaster;
 
@@ -23,6 +24,7 @@ public final class Forecasters {
         }
         names.add("lstm");
         names.add("nbeats");
+        names.add("nbeatslog");
         return Collections.unmodifiableList(names);
     }
 
@@ -42,6 +44,7 @@ public final class Forecasters {
         return switch (key) {
             case "lstm" -> new LstmForecaster(config);
             case "nbeats" -> new NBeatsForecaster(config);
+            case "nbeatslog" -> new NBeatsForecaster(config, WindowScaling.LOG_LEVEL);
             default -> throw new IllegalArgumentException(
                     "The forecaster (" + name + ") is unknown. Maybe one of " + names() + "?");
         };
