@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import org.plantwin.learning.forecast.EnsembleForecaster;
 import org.plantwin.learning.forecast.deep.LstmForecaster;
 import org.plantwin.learning.forecast.deep.NBeatsForecaster;
 import org.plantwin.learning.forecast.deep.WindowScaling;
@@ -31,6 +32,26 @@ public final class Forecasters {
     /** A forecaster with default settings (deep models: seed 42, default epochs). */
     public static Forecaster create(String name) {
         return create(name, DeepForecasterConfig.defaults());
+    }
+
+    /**
+     * {@code members} copies of the forecaster {@code name} trained with seeds {@code config.seed()},
+     * {@code +1}, ...; the step-by-step median of their forecasts if {@code median}, else the mean. Named
+     * {@code name*members}; one member is the forecaster itself.
+     */
+    public static Forecaster seedEnsemble(String name, DeepForecasterConfig config, int members, boolean median) {
+        if (members < 1) {
+            throw new IllegalArgumentException("The members (" + members + ") of (" + name + ") must be >= 1.");
+        }
+        if (members == 1) {
+            return create(name, config);
+        }
+        List<Forecaster> nets = new ArrayList<>(members);
+        for (int i = 0; i < members; i++) {
+            nets.add(create(name, config.withSeed(config.seed() + i)));
+        }
+        return new EnsembleForecaster(name.toLowerCase(Locale.ROOT) + "*" + members, nets,
+                median ? EnsembleForecaster.Combination.MEDIAN : EnsembleForecaster.Combination.MEAN);
     }
 
     /** A forecaster; {@code config} applies to the deep models only. */

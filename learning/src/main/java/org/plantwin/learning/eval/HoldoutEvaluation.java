@@ -15,7 +15,6 @@ import org.plantwin.learning.api.Forecasters;
 import org.plantwin.learning.api.MaseConvention;
 import org.plantwin.learning.api.SeriesFiles;
 import org.plantwin.learning.api.TimeSeries;
-import org.plantwin.learning.forecast.EnsembleForecaster;
 
 /**
  * Prints holdout-of-train sMAPE/MASE/OWA per model on M4 Hourly (h = 48, m = 24, M4 conventions) and car parts
@@ -86,17 +85,8 @@ public final class HoldoutEvaluation {
                 key = key.substring(0, star);
             }
             DeepForecasterConfig c = withOverrides(configs.getOrDefault(key, configs.get("nbeats")), options);
-            if (copies == 1) {
-                forecasters.add(Forecasters.create(key, c));
-            } else {
-                List<Forecaster> members = new ArrayList<>();
-                for (int i = 0; i < copies; i++) {
-                    members.add(Forecasters.create(key, c.withSeed(c.seed() + i)));
-                }
-                EnsembleForecaster.Combination combination = EnsembleForecaster.Combination.valueOf(
-                        options.getOrDefault("combine", "mean").toUpperCase(Locale.ROOT));
-                forecasters.add(new EnsembleForecaster(key + "*" + copies, members, combination));
-            }
+            forecasters.add(Forecasters.seedEnsemble(key, c, copies,
+                    options.getOrDefault("combine", "mean").equalsIgnoreCase("median")));
         }
         out.println("== " + title);
         out.print(HoldoutEvaluator.table(new HoldoutEvaluator(task, convention, integer).evaluate(series,
