@@ -54,8 +54,8 @@ final class ForecastCommand implements Callable<Integer> {
     Integer season;
 
     @Option(names = "--model", paramLabel = "NAME", defaultValue = AUTO,
-            description = "auto, naive, snaive, naive2, ses, holt, damped, theta, comb, lstm, nbeats, nbeatslog (default:"
-                    + " ${DEFAULT-VALUE}: nbeatslog when every value is > 0 and the season > 1, else theta).")
+            description = "auto, naive, snaive, naive2, ses, holt, damped, theta, comb, lstm, nbeats, nbeatslog"
+                    + " (default: ${DEFAULT-VALUE}: nbeatslog when every value is > 0 and the season > 1, else theta).")
     String model;
 
     @Option(names = "--members", paramLabel = "N", defaultValue = "1",

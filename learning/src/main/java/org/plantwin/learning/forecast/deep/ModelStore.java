@@ -35,7 +35,8 @@ public final class ModelStore {
             case NBeatsForecaster.NAME -> new NBeatsForecaster(d.config());
             case NBeatsForecaster.LOG_NAME -> new NBeatsForecaster(d.config(), WindowScaling.LOG_LEVEL);
             default -> throw new IllegalArgumentException(
-                    "The saved model (" + d.model() + ") in (" + dir + ") is unknown. Maybe lstm, nbeats or nbeatslog?");
+                    "The saved model (" + d.model() + ") in (" + dir
+                            + ") is unknown. Maybe lstm, nbeats or nbeatslog?");
         };
         if (!f.architecture().equals(d.architecture())) {
             throw new IllegalArgumentException("The saved architecture " + d.architecture() + " of (" + dir
