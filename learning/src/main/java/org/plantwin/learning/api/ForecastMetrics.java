@@ -101,13 +101,14 @@ public final class ForecastMetrics {
             }
             double[] terms;
             if (convention == MaseConvention.MONASH) {
-                double scale = maseScale(insamples.get(s), seasonPeriod);
-                int lag = Double.isNaN(scale) ? 1 : seasonPeriod;
-                terms = maseTerms(insamples.get(s), actuals.get(s), forecasts.get(s), lag);
-                double seriesMase = mean(terms);
-                if (!Double.isFinite(seriesMase)) {
+                // As error_calculator.R: MASE = MAE / scale; lag 1 when that MASE is NA (an undefined lag-m
+                // scale, or 0/0: a perfect forecast of a series whose lag-m differences are all 0).
+                double mae = mean(absErrors(actuals.get(s), forecasts.get(s)));
+                int lag = Double.isNaN(mae / maseScale(insamples.get(s), seasonPeriod)) ? 1 : seasonPeriod;
+                if (!Double.isFinite(mae / maseScale(insamples.get(s), lag))) {
                     continue;
                 }
+                terms = maseTerms(insamples.get(s), actuals.get(s), forecasts.get(s), lag);
             } else {
                 terms = maseTerms(insamples.get(s), actuals.get(s), forecasts.get(s), seasonPeriod);
             }
@@ -118,6 +119,15 @@ public final class ForecastMetrics {
             seriesCounted++;
         }
         return new Accuracy(smapeSum / smapeCount, maseSum / maseCount, Double.NaN, seriesCounted);
+    }
+
+    private static double[] absErrors(double[] actual, double[] forecast) {
+        requireSameLength(actual, forecast);
+        double[] out = new double[actual.length];
+        for (int i = 0; i < actual.length; i++) {
+            out[i] = Math.abs(actual[i] - forecast[i]);
+        }
+        return out;
     }
 
     private static double mean(double[] values) {

@@ -4,8 +4,10 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import org.plantwin.learning.forecast.EnsembleForecaster;
 import org.plantwin.learning.forecast.deep.LstmForecaster;
 import org.plantwin.learning.forecast.deep.NBeatsForecaster;
+import org.plantwin.learning.forecast.deep.WindowScaling;
 import org.plantwin.learning.forecast.stat.M4Benchmark;
 import org.plantwin.learning.forecast.stat.StatisticalForecaster;
 
@@ -23,12 +25,33 @@ public final class Forecasters {
         }
         names.add("lstm");
         names.add("nbeats");
+        names.add("nbeatslog");
         return Collections.unmodifiableList(names);
     }
 
     /** A forecaster with default settings (deep models: seed 42, default epochs). */
     public static Forecaster create(String name) {
         return create(name, DeepForecasterConfig.defaults());
+    }
+
+    /**
+     * {@code members} copies of the forecaster {@code name} trained with seeds {@code config.seed()},
+     * {@code +1}, ...; the step-by-step median of their forecasts if {@code median}, else the mean. Named
+     * {@code name*members}; one member is the forecaster itself.
+     */
+    public static Forecaster seedEnsemble(String name, DeepForecasterConfig config, int members, boolean median) {
+        if (members < 1) {
+            throw new IllegalArgumentException("The members (" + members + ") of (" + name + ") must be >= 1.");
+        }
+        if (members == 1) {
+            return create(name, config);
+        }
+        List<Forecaster> nets = new ArrayList<>(members);
+        for (int i = 0; i < members; i++) {
+            nets.add(create(name, config.withSeed(config.seed() + i)));
+        }
+        return new EnsembleForecaster(name.toLowerCase(Locale.ROOT) + "*" + members, nets,
+                median ? EnsembleForecaster.Combination.MEDIAN : EnsembleForecaster.Combination.MEAN);
     }
 
     /** A forecaster; {@code config} applies to the deep models only. */
@@ -42,6 +65,7 @@ public final class Forecasters {
         return switch (key) {
             case "lstm" -> new LstmForecaster(config);
             case "nbeats" -> new NBeatsForecaster(config);
+            case "nbeatslog" -> new NBeatsForecaster(config, WindowScaling.LOG_LEVEL);
             default -> throw new IllegalArgumentException(
                     "The forecaster (" + name + ") is unknown. Maybe one of " + names() + "?");
         };

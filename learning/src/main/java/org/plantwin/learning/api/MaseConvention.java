@@ -8,9 +8,11 @@ public enum MaseConvention {
      */
     M4,
     /**
-     * As the Monash archive's {@code error_calculator.R}: scale with lag {@code m}, or lag 1 where the
-     * lag-{@code m} scale is undefined; series whose MASE is infinite or undefined (e.g. an all-zero
-     * history) are dropped before averaging. sMAPE terms with 0/0 are dropped likewise.
+     * As the Monash archive's {@code error_calculator.R}: per series {@code MASE = MAE / scale} with lag
+     * {@code m}, or lag 1 where that MASE is undefined (no lag-{@code m} difference, or 0/0: a perfect forecast
+     * of a series whose lag-{@code m} differences are all 0); series whose MASE is then still infinite or
+     * undefined (e.g. an all-zero history) are dropped before averaging. sMAPE terms with 0/0 are dropped
+     * likewise.
      */
     MONASH
 }

@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.BiFunction;
 import org.plantwin.learning.api.DeepForecasterConfig;
 import org.plantwin.learning.api.ForecastTask;
 import org.plantwin.learning.api.Forecaster;
@@ -21,7 +22,8 @@ import org.plantwin.learning.api.TimeSeries;
  *
  * <pre>
  * java ... org.plantwin.learning.eval.HoldoutEvaluation [m4=PATH] [carparts=PATH] [models=a,b,...]
- *     [steps=N] [threads=N] [seed=N] [datasets=m4,carparts]
+ *     [steps=N] [threads=N] [seed=N] [datasets=m4,carparts] [batch=N] [lr=X] [lookback=N] [width=N]
+ *     [history=N] [skip=true|false] [combine=mean|median]
  * </pre>
  */
 public final class HoldoutEvaluation {
@@ -42,7 +44,6 @@ public final class HoldoutEvaluation {
         List<String> models = Arrays.asList(options.getOrDefault("models", DEFAULT_MODELS).split(","));
         int threads = Integer.parseInt(options.getOrDefault("threads", "2"));
         long seed = Long.parseLong(options.getOrDefault("seed", "42"));
-        String steps = options.get("steps");
         List<String> datasets = Arrays.asList(options.getOrDefault("datasets", "m4,carparts").split(","));
         if (datasets.contains("m4")) {
             List<TimeSeries> m4 = SeriesFiles.read(Path.of(options.getOrDefault("m4", DEFAULT_M4)));
@@ -50,8 +51,11 @@ public final class HoldoutEvaluation {
             // seasonal-naive skip so that the networks learn corrections to the daily cycle.
             DeepForecasterConfig nbeats = new DeepForecasterConfig(seed, 1500, 256, 1e-3f, 168, 128, 10, threads, true);
             DeepForecasterConfig lstm = new DeepForecasterConfig(seed, 2000, 128, 2e-3f, 48, 64, 10, threads, true);
+            DeepForecasterConfig nbeatsLog = new DeepForecasterConfig(seed, 2000, 256, 1e-3f, 168, 256, 10, threads,
+                    true);
             section(out, "M4 Hourly holdout (" + m4.size() + " series, h=48, m=24)", m4, new ForecastTask(48, 24),
-                    MaseConvention.M4, false, models, nbeats, lstm, steps);
+                    MaseConvention.M4, false, models, Map.of("nbeats", nbeats, "lstm", lstm, "nbeatslog", nbeatsLog),
+                    options);
         }
         if (datasets.contains("carparts")) {
             List<TimeSeries> parts = SeriesFiles.read(Path.of(options.getOrDefault("carparts", DEFAULT_CARPARTS)))
@@ -59,44 +63,53 @@ public final class HoldoutEvaluation {
             DeepForecasterConfig nbeats = new DeepForecasterConfig(seed, 4000, 256, 1e-3f, 24, 64, 0, threads, false);
             DeepForecasterConfig lstm = new DeepForecasterConfig(seed, 2000, 128, 2e-3f, 24, 16, 0, threads, false);
             section(out, "Car parts holdout (" + parts.size() + " series, h=12, m=12, Monash MASE)", parts,
-                    new ForecastTask(12, 12), MaseConvention.MONASH, true, models, nbeats, lstm, steps);
+                    new ForecastTask(12, 12), MaseConvention.MONASH, true, models,
+                    Map.of("nbeats", nbeats, "lstm", lstm, "nbeatslog", nbeats), options);
         }
     }
 
     private static void section(PrintStream out, String title, List<TimeSeries> series, ForecastTask task,
-            MaseConvention convention, boolean integer, List<String> models, DeepForecasterConfig nbeats,
-            DeepForecasterConfig lstm, String steps) {
+            MaseConvention convention, boolean integer, List<String> models, Map<String, DeepForecasterConfig> configs,
+            Map<String, String> options) {
         List<Forecaster> forecasters = new ArrayList<>();
         for (String name : models) {
             String key = name.trim().toLowerCase(Locale.ROOT);
             if (key.equals("naive2")) {
                 continue; // always evaluated first, as the OWA reference
             }
-            // "lstm*3": the mean of three LSTMs trained with seeds seed, seed+1, seed+2.
+            // "lstm*3": three LSTMs trained with seeds seed, seed+1, seed+2, combined by combine=mean|median.
             int copies = 1;
             int star = key.indexOf('*');
             if (star > 0) {
                 copies = Integer.parseInt(key.substring(star + 1));
                 key = key.substring(0, star);
             }
-            DeepForecasterConfig c = key.equals("lstm") ? lstm : nbeats;
-            if (steps != null) {
-                c = c.withTrainingSteps(Integer.parseInt(steps));
-            }
-            if (copies == 1) {
-                forecasters.add(Forecasters.create(key, c));
-            } else {
-                List<Forecaster> members = new ArrayList<>();
-                for (int i = 0; i < copies; i++) {
-                    members.add(Forecasters.create(key, c.withSeed(c.seed() + i)));
-                }
-                forecasters.add(new org.plantwin.learning.forecast.EnsembleForecaster(key + "*" + copies, members));
-            }
+            DeepForecasterConfig c = withOverrides(configs.getOrDefault(key, configs.get("nbeats")), options);
+            forecasters.add(Forecasters.seedEnsemble(key, c, copies,
+                    options.getOrDefault("combine", "mean").equalsIgnoreCase("median")));
         }
         out.println("== " + title);
         out.print(HoldoutEvaluator.table(new HoldoutEvaluator(task, convention, integer).evaluate(series,
                 forecasters)));
         out.flush();
+    }
+
+    /** The deep settings with the {@code steps, batch, lr, lookback, width, history, skip} options applied. */
+    private static DeepForecasterConfig withOverrides(DeepForecasterConfig c, Map<String, String> options) {
+        DeepForecasterConfig out = c;
+        out = option(options, "steps", out, (d, v) -> d.withTrainingSteps(Integer.parseInt(v)));
+        out = option(options, "batch", out, (d, v) -> d.withBatchSize(Integer.parseInt(v)));
+        out = option(options, "lr", out, (d, v) -> d.withLearningRate(Float.parseFloat(v)));
+        out = option(options, "lookback", out, (d, v) -> d.withInputLength(Integer.parseInt(v)));
+        out = option(options, "width", out, (d, v) -> d.withHiddenSize(Integer.parseInt(v)));
+        out = option(options, "history", out, (d, v) -> d.withHistoryLimit(Integer.parseInt(v)));
+        return option(options, "skip", out, (d, v) -> d.withSeasonalSkip(Boolean.parseBoolean(v)));
+    }
+
+    private static DeepForecasterConfig option(Map<String, String> options, String key, DeepForecasterConfig c,
+            BiFunction<DeepForecasterConfig, String, DeepForecasterConfig> set) {
+        String value = options.get(key);
+        return value == null ? c : set.apply(c, value);
     }
 
     private static Map<String, String> parse(String[] args) {

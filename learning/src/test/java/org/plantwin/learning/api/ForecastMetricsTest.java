@@ -79,6 +79,22 @@ class ForecastMetricsTest {
         assertThat(m4.mase()).isNaN();
     }
 
+    @Test
+    void monashFallsBackToLagOneWhenTheSeriesMaseIsZeroOverZero() {
+        // Lag-2 differences all 0, lag-1 differences 2: a perfect forecast is 0/0 at lag 2, so R retries at lag 1
+        // and counts the series with MASE 0. An imperfect one is x/0 = Inf at lag 2 and is dropped.
+        List<double[]> insamples = List.of(new double[] {1, 3, 1, 3, 1, 3}, new double[] {1, 3, 2, 5});
+        List<double[]> actuals = List.of(new double[] {1, 3}, new double[] {4, 4});
+        Accuracy perfect = ForecastMetrics.evaluate(insamples, actuals,
+                List.of(new double[] {1, 3}, new double[] {3, 5}), 2, MaseConvention.MONASH);
+        assertThat(perfect.seriesCounted()).isEqualTo(2);
+        assertThat(perfect.mase()).isCloseTo((0 + 2.0 / 3) / 2, within(1e-12));
+        Accuracy off = ForecastMetrics.evaluate(insamples, actuals,
+                List.of(new double[] {1, 2}, new double[] {3, 5}), 2, MaseConvention.MONASH);
+        assertThat(off.seriesCounted()).isEqualTo(1);
+        assertThat(off.mase()).isCloseTo(2.0 / 3, within(1e-12));
+    }
+
     private static Accuracy score(String method, List<TimeSeries> train, List<TimeSeries> test) {
         List<double[]> insamples = new ArrayList<>();
         List<double[]> actuals = new ArrayList<>();

@@ -21,4 +21,14 @@ class EnsembleForecasterTest {
             assertThat(e.name()).isEqualTo("mix");
         }
     }
+
+    @Test
+    void medianIgnoresOneOutlyingMember() throws Exception {
+        TimeSeries s = new TimeSeries("x", new double[] {1, 2, 3, 4, 5, 10});
+        try (EnsembleForecaster e = new EnsembleForecaster("med", List.of(Forecasters.create("naive"),
+                Forecasters.create("snaive"), Forecasters.create("naive")), EnsembleForecaster.Combination.MEDIAN)) {
+            e.fit(List.of(s), new ForecastTask(2, 3));
+            assertThat(e.predict(List.of(s)).get(0).mean()).containsExactly(10.0, 10.0);
+        }
+    }
 }

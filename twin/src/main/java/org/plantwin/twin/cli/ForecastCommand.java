@@ -3,9 +3,11 @@ package org.plantwin.twin.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.plantwin.learning.api.Accuracy;
 import org.plantwin.learning.api.DeepForecasterConfig;
@@ -36,6 +38,9 @@ import picocli.CommandLine.Spec;
         subcommands = {ForecastCommand.Eval.class})
 final class ForecastCommand implements Callable<Integer> {
 
+    static final String AUTO = "auto";
+    private static final Set<String> DEEP = Set.of("lstm", "nbeats", "nbeatslog");
+
     @Spec
     CommandSpec spec;
 
@@ -48,16 +53,22 @@ final class ForecastCommand implements Callable<Integer> {
     @Option(names = "--season", paramLabel = "M", description = "Seasonal period, 1 for none (hourly 24, monthly 12).")
     Integer season;
 
-    @Option(names = "--model", paramLabel = "NAME", defaultValue = "theta",
-            description = "naive, snaive, naive2, ses, holt, damped, theta, comb, lstm, nbeats (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--model", paramLabel = "NAME", defaultValue = AUTO,
+            description = "auto, naive, snaive, naive2, ses, holt, damped, theta, comb, lstm, nbeats, nbeatslog"
+                    + " (default: ${DEFAULT-VALUE}: nbeatslog when every value is > 0 and the season > 1, else theta).")
     String model;
+
+    @Option(names = "--members", paramLabel = "N", defaultValue = "1",
+            description = "Deep models: train N networks (seeds seed..seed+N-1) and forecast their median"
+                    + " (default: ${DEFAULT-VALUE}).")
+    int members;
 
     @Option(names = "--seed", paramLabel = "N", defaultValue = "42",
             description = "Seed of the deep models (default: ${DEFAULT-VALUE}); the statistical ones are deterministic.")
     long seed;
 
     @Option(names = "--steps", paramLabel = "N",
-            description = "Training steps of the deep models (default: lstm 2000, nbeats 1500).")
+            description = "Training steps of the deep models (default: lstm 2000, nbeats 1500, nbeatslog 2000).")
     Integer steps;
 
     @Option(names = "--format", paramLabel = "m4|carparts",
@@ -77,7 +88,7 @@ final class ForecastCommand implements Callable<Integer> {
             ForecastTask task = task(horizon, season);
             ForecastFiles.Format f = format == null ? null : ForecastFiles.Format.parse(format);
             ForecastFiles.SeriesFile file = ForecastFiles.readSeries(train, f, "training", 1);
-            Forecaster forecaster = create(model, seed, steps, season);
+            Forecaster forecaster = create(resolve(model, file.series(), season), seed, steps, season, members);
             List<Forecast> forecasts;
             long t0 = System.nanoTime();
             try {
@@ -97,22 +108,43 @@ final class ForecastCommand implements Callable<Integer> {
         });
     }
 
-    /** A forecaster by name; the deep models get the settings of the holdout harness, scaled by {@code steps}. */
-    static Forecaster create(String model, long seed, Integer steps, int season) {
+    /**
+     * {@code auto}: {@code nbeatslog}, the best model on the M4 Hourly holdout, where it applies (positive series
+     * with a season); otherwise {@code theta}. Any other name is returned as it is.
+     */
+    static String resolve(String model, List<TimeSeries> series, int season) {
+        if (!model.equalsIgnoreCase(AUTO)) {
+            return model;
+        }
+        boolean positive = series.stream().allMatch(s -> Arrays.stream(s.values()).allMatch(v -> v > 0));
+        return positive && season > 1 ? "nbeatslog" : "theta";
+    }
+
+    /**
+     * A forecaster by name; the deep models get the settings of the holdout harness, scaled by {@code steps}, and
+     * with {@code members > 1} become the median of that many networks with consecutive seeds.
+     */
+    static Forecaster create(String model, long seed, Integer steps, int season, int members) {
         if (steps != null && steps < 1) {
             throw new ForecastInputException("The --steps (" + steps + ") must be >= 1.");
+        }
+        if (members < 1) {
+            throw new ForecastInputException("The --members (" + members + ") must be >= 1. Maybe 3?");
         }
         String key = model.toLowerCase(Locale.ROOT);
         DeepForecasterConfig config = switch (key) {
             case "lstm" -> new DeepForecasterConfig(seed, 2000, 128, 2e-3f, 0, 64, 10, 0, season > 1);
             case "nbeats" -> new DeepForecasterConfig(seed, 1500, 256, 1e-3f, 0, 128, 10, 0, season > 1);
+            // A week of lookback for hourly data (7 seasons), as in the harness.
+            case "nbeatslog" -> new DeepForecasterConfig(seed, 2000, 256, 1e-3f, season > 1 ? 7 * season : 0, 256,
+                    10, 0, season > 1);
             default -> DeepForecasterConfig.defaults().withSeed(seed);
         };
         if (steps != null) {
             config = config.withTrainingSteps(steps);
         }
         try {
-            return Forecasters.create(key, config);
+            return Forecasters.seedEnsemble(key, config, DEEP.contains(key) ? members : 1, true);
         } catch (IllegalArgumentException e) {
             throw new ForecastInputException("--model: " + e.getMessage(), e);
         }

@@ -128,6 +128,27 @@ class ForecastCommandTest {
     }
 
     @Test
+    void autoPicksTheLogNBeatsForPositiveSeasonalSeriesAndThetaOtherwise() throws Exception {
+        Path out = dir.resolve("auto.csv");
+        Outcome o = cli("forecast", "--train", M4_TRAIN.toString(), "--horizon", "48", "--season", "24",
+                "--steps", "3", "--members", "3", "--out", out.toString());
+        assertThat(o.code()).as(o.err()).isZero();
+        assertThat(o.out()).startsWith("nbeatslog*3: 10 series (m4 layout)");
+        assertThat(Files.readAllLines(out)).hasSize(10);
+        Outcome parts = cli("forecast", "--train", CARPARTS.toString(), "--horizon", "12", "--season", "12",
+                "--out", dir.resolve("parts.csv").toString());
+        assertThat(parts.out()).as("car parts have zeros").startsWith("theta: 20 series");
+    }
+
+    @Test
+    void rejectsZeroMembers() {
+        Outcome o = cli("forecast", "--train", M4_TRAIN.toString(), "--horizon", "48", "--season", "24",
+                "--model", "nbeatslog", "--members", "0", "--out", dir.resolve("f.csv").toString());
+        assertThat(o.code()).isEqualTo(2);
+        assertThat(o.err()).contains("--members (0)");
+    }
+
+    @Test
     void aMalformedValueNamesTheFileLineAndValue() throws Exception {
         Path bad = write("bad.csv", "\"V1\",\"V2\",\"V3\"\n\"H1\",\"1\",\"2\"\n\"H2\",\"3\",\"x7\"\n");
         Outcome o = cli("forecast", "--train", bad.toString(), "--horizon", "2", "--season", "1",

@@ -69,8 +69,13 @@ public abstract class AbstractDeepForecaster implements Forecaster, AutoCloseabl
     /** The scalar training loss of {@code output} against scaled {@code target} {@code (B, H)}. */
     protected abstract NDArray loss(NDArray output, NDArray target);
 
-    /** Turns the network output for one series ({@code values} flattened, scaled) into its forecast. */
-    protected abstract Forecast toForecast(String id, float[] values, double scale, int horizon);
+    /** Turns the network output for one series ({@code values} flattened, back in series units) into its forecast. */
+    protected abstract Forecast toForecast(String id, double[] values, int horizon);
+
+    /** How windows are scaled: by the mean absolute value of the lookback unless a subclass says otherwise. */
+    protected WindowScaling scaling() {
+        return WindowScaling.MEAN_ABS;
+    }
 
     /** The quantile levels this model outputs; empty for a point model. */
     protected abstract List<Double> quantileLevels();
@@ -92,7 +97,7 @@ public abstract class AbstractDeepForecaster implements Forecaster, AutoCloseabl
             values.add(s.values());
         }
         WindowSampler sampler = new WindowSampler(values, inputLength, task.horizon(),
-                config.historyLimit() * task.horizon(), config.seed());
+                config.historyLimit() * task.horizon(), config.seed(), scaling());
         Device device = engine.defaultDevice();
         model = Model.newInstance(name(), device, DjlRuntime.ENGINE);
         model.setBlock(buildBlock(inputLength, task));
@@ -124,8 +129,7 @@ public abstract class AbstractDeepForecaster implements Forecaster, AutoCloseabl
         descriptor = new ModelDescriptor(ModelDescriptor.FORMAT_VERSION, name(), modelVersion(), DjlRuntime.ENGINE,
                 architecture(), new ModelDescriptor.Inputs(inputLength, task.horizon(), task.seasonPeriod(),
                         "missing values read as 0"),
-                "each window divided by the mean absolute value of its lookback (1 if that is below "
-                        + WindowSampler.MIN_SCALE + "); outputs multiplied back",
+                scaling().description(),
                 quantileLevels(), sha256(training), training.size(), config, seconds, Map.of());
     }
 
@@ -140,7 +144,7 @@ public abstract class AbstractDeepForecaster implements Forecaster, AutoCloseabl
             double[] scales = new double[b];
             for (int i = 0; i < b; i++) {
                 double[] x = chunk.get(i).values();
-                scales[i] = WindowSampler.lookback(x, x.length, inputLength, in, i * inputLength);
+                scales[i] = WindowSampler.lookback(x, x.length, inputLength, scaling(), in, i * inputLength);
             }
             try (NDManager m = model.getNDManager().newSubManager()) {
                 NDArray x = m.create(in, new Shape(b, inputLength)); // (B, L)
@@ -149,9 +153,11 @@ public abstract class AbstractDeepForecaster implements Forecaster, AutoCloseabl
                 float[] flat = y.toFloatArray();
                 int per = flat.length / b;
                 for (int i = 0; i < b; i++) {
-                    float[] row = new float[per];
-                    System.arraycopy(flat, i * per, row, 0, per);
-                    out.add(toForecast(chunk.get(i).id(), row, scales[i], t.horizon()));
+                    double[] row = new double[per];
+                    for (int k = 0; k < per; k++) {
+                        row[k] = scaling().inverse(flat[i * per + k], scales[i]);
+                    }
+                    out.add(toForecast(chunk.get(i).id(), row, t.horizon()));
                 }
             }
         }

@@ -57,13 +57,13 @@ public final class LstmForecaster extends AbstractDeepForecaster {
     }
 
     @Override
-    protected Forecast toForecast(String id, float[] values, double scale, int horizon) {
+    protected Forecast toForecast(String id, double[] values, int horizon) {
         // values: (Q, H) flattened; quantile crossing is removed by sorting each step's quantiles.
         double[][] q = new double[LEVELS.length][horizon];
         for (int k = 0; k < horizon; k++) {
             double[] col = new double[LEVELS.length];
             for (int j = 0; j < LEVELS.length; j++) {
-                col[j] = values[j * horizon + k] * scale;
+                col[j] = values[j * horizon + k];
             }
             java.util.Arrays.sort(col);
             for (int j = 0; j < LEVELS.length; j++) {

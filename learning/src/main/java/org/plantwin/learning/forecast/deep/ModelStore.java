@@ -23,7 +23,7 @@ public final class ModelStore {
     private ModelStore() {
     }
 
-    /** Loads the model {@code name} ({@code "lstm"} or {@code "nbeats"}) saved in {@code dir}. */
+    /** Loads the model {@code name} ({@code "lstm"}, {@code "nbeats"} or {@code "nbeatslog"}) saved in {@code dir}. */
     public static AbstractDeepForecaster load(Path dir, String name) {
         ModelDescriptor d = readDescriptor(dir.resolve(name + ".json"));
         if (d.formatVersion() != ModelDescriptor.FORMAT_VERSION) {
@@ -33,8 +33,10 @@ public final class ModelStore {
         AbstractDeepForecaster f = switch (d.model()) {
             case LstmForecaster.NAME -> new LstmForecaster(d.config());
             case NBeatsForecaster.NAME -> new NBeatsForecaster(d.config());
+            case NBeatsForecaster.LOG_NAME -> new NBeatsForecaster(d.config(), WindowScaling.LOG_LEVEL);
             default -> throw new IllegalArgumentException(
-                    "The saved model (" + d.model() + ") in (" + dir + ") is unknown. Maybe lstm or nbeats?");
+                    "The saved model (" + d.model() + ") in (" + dir
+                            + ") is unknown. Maybe lstm, nbeats or nbeatslog?");
         };
         if (!f.architecture().equals(d.architecture())) {
             throw new IllegalArgumentException("The saved architecture " + d.architecture() + " of (" + dir

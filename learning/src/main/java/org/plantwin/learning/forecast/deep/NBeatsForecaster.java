@@ -11,21 +11,36 @@ import org.plantwin.learning.model.NBeatsBlock;
 
 /**
  * Global N-BEATS (generic) forecaster trained with the mean absolute error of scaled windows, so that its
- * point forecast targets the median, as MASE rewards.
+ * point forecast targets the median, as MASE rewards. Two variants: {@code nbeats} divides windows by their scale;
+ * {@code nbeatslog} works on {@code ln(value / scale)} ({@link WindowScaling#LOG_LEVEL}), so that its error is
+ * relative, for positive series with multiplicative seasonality such as M4 Hourly.
  */
 public final class NBeatsForecaster extends AbstractDeepForecaster {
 
     static final String NAME = "nbeats";
+    static final String LOG_NAME = "nbeatslog";
     private static final int BLOCKS = 4;
     private static final int LAYERS = 3;
 
+    private final WindowScaling scaling;
+
     public NBeatsForecaster(DeepForecasterConfig config) {
+        this(config, WindowScaling.MEAN_ABS);
+    }
+
+    public NBeatsForecaster(DeepForecasterConfig config, WindowScaling scaling) {
         super(config);
+        this.scaling = java.util.Objects.requireNonNull(scaling, "scaling");
     }
 
     @Override
     public String name() {
-        return NAME;
+        return scaling == WindowScaling.LOG_LEVEL ? LOG_NAME : NAME;
+    }
+
+    @Override
+    protected WindowScaling scaling() {
+        return scaling;
     }
 
     @Override
@@ -51,12 +66,8 @@ public final class NBeatsForecaster extends AbstractDeepForecaster {
     }
 
     @Override
-    protected Forecast toForecast(String id, float[] values, double scale, int horizon) {
-        double[] mean = new double[horizon];
-        for (int k = 0; k < horizon; k++) {
-            mean[k] = values[k] * scale;
-        }
-        return Forecast.point(id, mean);
+    protected Forecast toForecast(String id, double[] values, int horizon) {
+        return Forecast.point(id, values);
     }
 
     @Override

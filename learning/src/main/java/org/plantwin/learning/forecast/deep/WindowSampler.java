@@ -6,7 +6,8 @@ import java.util.SplittableRandom;
 
 /**
  * Cuts training windows (lookback {@code L}, target {@code H}) out of a set of series and scales each window by
- * the mean absolute value of its lookback, so that one global model sees all series on one scale.
+ * the mean absolute value of its lookback ({@link WindowScaling}), so that one global model sees all series on one
+ * scale.
  *
  * <p>A window ending at cut {@code t} has input {@code x[t-L, t)} (zero-padded on the left when {@code t < L})
  * and target {@code x[t, t+H)}. Missing values are read as 0.
@@ -23,12 +24,15 @@ final class WindowSampler {
     private final int[] lastCut;
     private final int[] trainable;
     private final SplittableRandom random;
+    private final WindowScaling scaling;
 
     /**
      * @param historyLimitSteps cuts lie within the last {@code historyLimitSteps + H} points; 0 for no limit
      */
-    WindowSampler(List<double[]> series, int inputLength, int horizon, int historyLimitSteps, long seed) {
+    WindowSampler(List<double[]> series, int inputLength, int horizon, int historyLimitSteps, long seed,
+            WindowScaling scaling) {
         this.series = series;
+        this.scaling = scaling;
         this.inputLength = inputLength;
         this.horizon = horizon;
         this.firstCut = new int[series.size()];
@@ -66,9 +70,9 @@ final class WindowSampler {
             int s = trainable[random.nextInt(trainable.length)];
             int cut = firstCut[s] + random.nextInt(lastCut[s] - firstCut[s] + 1);
             double[] x = series.get(s);
-            double scale = lookback(x, cut, inputLength, in, b * inputLength);
+            double scale = lookback(x, cut, inputLength, scaling, in, b * inputLength);
             for (int k = 0; k < horizon; k++) {
-                out[b * horizon + k] = (float) (valueOrZero(x[cut + k]) / scale);
+                out[b * horizon + k] = (float) scaling.forward(valueOrZero(x[cut + k]), scale);
             }
         }
         return new Batch(in, out, size);
@@ -81,9 +85,9 @@ final class WindowSampler {
 
     /**
      * Writes the scaled lookback ending before {@code cut} into {@code dest[offset, offset+L)} and returns the
-     * scale it divided by.
+     * scale it used. Steps before the start of the series are 0 in network space.
      */
-    static double lookback(double[] x, int cut, int inputLength, float[] dest, int offset) {
+    static double lookback(double[] x, int cut, int inputLength, WindowScaling scaling, float[] dest, int offset) {
         double sum = 0;
         int count = 0;
         for (int k = 0; k < inputLength; k++) {
@@ -99,7 +103,7 @@ final class WindowSampler {
         }
         for (int k = 0; k < inputLength; k++) {
             int t = cut - inputLength + k;
-            dest[offset + k] = t >= 0 ? (float) (valueOrZero(x[t]) / scale) : 0f;
+            dest[offset + k] = t >= 0 ? (float) scaling.forward(valueOrZero(x[t]), scale) : 0f;
         }
         return scale;
     }
