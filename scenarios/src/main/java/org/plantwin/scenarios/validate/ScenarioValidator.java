@@ -11,6 +11,9 @@ import java.util.TreeMap;
 import org.plantwin.scenarios.api.Problem;
 import org.plantwin.scenarios.io.Hints;
 import org.plantwin.scenarios.model.Customer;
+import org.plantwin.scenarios.model.Degradation;
+import org.plantwin.scenarios.model.Maintenance;
+import org.plantwin.scenarios.model.MaintenancePolicyKind;
 import org.plantwin.scenarios.model.Demand;
 import org.plantwin.scenarios.model.Distribution;
 import org.plantwin.scenarios.model.Failure;
@@ -360,6 +363,97 @@ public final class ScenarioValidator {
         }
         if (m.setup() != null) {
             checkSetup(path + ".setup", m.setup());
+        }
+        if (m.degradation() != null) {
+            checkDegradation(path + ".degradation", m.degradation());
+        }
+        if (m.maintenance() != null) {
+            checkMaintenance(path + ".maintenance", m.maintenance(), m.degradation());
+        }
+    }
+
+    private void checkDegradation(String path, Degradation d) {
+        if (d.wearPerHour() != null && !(d.wearPerHour() > 0 && d.wearPerHour() <= 1)) {
+            add(path + ".wearPerHour", num(d.wearPerHour()), "The wear per operating hour must be in (0, 1]",
+                    "Maybe 0.01: a machine lasts about 100 operating hours.");
+        }
+        if (!(d.wearCv() >= 0) || Double.isInfinite(d.wearCv())) {
+            add(path + ".wearCv", num(d.wearCv()), "The coefficient of variation of wear must be a finite number >= 0",
+                    "Maybe 0.5, or 0 for deterministic wear.");
+        }
+        if (!(d.hazardPerHour() >= 0) || Double.isInfinite(d.hazardPerHour())) {
+            add(path + ".hazardPerHour", num(d.hazardPerHour()), "The hazard rate must be a finite number >= 0",
+                    "Maybe 0.05 (one failure per 20 operating hours at health 0).");
+        }
+        if (!(d.hazardShape() > 0) || Double.isInfinite(d.hazardShape())) {
+            add(path + ".hazardShape", num(d.hazardShape()), "The hazard shape must be a finite number > 0",
+                    "Maybe 2 (the hazard grows with the square of the wear).");
+        }
+        if (d.repair() != null) {
+            checkDistribution(path + ".repair", d.repair(), false);
+        }
+        Set<String> ids = new LinkedHashSet<>();
+        for (int k = 0; k < d.sensors().size(); k++) {
+            Degradation.Sensor sensor = d.sensors().get(k);
+            String sp = path + ".sensors[" + k + "]";
+            if (sensor == null) {
+                add(sp, null, "A sensor must be an object with id, atNew and atFailure", "Maybe remove the empty entry.");
+                continue;
+            }
+            if (sensor.id() != null && !ids.add(sensor.id())) {
+                add(sp + ".id", q(sensor.id()), "Sensor ids must be unique within a machine",
+                        "Maybe \"" + sensor.id() + "2\".");
+            }
+            if (sensor.atNew() != null && sensor.atFailure() != null && sensor.atNew().equals(sensor.atFailure())) {
+                add(sp + ".atFailure", num(sensor.atFailure()), "The reading at failure must differ from the reading"
+                        + " when new (" + num(sensor.atNew()) + "), or the sensor shows no wear",
+                        "Maybe atFailure: " + num(sensor.atNew() + 1) + ".");
+            }
+            if (!(sensor.noise() >= 0) || Double.isInfinite(sensor.noise())) {
+                add(sp + ".noise", num(sensor.noise()), "The noise (a standard deviation) must be a finite number >= 0",
+                        "Maybe 0.05.");
+            }
+        }
+    }
+
+    private void checkMaintenance(String path, Maintenance mt, Degradation d) {
+        MaintenancePolicyKind kind = mt.policy();
+        if (kind == MaintenancePolicyKind.FIXED_INTERVAL) {
+            if (mt.interval() == null || mt.interval().millis() <= 0) {
+                add(path + ".interval", mt.interval() == null ? null : q(mt.interval()),
+                        "A fixedInterval policy needs an interval of operating time > 0", "Maybe interval: \"40h\".");
+            }
+        } else if (mt.interval() != null) {
+            add(path + ".interval", q(mt.interval()), "Only a fixedInterval policy takes an interval",
+                    "Maybe policy: fixedInterval, or remove the interval.");
+        }
+        if (kind == MaintenancePolicyKind.PREDICTIVE) {
+            if (mt.threshold() == null || mt.threshold().millis() <= 0) {
+                add(path + ".threshold", mt.threshold() == null ? null : q(mt.threshold()),
+                        "A predictive policy needs a threshold of remaining operating life > 0",
+                        "Maybe threshold: \"10h\".");
+            }
+            if (d == null || d.sensors().isEmpty()) {
+                add(path + ".policy", q("predictive"), "A predictive policy needs a degradation with sensors to read",
+                        "Maybe add degradation.sensors, or policy: fixedInterval.");
+            }
+        } else if (mt.threshold() != null) {
+            add(path + ".threshold", q(mt.threshold()), "Only a predictive policy takes a threshold",
+                    "Maybe policy: predictive, or remove the threshold.");
+        }
+        if (kind != null && kind != MaintenancePolicyKind.RUN_TO_FAILURE && mt.duration() == null) {
+            add(path + ".duration", null, "A preventive policy needs the duration of a maintenance",
+                    "Maybe duration: \"1h\".");
+        }
+        if (mt.duration() != null) {
+            checkDistribution(path + ".duration", mt.duration(), false);
+        }
+        if (!(mt.cost() >= 0) || Double.isInfinite(mt.cost())) {
+            add(path + ".cost", num(mt.cost()), "The cost of a maintenance must be a finite number >= 0", "Maybe 500.");
+        }
+        if (!(mt.repairCost() >= 0) || Double.isInfinite(mt.repairCost())) {
+            add(path + ".repairCost", num(mt.repairCost()), "The cost of a repair must be a finite number >= 0",
+                    "Maybe 3000.");
         }
     }
 
