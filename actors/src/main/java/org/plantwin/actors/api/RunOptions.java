@@ -6,13 +6,14 @@ import java.util.TreeMap;
 /**
  * How to run a scenario: seed and horizon overrides, replication index (its streams derive from seed and index),
  * the largest number of events a logical process handles per window (bounds message sizes; results do not depend
- * on it), and dispatch policies that replace a fleet's built-in rule (by fleet id: the planners' plug-in point).
+ * on it), and dispatch policies that replace a fleet's built-in rule (by fleet id: the planners' plug-in point);
+ * likewise scheduling, replenishment and maintenance policies.
  */
 public record RunOptions(Long seedOverride, Long horizonMillisOverride, int replication, int maxEventsPerWindow,
                          Map<String, DispatchPolicy> dispatchPolicies,
                          Map<String, SchedulingPolicy> schedulingPolicies,
                          Map<String, ReplenishmentPolicy> replenishmentPolicies, long batchMillis,
-                         int operationTraceLimit) {
+                         int operationTraceLimit, Map<String, MaintenancePolicy> maintenancePolicies) {
 
     public static final int DEFAULT_MAX_EVENTS = 65_536;
 
@@ -38,34 +39,36 @@ public record RunOptions(Long seedOverride, Long horizonMillisOverride, int repl
                 : java.util.Collections.unmodifiableMap(new TreeMap<>(schedulingPolicies));
         replenishmentPolicies = replenishmentPolicies == null ? Map.of()
                 : java.util.Collections.unmodifiableMap(new TreeMap<>(replenishmentPolicies));
+        maintenancePolicies = maintenancePolicies == null ? Map.of()
+                : java.util.Collections.unmodifiableMap(new TreeMap<>(maintenancePolicies));
     }
 
     public static RunOptions defaults() {
-        return new RunOptions(null, null, 0, DEFAULT_MAX_EVENTS, null, null, null, 0, 0);
+        return new RunOptions(null, null, 0, DEFAULT_MAX_EVENTS, null, null, null, 0, 0, null);
     }
 
     public RunOptions withSeed(long seed) {
         return new RunOptions(seed, horizonMillisOverride, replication, maxEventsPerWindow, dispatchPolicies,
                 schedulingPolicies, replenishmentPolicies, batchMillis,
-                operationTraceLimit);
+                operationTraceLimit, maintenancePolicies);
     }
 
     public RunOptions withHorizonMillis(long horizonMillis) {
         return new RunOptions(seedOverride, horizonMillis, replication, maxEventsPerWindow, dispatchPolicies,
                 schedulingPolicies, replenishmentPolicies, batchMillis,
-                operationTraceLimit);
+                operationTraceLimit, maintenancePolicies);
     }
 
     public RunOptions withReplication(int k) {
         return new RunOptions(seedOverride, horizonMillisOverride, k, maxEventsPerWindow, dispatchPolicies,
                 schedulingPolicies, replenishmentPolicies, batchMillis,
-                operationTraceLimit);
+                operationTraceLimit, maintenancePolicies);
     }
 
     public RunOptions withMaxEventsPerWindow(int n) {
         return new RunOptions(seedOverride, horizonMillisOverride, replication, n, dispatchPolicies,
                 schedulingPolicies, replenishmentPolicies, batchMillis,
-                operationTraceLimit);
+                operationTraceLimit, maintenancePolicies);
     }
 
     /**
@@ -76,7 +79,7 @@ public record RunOptions(Long seedOverride, Long horizonMillisOverride, int repl
         Map<String, ReplenishmentPolicy> m = new TreeMap<>(replenishmentPolicies);
         m.put(warehouseId + "/" + productId, java.util.Objects.requireNonNull(policy, "policy"));
         return new RunOptions(seedOverride, horizonMillisOverride, replication, maxEventsPerWindow, dispatchPolicies,
-                schedulingPolicies, m, batchMillis, operationTraceLimit);
+                schedulingPolicies, m, batchMillis, operationTraceLimit, maintenancePolicies);
     }
 
     /**
@@ -85,7 +88,7 @@ public record RunOptions(Long seedOverride, Long horizonMillisOverride, int repl
      */
     public RunOptions withBatchMillis(long batch) {
         return new RunOptions(seedOverride, horizonMillisOverride, replication, maxEventsPerWindow, dispatchPolicies,
-                schedulingPolicies, replenishmentPolicies, batch, operationTraceLimit);
+                schedulingPolicies, replenishmentPolicies, batch, operationTraceLimit, maintenancePolicies);
     }
 
     /**
@@ -94,7 +97,7 @@ public record RunOptions(Long seedOverride, Long horizonMillisOverride, int repl
      */
     public RunOptions withOperationTrace(int limit) {
         return new RunOptions(seedOverride, horizonMillisOverride, replication, maxEventsPerWindow, dispatchPolicies,
-                schedulingPolicies, replenishmentPolicies, batchMillis, limit);
+                schedulingPolicies, replenishmentPolicies, batchMillis, limit, maintenancePolicies);
     }
 
     /** Uses {@code policy} in every station of the line or machine group {@code resourceId}. */
@@ -103,7 +106,7 @@ public record RunOptions(Long seedOverride, Long horizonMillisOverride, int repl
         m.put(resourceId, java.util.Objects.requireNonNull(policy, "policy"));
         return new RunOptions(seedOverride, horizonMillisOverride, replication, maxEventsPerWindow, dispatchPolicies, m,
                 replenishmentPolicies, batchMillis,
-                operationTraceLimit);
+                operationTraceLimit, maintenancePolicies);
     }
 
     /** Uses {@code policy} for the fleet {@code fleetId} instead of the rule the scenario names. */
@@ -112,6 +115,14 @@ public record RunOptions(Long seedOverride, Long horizonMillisOverride, int repl
         m.put(fleetId, java.util.Objects.requireNonNull(policy, "policy"));
         return new RunOptions(seedOverride, horizonMillisOverride, replication, maxEventsPerWindow, m,
                 schedulingPolicies, replenishmentPolicies, batchMillis,
-                operationTraceLimit);
+                operationTraceLimit, maintenancePolicies);
+    }
+
+    /** Uses {@code policy} for the machine {@code machineId} instead of the built-in policy its scenario names. */
+    public RunOptions withMaintenancePolicy(String machineId, MaintenancePolicy policy) {
+        Map<String, MaintenancePolicy> m = new TreeMap<>(maintenancePolicies);
+        m.put(machineId, java.util.Objects.requireNonNull(policy, "policy"));
+        return new RunOptions(seedOverride, horizonMillisOverride, replication, maxEventsPerWindow, dispatchPolicies,
+                schedulingPolicies, replenishmentPolicies, batchMillis, operationTraceLimit, m);
     }
 }

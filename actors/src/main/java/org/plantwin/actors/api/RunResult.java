@@ -29,6 +29,8 @@ public record RunResult(
         List<Batch> batches,
         List<Operation> operations,
         List<Trip> trips,
+        MaintenanceSummary maintenanceSummary,
+        List<MaintenanceKpis> maintenance,
         KernelStats kernel) {
 
     /**
@@ -49,7 +51,10 @@ public record RunResult(
                               long started, double waitMeanMinutes, double waitP95Minutes) {
     }
 
-    /** A machine: counts, time by state, OEE = availability x performance x quality. */
+    /**
+     * A machine: counts, time by state, OEE = availability x performance x quality; availability is the share of
+     * time neither down nor in preventive maintenance.
+     */
     public record MachineKpis(String id, String line, String station, long processed, long good, long scrapped,
                               long failures, long setups, Map<String, Double> stateFractions, double utilisation,
                               double availability, double performance, double quality, double oee) {
@@ -107,6 +112,24 @@ public record RunResult(
     public record MaterialKpis(String resource, String material, double onHandMean, double onHandMin,
                                double onHandMax, long partsWaited, long replenishments, long initial, long received,
                                long onHandEnd, long onOrderEnd) {
+    }
+
+    /**
+     * A machine that wears or is maintained: its maintenance policy, wear failures (each repaired as good as new),
+     * preventive maintenances, time down for repair and in maintenance, availability, OEE, and costs (preventive,
+     * corrective, total) over the observed period.
+     */
+    public record MaintenanceKpis(String id, String line, String policy, long failures, long preventive,
+                                  double downMinutes, double maintenanceMinutes, double availability, double oee,
+                                  double preventiveCost, double repairCost, double cost) {
+    }
+
+    /**
+     * The machines of {@link #maintenance()} together (null when there are none): availability and OEE are their
+     * means, counts, downtime (repair + maintenance) and cost their sums.
+     */
+    public record MaintenanceSummary(int machines, double availability, double oee, long failures, long preventive,
+                                     double downtimeMinutes, double cost) {
     }
 
     /** A supplier: purchase orders, units, late deliveries. */

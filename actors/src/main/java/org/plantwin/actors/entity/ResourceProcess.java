@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
+import org.plantwin.actors.api.MaintenancePolicy;
 import org.plantwin.actors.api.RunResult;
 import org.plantwin.actors.api.SchedulingPolicy;
 import org.plantwin.actors.kernel.LogicalProcess;
@@ -18,6 +19,8 @@ import org.plantwin.scenarios.model.Distribution;
 import org.plantwin.scenarios.model.Failure;
 import org.plantwin.scenarios.model.FailureBasis;
 import org.plantwin.scenarios.model.Machine;
+import org.plantwin.scenarios.model.Maintenance;
+import org.plantwin.scenarios.model.MaintenancePolicyKind;
 import org.plantwin.scenarios.model.Order;
 import org.plantwin.scenarios.model.QueueDiscipline;
 import org.plantwin.scenarios.model.Source;
@@ -45,11 +48,16 @@ public final class ResourceProcess extends LogicalProcess {
     private static final int PART_ARRIVAL = 8;
     private static final int TRANSIT_DONE = 9;
     private static final int DECIDE = 10;
+    private static final int MAINTENANCE_DONE = 11;
 
     private static final double MS_PER_MIN = 60_000.0;
+    private static final double MS_PER_HOUR = 3_600_000.0;
+    /** Readings the built-in predictive policy fits its trend to. */
+    private static final int TREND_WINDOW = 20;
 
     private final PlantModel model;
     private final SchedulingPolicy custom;
+    private final Map<String, MaintenancePolicy> maintenancePolicies;
     private final int resourceIndex;
     private final PlantModel.ResourceSpec spec;
     private final long warmup;
@@ -141,6 +149,21 @@ public final class ResourceProcess extends LogicalProcess {
         long failuresCount;
         long setups;
         double idealBusyMillis;
+        /** Wear: null where the machine does not degrade (then {@link #health} stays 1). */
+        final Wear wear;
+        /** Null where the machine has no maintenance section or runs to failure without a plugged policy. */
+        final MaintenancePolicy maintenancePolicy;
+        final String maintenancePolicyName;
+        final ContinuousSampler maintenanceDuration;
+        /** The failure-mode index of a wear failure: one past the scenario's failure modes. */
+        final int wearMode;
+        /** Operating time since the machine was last restored (new, repaired after wear, or maintained). */
+        long operatingMillis;
+        boolean askMaintenance;
+        long wearFailures;
+        long preventive;
+        double preventiveCost;
+        double repairCost;
 
         MachineRt(int entity, Machine spec, RandomStreams rs) {
             this.entity = entity;
@@ -167,6 +190,38 @@ public final class ResourceProcess extends LogicalProcess {
             setupRng = rs.stream(spec.id() + "/setup");
             scrapRng = rs.stream(spec.id() + "/scrap");
             state = MachineState.IDLE;
+            wearMode = failures.length;
+            Maintenance mt = spec.maintenance();
+            MaintenancePolicy plugged = maintenancePolicies.get(spec.id());
+            if (plugged != null) {
+                maintenancePolicy = plugged;
+                maintenancePolicyName = "custom";
+            } else if (mt == null || mt.policy() == MaintenancePolicyKind.RUN_TO_FAILURE) {
+                maintenancePolicy = null;
+                maintenancePolicyName = mt == null ? "none" : "runToFailure";
+            } else if (mt.policy() == MaintenancePolicyKind.FIXED_INTERVAL) {
+                maintenancePolicy = MaintenancePolicy.fixedInterval(mt.interval().millis() / MS_PER_HOUR);
+                maintenancePolicyName = "fixedInterval";
+            } else {
+                maintenancePolicy = MaintenancePolicy.trendPredictive(mt.threshold().millis() / MS_PER_HOUR,
+                        TREND_WINDOW);
+                maintenancePolicyName = "predictive";
+            }
+            maintenanceDuration = mt == null || mt.duration() == null ? null
+                    : mt.duration().sampler(rs.stream(spec.id() + "/maintenance"));
+            wear = spec.degradation() == null ? null : new Wear(spec.id(), spec.degradation(), rs,
+                    maintenancePolicy == null ? 1 : Math.max(1, maintenancePolicy.window()));
+        }
+
+        boolean tracked() {
+            return wear != null || spec.maintenance() != null;
+        }
+
+        MaintenancePolicy.View maintenanceView() {
+            return new MaintenancePolicy.View(now(), spec.id(), operatingMillis / MS_PER_HOUR,
+                    wear == null ? 0 : wear.cycles(), wear == null ? List.of() : wear.sensorIds(),
+                    wear == null ? new double[0] : wear.atNew(), wear == null ? new double[0] : wear.atFailure(),
+                    wear == null ? new double[0][] : wear.readings(), wear == null ? new double[0] : wear.readingHours());
         }
 
         ContinuousSampler setupSampler(int from, int to) {
@@ -262,9 +317,11 @@ public final class ResourceProcess extends LogicalProcess {
         }
     }
 
-    public ResourceProcess(PlantModel model, int resourceIndex, RandomStreams rs, SchedulingPolicy custom) {
+    public ResourceProcess(PlantModel model, int resourceIndex, RandomStreams rs, SchedulingPolicy custom,
+                           Map<String, MaintenancePolicy> maintenancePolicies) {
         super(resourceIndex, model.resources.get(resourceIndex).id());
         this.custom = custom;
+        this.maintenancePolicies = maintenancePolicies;
         this.model = model;
         this.resourceIndex = resourceIndex;
         this.spec = model.resources.get(resourceIndex);
@@ -354,6 +411,7 @@ public final class ResourceProcess extends LogicalProcess {
             case PART_ARRIVAL -> onPartArrival((Part) ref);
             case TRANSIT_DONE -> inTransit.add(now(), -1);
             case DECIDE -> onDecide(machines[entity]);
+            case MAINTENANCE_DONE -> onMaintenanceDone(machines[entity]);
             default -> throw new IllegalStateException("Unknown event kind (" + kind + ") in " + name() + ".");
         }
     }
@@ -547,6 +605,13 @@ public final class ResourceProcess extends LogicalProcess {
                 first = f;
             }
         }
+        if (m.wear != null) {
+            long ttf = m.wear.sampleTimeToFailureMillis();
+            if (ttf < r) {
+                r = ttf;
+                first = m.wearMode;
+            }
+        }
         if (first >= 0 && r < m.workLeft) {
             scheduleIn(r, code(FAIL_OPERATING, m.entity), ((long) m.epoch << 8) | first, null);
         } else {
@@ -558,6 +623,10 @@ public final class ResourceProcess extends LogicalProcess {
     private void chargeWork(MachineRt m) {
         long elapsed = now() - m.phaseStart;
         m.workLeft -= elapsed;
+        m.operatingMillis += elapsed;
+        if (m.wear != null) {
+            m.wear.wearFor(elapsed);
+        }
         for (int f = 0; f < m.failures.length; f++) {
             if (m.failures[f].basis() == FailureBasis.OPERATING) {
                 m.timeToFailure[f] -= elapsed;
@@ -579,6 +648,10 @@ public final class ResourceProcess extends LogicalProcess {
             m.idealBusyMillis += m.idealMillis[p.product];
         }
         StationRt s = m.station;
+        if (m.wear != null) {
+            m.wear.read(m.operatingMillis / MS_PER_HOUR);
+        }
+        m.askMaintenance = m.maintenancePolicy != null;
         boolean scrap = m.spec.scrap() > 0 && m.scrapRng.nextDouble() < m.spec.scrap();
         if (operations.size() < model.operationTraceLimit) {
             operations.add(new RunResult.Operation(spec.id(), s.spec.id(), m.spec.id(), p.id,
@@ -632,9 +705,24 @@ public final class ResourceProcess extends LogicalProcess {
     /** Machine {@code m} holds no part: take the next one from its buffer, then let upstream waiters in. */
     private void machineFree(MachineRt m) {
         StationRt s = m.station;
-        if (m.state == MachineState.DOWN) {
+        if (m.state == MachineState.DOWN || m.state == MachineState.MAINTENANCE) {
             admitWaiters(s);
             return;
+        }
+        if (m.wear != null && m.wear.health() <= 0) {
+            // Worn out during the part just finished: it fails before it starts the next.
+            m.epoch++;
+            goDown(m, m.wearMode);
+            admitWaiters(s);
+            return;
+        }
+        if (m.askMaintenance) {
+            m.askMaintenance = false;
+            if (m.maintenancePolicy.maintainNow(m.maintenanceView())) {
+                startMaintenance(m);
+                admitWaiters(s);
+                return;
+            }
         }
         if (custom == SchedulingPolicy.AGENT && s.queue.size() >= 2) {
             // Decide after everything else due now in this LP, so the agent sees every part that arrives now.
@@ -659,7 +747,7 @@ public final class ResourceProcess extends LogicalProcess {
     /** The agent's turn for machine {@code m}: ask if there is still a choice, else carry on alone. */
     private void onDecide(MachineRt m) {
         m.awaitingDecision = false;
-        if (m.part != null || m.state == MachineState.DOWN) {
+        if (m.part != null || m.state == MachineState.DOWN || m.state == MachineState.MAINTENANCE) {
             return;
         }
         StationRt s = m.station;
@@ -898,13 +986,15 @@ public final class ResourceProcess extends LogicalProcess {
             return;
         }
         chargeWork(m);
-        m.timeToFailure[f] = sample(m.timeBetween[f]);
+        if (f < m.wearMode) {
+            m.timeToFailure[f] = sample(m.timeBetween[f]);
+        }
         goDown(m, f);
     }
 
     private void onFailCalendar(MachineRt m, int f) {
-        if (m.state == MachineState.DOWN) {
-            // Already down: this failure is absorbed; the clock runs on.
+        if (m.state == MachineState.DOWN || m.state == MachineState.MAINTENANCE) {
+            // Already down or in maintenance: this failure is absorbed; the clock runs on.
             scheduleIn(sample(m.timeBetween[f]), code(FAIL_CALENDAR, m.entity), f, null);
             return;
         }
@@ -918,15 +1008,55 @@ public final class ResourceProcess extends LogicalProcess {
     }
 
     private void goDown(MachineRt m, int f) {
-        if (now() >= warmup) {
+        boolean counted = now() >= warmup;
+        if (counted) {
             m.failuresCount++;
         }
         setState(m, MachineState.DOWN);
+        if (f == m.wearMode) {
+            if (counted) {
+                m.wearFailures++;
+                m.repairCost += m.spec.maintenance() == null ? 0 : m.spec.maintenance().repairCost();
+            }
+            if (m.maintenancePolicy != null) {
+                m.maintenancePolicy.lifeEnded(now(), m.operatingMillis / MS_PER_HOUR, true);
+            }
+            scheduleIn(sample(m.wear.repair()), code(REPAIRED, m.entity), f, null);
+            return;
+        }
         scheduleIn(sample(m.repair[f]), code(REPAIRED, m.entity), f, null);
     }
 
+    /** Preventive maintenance now, in the gap before the machine's next part; it restores the machine. */
+    private void startMaintenance(MachineRt m) {
+        if (now() >= warmup) {
+            m.preventive++;
+            m.preventiveCost += m.spec.maintenance().cost();
+        }
+        m.maintenancePolicy.lifeEnded(now(), m.operatingMillis / MS_PER_HOUR, false);
+        setState(m, MachineState.MAINTENANCE);
+        scheduleIn(sample(m.maintenanceDuration), code(MAINTENANCE_DONE, m.entity), 0, null);
+    }
+
+    private void onMaintenanceDone(MachineRt m) {
+        restore(m);
+        setState(m, waitingState(m.station));
+        machineFree(m);
+    }
+
+    /** As good as new: full health, operating clock since restore at 0. */
+    private static void restore(MachineRt m) {
+        m.operatingMillis = 0;
+        m.askMaintenance = false;
+        if (m.wear != null) {
+            m.wear.restore();
+        }
+    }
+
     private void onRepaired(MachineRt m, int f) {
-        if (m.failures[f].basis() == FailureBasis.CALENDAR) {
+        if (f == m.wearMode) {
+            restore(m);
+        } else if (m.failures[f].basis() == FailureBasis.CALENDAR) {
             scheduleIn(sample(m.timeBetween[f]), code(FAIL_CALENDAR, m.entity), f, null);
         }
         m.epoch++;
@@ -955,7 +1085,8 @@ public final class ResourceProcess extends LogicalProcess {
 
     /** Statistics of this LP at {@code end}. */
     public record Report(int resourceIndex, RunResult.LineKpis line, List<RunResult.StationKpis> stations,
-                        List<RunResult.MachineKpis> machines, List<RunResult.SourceKpis> sources,
+                        List<RunResult.MachineKpis> machines, List<RunResult.MaintenanceKpis> maintenance,
+                        List<RunResult.SourceKpis> sources,
                         double wipIntegralMillis, long scrapped, List<RunResult.MaterialKpis> materials,
                         double[] wipIntegralPerBatch, List<RunResult.Operation> operations) {
     }
@@ -970,6 +1101,7 @@ public final class ResourceProcess extends LogicalProcess {
                     s.occupancy.mean(end), s.occupancy.max(), s.started, s.wait.mean(), s.wait.quantile(0.95)));
         }
         List<RunResult.MachineKpis> ms = new ArrayList<>();
+        List<RunResult.MaintenanceKpis> mk = new ArrayList<>();
         for (MachineRt m : machines) {
             setState(m, m.state);
             Map<String, Double> fractions = new LinkedHashMap<>();
@@ -978,12 +1110,19 @@ public final class ResourceProcess extends LogicalProcess {
             }
             double busy = m.stateMillis[MachineState.BUSY.ordinal()];
             double down = m.stateMillis[MachineState.DOWN.ordinal()];
-            double availability = (observed - down) / observed;
+            double maintained = m.stateMillis[MachineState.MAINTENANCE.ordinal()];
+            double availability = (observed - down - maintained) / observed;
             double performance = busy > 0 ? Math.min(1.0, m.idealBusyMillis / busy) : 0;
             double quality = m.processed > 0 ? (double) (m.processed - m.scrap) / m.processed : 0;
             ms.add(new RunResult.MachineKpis(m.spec.id(), spec.id(), m.station.spec.id(), m.processed,
                     m.processed - m.scrap, m.scrap, m.failuresCount, m.setups, fractions, busy / observed,
                     availability, performance, quality, availability * performance * quality));
+            if (m.tracked()) {
+                mk.add(new RunResult.MaintenanceKpis(m.spec.id(), spec.id(), m.maintenancePolicyName, m.wearFailures,
+                        m.preventive, down / MS_PER_MIN, maintained / MS_PER_MIN, availability,
+                        availability * performance * quality, m.preventiveCost, m.repairCost,
+                        m.preventiveCost + m.repairCost));
+            }
         }
         List<RunResult.SourceKpis> srcs = new ArrayList<>();
         for (SourceRt s : sources) {
@@ -1002,7 +1141,7 @@ public final class ResourceProcess extends LogicalProcess {
             mats.add(new RunResult.MaterialKpis(spec.id(), m.spec.material(), m.onHandTw.mean(end), m.onHandTw.min(),
                     m.onHandTw.max(), m.waits, m.replenishments, m.spec.initial(), m.received, m.onHand, m.onOrder));
         }
-        return new Report(resourceIndex, line, List.copyOf(st), List.copyOf(ms), List.copyOf(srcs),
+        return new Report(resourceIndex, line, List.copyOf(st), List.copyOf(ms), List.copyOf(mk), List.copyOf(srcs),
                 wip.integral(end) + inTransit.integral(end), scrapped, List.copyOf(mats),
                 Batches.integrals(wipBatches, end), List.copyOf(operations));
     }

@@ -66,6 +66,7 @@ class DeterminismTest {
     private static String withoutKernel(RunResult r) {
         return ResultJson.write(new RunResult(r.scenario(), r.seed(), r.replication(), r.horizon(), r.warmup(),
                 r.observedMinutes(), r.plant(), r.lines(), r.stations(), r.machines(), r.sources(), r.sinks(),
-                r.supplyChain(), r.inventory(), r.customers(), r.fleets(), r.suppliers(), r.materials(), r.batches(), r.operations(), r.trips(), null));
+                r.supplyChain(), r.inventory(), r.customers(), r.fleets(), r.suppliers(), r.materials(), r.batches(), r.operations(), r.trips(),
+                r.maintenanceSummary(), r.maintenance(), null));
     }
 }

@@ -79,6 +79,13 @@ class PlantwinCliTest {
     }
 
     @Test
+    void runOfAWearingPlantPrintsTheMaintenanceTable(@TempDir Path dir) {
+        Outcome o = cli("run", "maintenance", "--horizon", "20d", "--out", dir.toString());
+        assertThat(o.code()).isZero();
+        assertThat(o.out()).contains("Maintenance (", "fixedInterval", "preventive cost", "maint");
+    }
+
+    @Test
     void scenariosListsTheLibrary() {
         Outcome o = cli("scenarios");
         assertThat(o.code()).isZero();
