@@ -62,9 +62,10 @@ public interface MaintenancePolicy {
     }
 
     /**
-     * The built-in predictive policy, with no learnt model: a least-squares line through the last {@code window}
-     * readings of each sensor against operating hours, extrapolated to the sensor's reading at failure; maintains
-     * when the smallest such remaining life is below {@code thresholdHours}.
+     * The built-in predictive policy, with no learnt model: each sensor's wear (the mean of its last {@code window}
+     * readings, between its reading when new and at failure) extrapolated linearly in operating time since the last
+     * restore to the reading at failure; maintains when the smallest such remaining life is below
+     * {@code thresholdHours}. It ignores the failure hazard before health 0, which a learnt model sees.
      */
     static MaintenancePolicy trendPredictive(double thresholdHours, int window) {
         return new TrendPredictive(thresholdHours, window);

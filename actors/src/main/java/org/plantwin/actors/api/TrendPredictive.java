@@ -1,15 +1,24 @@
 package org.plantwin.actors.api;
 
-/** {@link MaintenancePolicy#trendPredictive}: remaining life from the linear trend of each sensor. */
+/**
+ * {@link MaintenancePolicy#trendPredictive}: remaining life by extrapolating each sensor's wear linearly in
+ * operating time, from its reading when new (at the last restore) through the mean of its last {@code window}
+ * readings (the mean damps the noise) to its reading at failure.
+ */
 record TrendPredictive(double thresholdHours, int window) implements MaintenancePolicy {
 
     TrendPredictive {
         if (!(thresholdHours > 0)) {
             throw new IllegalArgumentException("The threshold (" + thresholdHours + " h) must be > 0.");
         }
-        if (window < 2) {
-            throw new IllegalArgumentException("The window (" + window + ") must be >= 2 to fit a trend.");
+        if (window < 1) {
+            throw new IllegalArgumentException("The window (" + window + ") must be >= 1.");
         }
+    }
+
+    @Override
+    public int window() {
+        return window;
     }
 
     @Override
@@ -17,37 +26,24 @@ record TrendPredictive(double thresholdHours, int window) implements Maintenance
         return remainingHours(view) < thresholdHours;
     }
 
-    /** The smallest remaining life over the sensors; infinite while there are fewer than two readings. */
-    static double remainingHours(MaintenancePolicy.View view) {
+    /** The smallest remaining life over the sensors; infinite before a full window or while no wear shows. */
+    double remainingHours(MaintenancePolicy.View view) {
         int n = view.readings().length;
-        if (n < 2) {
+        if (n < window || view.operatingHours() <= 0) {
             return Double.POSITIVE_INFINITY;
         }
         double best = Double.POSITIVE_INFINITY;
-        double[] x = view.readingHours();
         for (int k = 0; k < view.sensors().size(); k++) {
-            double mx = 0;
-            double my = 0;
-            for (int i = 0; i < n; i++) {
-                mx += x[i];
-                my += view.readings()[i][k];
+            double level = 0;
+            for (double[] row : view.readings()) {
+                level += row[k];
             }
-            mx /= n;
-            my /= n;
-            double sxy = 0;
-            double sxx = 0;
-            for (int i = 0; i < n; i++) {
-                sxy += (x[i] - mx) * (view.readings()[i][k] - my);
-                sxx += (x[i] - mx) * (x[i] - mx);
-            }
-            double direction = Math.signum(view.atFailure()[k] - view.atNew()[k]);
-            double slope = sxx > 0 ? sxy / sxx : 0;
-            if (slope * direction <= 0) {
+            level /= n;
+            double worn = (level - view.atNew()[k]) / (view.atFailure()[k] - view.atNew()[k]);
+            if (worn <= 0) {
                 continue;
             }
-            double fittedNow = my + slope * (x[n - 1] - mx);
-            double rul = Math.max(0, (view.atFailure()[k] - fittedNow) / slope);
-            best = Math.min(best, rul);
+            best = Math.min(best, view.operatingHours() * Math.max(0, 1 - worn) / worn);
         }
         return best;
     }

@@ -12,7 +12,7 @@ import org.plantwin.scenarios.model.Degradation;
  * The wear of one machine (scenario {@code degradation}): health as a gamma process in operating time, the
  * failure hazard it drives, and the condition sensors read at the end of each cycle, with the last {@code window}
  * readings since the machine was last restored. Its random numbers come from the streams {@code M/wear},
- * {@code M/wear/failure}, {@code M/wear/repair} and {@code M/sensors}.
+ * {@code M/wear/rate}, {@code M/wear/failure}, {@code M/wear/repair} and {@code M/sensors}.
  */
 final class Wear {
 
@@ -21,6 +21,7 @@ final class Wear {
     private final Degradation spec;
     private final UniformRandomProvider wearRng;
     private final UniformRandomProvider failureRng;
+    private final UniformRandomProvider rateRng;
     private final ContinuousSampler gaussian;
     private final ContinuousSampler repair;
     private final List<String> sensorIds;
@@ -33,11 +34,14 @@ final class Wear {
     private int head;
     private long cycles;
     private double health = 1;
+    /** The mean health lost per operating hour in this life. */
+    private double rate;
 
     Wear(String machineId, Degradation spec, RandomStreams rs, int window) {
         this.spec = spec;
         this.wearRng = rs.stream(machineId + "/wear");
         this.failureRng = rs.stream(machineId + "/wear/failure");
+        this.rateRng = rs.stream(machineId + "/wear/rate");
         this.gaussian = ZigguratSampler.NormalizedGaussian.of(rs.stream(machineId + "/sensors"));
         this.repair = spec.repair().sampler(rs.stream(machineId + "/wear/repair"));
         int n = spec.sensors().size();
@@ -52,6 +56,13 @@ final class Wear {
         }
         this.ring = new double[window][n];
         this.ringHours = new double[window];
+        this.rate = drawRate();
+    }
+
+    private double drawRate() {
+        double cv = spec.rateCv();
+        return cv == 0 ? spec.wearPerHour()
+                : AhrensDieterMarsagliaTsangGammaSampler.of(rateRng, 1 / (cv * cv), spec.wearPerHour() * cv * cv).sample();
     }
 
     double health() {
@@ -62,17 +73,16 @@ final class Wear {
         return repair;
     }
 
-    /** Health lost over {@code millis} of operation: gamma with mean {@code wearPerHour x h}, CV {@code wearCv/sqrt(h)}. */
+    /** Health lost over {@code millis} of operation: gamma with mean {@code rate x h}, CV {@code wearCv/sqrt(h)}. */
     void wearFor(long millis) {
         if (millis <= 0) {
             return;
         }
         double hours = millis / MS_PER_HOUR;
-        double mean = spec.wearPerHour() * hours;
+        double mean = rate * hours;
         double cv = spec.wearCv();
         double loss = cv == 0 ? mean
-                : AhrensDieterMarsagliaTsangGammaSampler.of(wearRng, hours / (cv * cv),
-                        spec.wearPerHour() * cv * cv).sample();
+                : AhrensDieterMarsagliaTsangGammaSampler.of(wearRng, hours / (cv * cv), rate * cv * cv).sample();
         health = Math.max(0, health - loss);
     }
 
@@ -107,6 +117,7 @@ final class Wear {
     /** As good as new. */
     void restore() {
         health = 1;
+        rate = drawRate();
         count = 0;
         head = 0;
         cycles = 0;

@@ -90,7 +90,7 @@ class MaintenanceTest {
 
     @Test
     void trendPredictiveFailsLessThanRunToFailure() {
-        String wear = "{wearPerHour: 0.01, wearCv: 2, hazardPerHour: 0.2, hazardShape: 3, repair: 8h,"
+        String wear = "{wearPerHour: 0.01, wearCv: 0.3, rateCv: 0.3, hazardPerHour: 0.02, hazardShape: 6, repair: 8h,"
                 + " sensors: [{id: vib, atNew: 1, atFailure: 5, noise: 0.2}]}";
         RunResult toFailure = run(oneMachine(wear, "{policy: runToFailure}"), RunOptions.defaults());
         RunResult predictive = run(oneMachine(wear, "{policy: predictive, threshold: 10h, duration: 2h}"),

@@ -5,7 +5,8 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import java.util.List;
 
 /**
- * How a machine wears: its health falls from 1 (new) to 0 (failed) with operating time as a gamma process, the
+ * How a machine wears: its health falls from 1 (new) to 0 (failed) with operating time as a gamma process (whose
+ * mean rate is drawn afresh for every life when {@code rateCv > 0}), the
  * failure hazard rises as health falls ({@code hazardPerHour x (1 - health)^hazardShape} per operating hour, and a
  * failure for certain at health 0), and its sensors read a value between {@code atNew} and {@code atFailure} in
  * proportion to the wear, plus noise, at the end of every cycle. A wear failure is repaired as good as new.
@@ -13,6 +14,7 @@ import java.util.List;
 public record Degradation(
         @JsonProperty(required = true) @JsonPropertyDescription("Mean health lost per operating hour, in (0, 1].") Double wearPerHour,
         @JsonPropertyDescription("Coefficient of variation of the wear over one operating hour (gamma process); default 0.5, 0 = deterministic.") Double wearCv,
+        @JsonPropertyDescription("Coefficient of variation of the wear rate from one life to the next (gamma, drawn when new or restored); default 0.") Double rateCv,
         @JsonPropertyDescription("Failure rate per operating hour at health 0; default 0 (fail only when health reaches 0).") Double hazardPerHour,
         @JsonPropertyDescription("Exponent of the hazard curve in (1 - health); default 2.") Double hazardShape,
         @JsonProperty(required = true) @JsonPropertyDescription("Corrective repair time after a wear failure.") Distribution repair,
@@ -20,6 +22,7 @@ public record Degradation(
 
     public Degradation {
         wearCv = wearCv == null ? 0.5 : wearCv;
+        rateCv = rateCv == null ? 0.0 : rateCv;
         hazardPerHour = hazardPerHour == null ? 0.0 : hazardPerHour;
         hazardShape = hazardShape == null ? 2.0 : hazardShape;
         sensors = Scenario.copy(sensors);

@@ -381,6 +381,10 @@ public final class ScenarioValidator {
             add(path + ".wearCv", num(d.wearCv()), "The coefficient of variation of wear must be a finite number >= 0",
                     "Maybe 0.5, or 0 for deterministic wear.");
         }
+        if (!(d.rateCv() >= 0) || Double.isInfinite(d.rateCv())) {
+            add(path + ".rateCv", num(d.rateCv()), "The coefficient of variation of the wear rate must be a finite"
+                    + " number >= 0", "Maybe 0.3, or 0 for the same rate in every life.");
+        }
         if (!(d.hazardPerHour() >= 0) || Double.isInfinite(d.hazardPerHour())) {
             add(path + ".hazardPerHour", num(d.hazardPerHour()), "The hazard rate must be a finite number >= 0",
                     "Maybe 0.05 (one failure per 20 operating hours at health 0).");
