@@ -31,6 +31,7 @@ public record RunResult(
         List<Trip> trips,
         MaintenanceSummary maintenanceSummary,
         List<MaintenanceKpis> maintenance,
+        List<InspectionKpis> inspection,
         KernelStats kernel) {
 
     /**
@@ -130,6 +131,17 @@ public record RunResult(
      */
     public record MaintenanceSummary(int machines, double availability, double oee, long failures, long preventive,
                                      double downtimeMinutes, double cost) {
+    }
+
+    /**
+     * An inspection station: inspections (re-inspections of reworked parts included) and parts inspected for the
+     * first time; accepted parts, those accepted at their first inspection, first-pass yield (their share of first
+     * inspections); rejects of defective parts (true) and of good parts (false); escapes (defective parts accepted)
+     * and their share of the accepted; parts sent to rework, parts scrapped; good output (good parts accepted).
+     */
+    public record InspectionKpis(String line, String station, long inspected, long firstInspections, long accepted,
+                                 long firstPassAccepted, double firstPassYield, long trueRejects, long falseRejects,
+                                 long escapes, double escapeRate, long reworked, long scrapped, long goodOutput) {
     }
 
     /** A supplier: purchase orders, units, late deliveries. */

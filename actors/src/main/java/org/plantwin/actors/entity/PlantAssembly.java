@@ -146,6 +146,7 @@ public final class PlantAssembly {
         List<RunResult.Operation> operations = new ArrayList<>();
         List<RunResult.Trip> trips = new ArrayList<>();
         List<RunResult.MaintenanceKpis> maintenance = new ArrayList<>();
+        List<RunResult.InspectionKpis> inspection = new ArrayList<>();
         int nb = model.batchMillis > 0 ? org.plantwin.actors.stats.BatchSeries.batchesUntil(end, model.batchMillis) : 0;
         double[] bParts = new double[nb];
         double[] bCycle = new double[nb];
@@ -198,6 +199,7 @@ public final class PlantAssembly {
                 addInto(bWip, r.wipIntegralPerBatch());
                 operations.addAll(r.operations());
                 maintenance.addAll(r.maintenance());
+                inspection.addAll(r.inspection());
                 wipIntegral += r.wipIntegralMillis();
                 scrapped += r.scrapped();
             } else if (o instanceof SinkProcess.Report s) {
@@ -262,6 +264,7 @@ public final class PlantAssembly {
                 List.copyOf(sources), List.copyOf(sinks), supply, List.copyOf(inventory), List.copyOf(customers),
                 List.copyOf(fleets), List.copyOf(suppliers), List.copyOf(materials), List.copyOf(batches),
                 List.copyOf(operations), List.copyOf(trips), maintenanceSummary(maintenance), List.copyOf(maintenance),
+                List.copyOf(inspection),
                 new RunResult.KernelStats(k.logicalProcesses(), model.minLookahead(), k.windows(), k.deltaWindows(),
                         k.events(), k.messages()));
     }

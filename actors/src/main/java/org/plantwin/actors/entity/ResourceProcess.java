@@ -18,6 +18,8 @@ import org.plantwin.actors.stats.TimeWeighted;
 import org.plantwin.scenarios.model.Distribution;
 import org.plantwin.scenarios.model.Failure;
 import org.plantwin.scenarios.model.FailureBasis;
+import org.plantwin.scenarios.model.Inspection;
+import org.plantwin.scenarios.model.InspectionDisposition;
 import org.plantwin.scenarios.model.Machine;
 import org.plantwin.scenarios.model.Maintenance;
 import org.plantwin.scenarios.model.MaintenancePolicyKind;
@@ -87,6 +89,10 @@ public final class ResourceProcess extends LogicalProcess {
         final int step;
         final long due;
         long enqueued;
+        /** Quality, known to the inspection that first sees the part: drawn there, changed by rework. */
+        boolean inspected;
+        boolean defective;
+        int reworks;
 
         Part(long id, int product, long created, int step, long due) {
             this.id = id;
@@ -108,13 +114,33 @@ public final class ResourceProcess extends LogicalProcess {
         final TimeWeighted occupancy;
         final Tally wait = new Tally();
         long started;
+        final Inspection inspection;
+        final UniformRandomProvider defectRng;
+        final UniformRandomProvider classifyRng;
+        final UniformRandomProvider reworkRng;
+        StationRt reworkAt;
+        long inspected;
+        long firstInspections;
+        long accepted;
+        long firstPassAccepted;
+        long trueRejects;
+        long falseRejects;
+        long escapes;
+        long reworked;
+        long inspectionScrap;
+        long goodOutput;
 
-        StationRt(int index, PlantModel.StationSpec spec, MachineRt[] machines) {
+        StationRt(int index, PlantModel.StationSpec spec, MachineRt[] machines, RandomStreams rs) {
             this.index = index;
             this.spec = spec;
             this.capacity = spec.capacity();
             this.machines = machines;
             this.occupancy = new TimeWeighted(warmup);
+            this.inspection = spec.inspection();
+            String stream = ResourceProcess.this.spec.id() + "/" + spec.id();
+            this.defectRng = inspection == null ? null : rs.stream(stream + "/defect");
+            this.classifyRng = inspection == null ? null : rs.stream(stream + "/classify");
+            this.reworkRng = inspection == null ? null : rs.stream(stream + "/rework");
         }
     }
 
@@ -149,6 +175,8 @@ public final class ResourceProcess extends LogicalProcess {
         long failuresCount;
         long setups;
         double idealBusyMillis;
+        /** Parts this machine inspected that were not good output: escapes and parts sent to rework. */
+        long inspectedNotGood;
         /** Wear: null where the machine does not degrade (then {@link #health} stays 1). */
         final Wear wear;
         /** Null where the machine has no maintenance section or runs to failure without a plugged policy. */
@@ -347,13 +375,22 @@ public final class ResourceProcess extends LogicalProcess {
                 stationMachines[k] = new MachineRt(ms.size(), ss.machines().get(k), rs);
                 ms.add(stationMachines[k]);
             }
-            stations[s] = new StationRt(s, ss, stationMachines);
+            stations[s] = new StationRt(s, ss, stationMachines, rs);
             for (MachineRt m : stationMachines) {
                 m.station = stations[s];
                 m.state = waitingState(stations[s]);
             }
         }
         machines = ms.toArray(new MachineRt[0]);
+        for (StationRt s : stations) {
+            if (s.inspection != null && s.inspection.reworkAt() != null) {
+                for (StationRt t : stations) {
+                    if (t.spec.id().equals(s.inspection.reworkAt())) {
+                        s.reworkAt = t;
+                    }
+                }
+            }
+        }
         List<Integer> hosted = model.sourcesOf.get(resourceIndex);
         sources = new SourceRt[hosted.size()];
         for (int i = 0; i < sources.length; i++) {
@@ -658,13 +695,24 @@ public final class ResourceProcess extends LogicalProcess {
                     model.productIds.get(p.product), m.opStart / MS_PER_MIN, m.opProcessStart / MS_PER_MIN,
                     now() / MS_PER_MIN, scrap));
         }
-        if (scrap) {
+        Verdict verdict = scrap || s.inspection == null ? Verdict.ACCEPT : inspect(s, m, p, counted);
+        if (scrap || verdict == Verdict.SCRAP) {
             if (counted) {
                 m.scrap++;
                 scrapped++;
             }
             m.part = null;
             wip.add(now(), -1);
+            machineFree(m);
+            return;
+        }
+        if (verdict == Verdict.REWORK) {
+            m.part = null;
+            if (!offer(s.reworkAt, p)) {
+                // Rework goes in even when the buffer is full: blocking here could deadlock the loop.
+                s.reworkAt.queue.add(p);
+                s.reworkAt.occupancy.set(now(), s.reworkAt.queue.size());
+            }
             machineFree(m);
             return;
         }
@@ -679,6 +727,52 @@ public final class ResourceProcess extends LogicalProcess {
             setState(m, MachineState.BLOCKED);
             stations[s.index + 1].waiters.add(m);
         }
+    }
+
+    private enum Verdict { ACCEPT, REWORK, SCRAP }
+
+    /**
+     * Inspects {@code p} at the end of its processing at {@code s}: its quality is drawn at its first inspection,
+     * the classifier accepts or rejects it, a reject is scrapped or reworked.
+     */
+    private Verdict inspect(StationRt s, MachineRt m, Part p, boolean counted) {
+        Inspection in = s.inspection;
+        boolean first = !p.inspected;
+        if (first) {
+            p.inspected = true;
+            p.defective = s.defectRng.nextDouble() < in.defectRate();
+        }
+        boolean reject = s.classifyRng.nextDouble() < (p.defective ? in.detection() : in.falseReject());
+        if (counted) {
+            s.inspected++;
+            s.firstInspections += first ? 1 : 0;
+        }
+        if (!reject) {
+            if (counted) {
+                s.accepted++;
+                s.firstPassAccepted += first ? 1 : 0;
+                s.escapes += p.defective ? 1 : 0;
+                s.goodOutput += p.defective ? 0 : 1;
+                m.inspectedNotGood += p.defective ? 1 : 0;
+            }
+            return Verdict.ACCEPT;
+        }
+        boolean rework = in.disposition() == InspectionDisposition.REWORK && p.reworks < in.maxReworks();
+        if (counted) {
+            s.trueRejects += p.defective ? 1 : 0;
+            s.falseRejects += p.defective ? 0 : 1;
+            s.reworked += rework ? 1 : 0;
+            s.inspectionScrap += rework ? 0 : 1;
+            m.inspectedNotGood += rework ? 1 : 0;
+        }
+        if (!rework) {
+            return Verdict.SCRAP;
+        }
+        p.reworks++;
+        if (p.defective && s.reworkRng.nextDouble() < in.reworkSuccess()) {
+            p.defective = false;
+        }
+        return Verdict.REWORK;
     }
 
     /** The part has finished this resource: send it to its next routing step or its sink. */
@@ -1086,6 +1180,7 @@ public final class ResourceProcess extends LogicalProcess {
     /** Statistics of this LP at {@code end}. */
     public record Report(int resourceIndex, RunResult.LineKpis line, List<RunResult.StationKpis> stations,
                         List<RunResult.MachineKpis> machines, List<RunResult.MaintenanceKpis> maintenance,
+                        List<RunResult.InspectionKpis> inspection,
                         List<RunResult.SourceKpis> sources,
                         double wipIntegralMillis, long scrapped, List<RunResult.MaterialKpis> materials,
                         double[] wipIntegralPerBatch, List<RunResult.Operation> operations) {
@@ -1096,7 +1191,15 @@ public final class ResourceProcess extends LogicalProcess {
         double observed = Math.max(1, end - warmup);
         double hours = observed / 3_600_000.0;
         List<RunResult.StationKpis> st = new ArrayList<>();
+        List<RunResult.InspectionKpis> ins = new ArrayList<>();
         for (StationRt s : stations) {
+            if (s.inspection != null) {
+                ins.add(new RunResult.InspectionKpis(spec.id(), s.spec.id(), s.inspected, s.firstInspections,
+                        s.accepted, s.firstPassAccepted,
+                        s.firstInspections == 0 ? 0 : (double) s.firstPassAccepted / s.firstInspections,
+                        s.trueRejects, s.falseRejects, s.escapes, s.accepted == 0 ? 0 : (double) s.escapes / s.accepted,
+                        s.reworked, s.inspectionScrap, s.goodOutput));
+            }
             st.add(new RunResult.StationKpis(spec.id(), s.spec.id(), s.spec.unbounded() ? null : s.capacity,
                     s.occupancy.mean(end), s.occupancy.max(), s.started, s.wait.mean(), s.wait.quantile(0.95)));
         }
@@ -1113,9 +1216,10 @@ public final class ResourceProcess extends LogicalProcess {
             double maintained = m.stateMillis[MachineState.MAINTENANCE.ordinal()];
             double availability = (observed - down - maintained) / observed;
             double performance = busy > 0 ? Math.min(1.0, m.idealBusyMillis / busy) : 0;
-            double quality = m.processed > 0 ? (double) (m.processed - m.scrap) / m.processed : 0;
+            long good = m.processed - m.scrap - m.inspectedNotGood;
+            double quality = m.processed > 0 ? (double) good / m.processed : 0;
             ms.add(new RunResult.MachineKpis(m.spec.id(), spec.id(), m.station.spec.id(), m.processed,
-                    m.processed - m.scrap, m.scrap, m.failuresCount, m.setups, fractions, busy / observed,
+                    good, m.scrap, m.failuresCount, m.setups, fractions, busy / observed,
                     availability, performance, quality, availability * performance * quality));
             if (m.tracked()) {
                 mk.add(new RunResult.MaintenanceKpis(m.spec.id(), spec.id(), m.maintenancePolicyName, m.wearFailures,
@@ -1141,7 +1245,7 @@ public final class ResourceProcess extends LogicalProcess {
             mats.add(new RunResult.MaterialKpis(spec.id(), m.spec.material(), m.onHandTw.mean(end), m.onHandTw.min(),
                     m.onHandTw.max(), m.waits, m.replenishments, m.spec.initial(), m.received, m.onHand, m.onOrder));
         }
-        return new Report(resourceIndex, line, List.copyOf(st), List.copyOf(ms), List.copyOf(mk), List.copyOf(srcs),
+        return new Report(resourceIndex, line, List.copyOf(st), List.copyOf(ms), List.copyOf(mk), List.copyOf(ins), List.copyOf(srcs),
                 wip.integral(end) + inTransit.integral(end), scrapped, List.copyOf(mats),
                 Batches.integrals(wipBatches, end), List.copyOf(operations));
     }

@@ -67,6 +67,6 @@ class DeterminismTest {
         return ResultJson.write(new RunResult(r.scenario(), r.seed(), r.replication(), r.horizon(), r.warmup(),
                 r.observedMinutes(), r.plant(), r.lines(), r.stations(), r.machines(), r.sources(), r.sinks(),
                 r.supplyChain(), r.inventory(), r.customers(), r.fleets(), r.suppliers(), r.materials(), r.batches(), r.operations(), r.trips(),
-                r.maintenanceSummary(), r.maintenance(), null));
+                r.maintenanceSummary(), r.maintenance(), r.inspection(), null));
     }
 }

@@ -18,6 +18,8 @@ import org.plantwin.scenarios.model.Demand;
 import org.plantwin.scenarios.model.Distribution;
 import org.plantwin.scenarios.model.Failure;
 import org.plantwin.scenarios.model.Fleet;
+import org.plantwin.scenarios.model.Inspection;
+import org.plantwin.scenarios.model.InspectionDisposition;
 import org.plantwin.scenarios.model.InventoryPolicy;
 import org.plantwin.scenarios.model.Line;
 import org.plantwin.scenarios.model.Machine;
@@ -506,8 +508,42 @@ public final class ScenarioValidator {
                         "Maybe leave buffer out for an unbounded buffer, or write 0.");
             }
             checkMachineRefs(sp + ".machines", st.machines(), "station " + st.id() + " of line " + l.id());
+            if (st.inspection() != null) {
+                checkInspection(sp + ".inspection", st.inspection(), l, j);
+            }
         }
         checkMaterialStores(path + ".materials", l.materials());
+    }
+
+    private void checkInspection(String path, Inspection in, Line l, int stationIndex) {
+        probability(path + ".defectRate", in.defectRate(), "Maybe 0.05 for 5 % defective parts.");
+        probability(path + ".detection", in.detection(), "Maybe 0.95: 95 % of defects are caught.");
+        probability(path + ".falseReject", in.falseReject(), "Maybe 0.02: 2 % of good parts are rejected.");
+        probability(path + ".reworkSuccess", in.reworkSuccess(), "Maybe 0.9.");
+        if (in.maxReworks() < 0) {
+            add(path + ".maxReworks", String.valueOf(in.maxReworks()), "The number of reworks must be >= 0",
+                    "Maybe 2.");
+        }
+        if (in.disposition() == InspectionDisposition.REWORK) {
+            List<String> allowed = l.stations().subList(0, stationIndex + 1).stream()
+                    .filter(Objects::nonNull).map(Station::id).toList();
+            if (in.reworkAt() == null) {
+                add(path + ".reworkAt", null, "A rework disposition needs the station that reworks",
+                        "Maybe reworkAt: " + allowed.get(allowed.size() - 1) + ".");
+            } else if (!allowed.contains(in.reworkAt())) {
+                add(path + ".reworkAt", q(in.reworkAt()), "reworkAt must name this station or an earlier station of"
+                        + " line " + l.id() + " " + allowed, Hints.closest(in.reworkAt(), new LinkedHashSet<>(allowed)));
+            }
+        } else if (in.reworkAt() != null) {
+            add(path + ".reworkAt", q(in.reworkAt()), "Only a rework disposition takes reworkAt",
+                    "Maybe disposition: rework, or remove reworkAt.");
+        }
+    }
+
+    private void probability(String path, Double p, String hint) {
+        if (p != null && !(p >= 0 && p <= 1)) {
+            add(path, num(p), "The probability must be in [0, 1]", hint);
+        }
     }
 
     private void checkGroup(int i, MachineGroup g) {

@@ -90,6 +90,33 @@ class ScenarioValidatorTest {
     }
 
     @Test
+    void reportsBadInspectionWithItsPaths() {
+        String text = """
+                name: qc
+                horizon: 8h
+                products: [{id: part, routing: [L1]}]
+                machines: [{id: M1, processTime: 1m}, {id: Q1, processTime: 1m}]
+                lines:
+                  - id: L1
+                    stations:
+                      - {id: S1, machines: [M1]}
+                      - id: QC
+                        machines: [Q1]
+                        inspection: {defectRate: 1.5, falseReject: -0.1, disposition: rework, reworkAt: S9}
+                sources: [{id: in, product: part, interarrival: 2m}]
+                sinks: [{id: out}]
+                """;
+
+        ScenarioException e = catchThrowableOfType(ScenarioException.class, () -> Scenarios.parse(text, "qc"));
+
+        assertThat(e.problems()).extracting(Problem::path, Problem::value).containsExactly(
+                tuple("$.lines[0].stations[1].inspection.defectRate", "1.5"),
+                tuple("$.lines[0].stations[1].inspection.falseReject", "-0.1"),
+                tuple("$.lines[0].stations[1].inspection.reworkAt", "\"S9\""));
+        assertThat(e.problems().get(2).hint()).contains("S1");
+    }
+
+    @Test
     void acceptsAJobShopRoutingThatRevisitsAResource() {
         String text = """
                 name: reentrant

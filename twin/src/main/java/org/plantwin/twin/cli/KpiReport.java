@@ -51,6 +51,15 @@ public final class KpiReport {
                     TextTable.pct(ps.oee()), "", "", ps.cost());
             sb.append(mt.render()).append('\n');
         }
+        if (!r.inspection().isEmpty()) {
+            TextTable in = new TextTable("Inspection (first-pass yield = accepted at first inspection; escapes ="
+                    + " defective parts accepted)", "line", "station", "inspected", "first-pass yield", "true rejects",
+                    "false rejects", "escapes", "escape rate", "reworked", "scrapped", "good output");
+            r.inspection().forEach(q -> in.row(q.line(), q.station(), q.inspected(), TextTable.pct(q.firstPassYield()),
+                    q.trueRejects(), q.falseRejects(), q.escapes(), TextTable.pct(q.escapeRate()), q.reworked(),
+                    q.scrapped(), q.goodOutput()));
+            sb.append(in.render()).append('\n');
+        }
         TextTable src = new TextTable("Sources", "source", "created", "lost", "loss probability", "blocked");
         r.sources().forEach(s -> src.row(s.id(), s.created(), s.lost(), s.lossProbability(),
                 TextTable.pct(s.blockedFraction())));

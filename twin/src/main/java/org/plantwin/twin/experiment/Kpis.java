@@ -21,7 +21,7 @@ import org.plantwin.scenarios.model.Station;
 /**
  * KPIs by name: {@code plant.throughputPerHour}, {@code stations[S1].waitMeanMinutes},
  * {@code machines[M3].utilisation}, {@code machines[M3].stateFractions.down}, {@code sinks[out].cycleTimeP95Minutes},
- * {@code maintenanceSummary.oee}, {@code maintenance[M3].cost}.
+ * {@code maintenanceSummary.oee}, {@code maintenance[M3].cost}, {@code inspection[QC].firstPassYield}.
  * The names are the {@link RunResult} record fields; an entity is chosen by id ({@code [M3]} or {@code [id=M3]}).
  */
 public final class Kpis {
@@ -36,14 +36,14 @@ public final class Kpis {
 
     private static final Set<String> HIGHER = Set.of("partsOut", "partsIn", "throughputPerHour", "good", "processed",
             "utilisation", "availability", "performance", "quality", "oee", "created", "parts", "started",
-            "orderFillRate", "unitFillRate", "onTimeDelivery", "completed");
+            "orderFillRate", "unitFillRate", "onTimeDelivery", "completed", "firstPassYield", "goodOutput");
     private static final Set<String> LOWER = Set.of("wipMean", "cycleTimeMeanMinutes", "cycleTimeP50Minutes",
             "cycleTimeP95Minutes", "cycleTimeSdMinutes", "cycleTimeMaxMinutes", "scrapped", "bufferMean", "bufferMax",
             "waitMeanMinutes", "waitP95Minutes", "failures", "setups", "lost", "lossProbability", "blockedFraction",
             "late", "tardinessMeanMinutes", "leadTimeMeanHours", "leadTimeP95Hours", "backordersMean", "stockouts",
             "kmDriven", "km", "transportCost", "holdingCost", "backorderCost", "totalCost", "cost",
             "materialStarvedShare", "partsWaited", "downMinutes", "maintenanceMinutes", "downtimeMinutes", "preventiveCost",
-            "repairCost");
+            "repairCost", "escapes", "escapeRate", "falseRejects", "reworked");
 
     private Kpis() {
     }
@@ -72,6 +72,7 @@ public final class Kpis {
             fields("maintenanceSummary.", r.maintenanceSummary(), out);
         }
         r.maintenance().forEach(m -> fields("maintenance[" + m.id() + "].", m, out));
+        r.inspection().forEach(q -> fields("inspection[" + q.station() + "].", q, out));
         return out;
     }
 
@@ -146,6 +147,13 @@ public final class Kpis {
         for (Machine m : s.machines()) {
             if (m.degradation() != null || m.maintenance() != null) {
                 names("maintenance[" + m.id() + "].", RunResult.MaintenanceKpis.class, out);
+            }
+        }
+        for (Line l : s.lines()) {
+            for (Station st : l.stations()) {
+                if (st.inspection() != null) {
+                    names("inspection[" + st.id() + "].", RunResult.InspectionKpis.class, out);
+                }
             }
         }
         return out;

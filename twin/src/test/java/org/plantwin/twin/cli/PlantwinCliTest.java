@@ -86,6 +86,13 @@ class PlantwinCliTest {
     }
 
     @Test
+    void runOfAPlantWithInspectionPrintsQualityKpis(@TempDir Path dir) {
+        Outcome o = cli("run", "inspection", "--horizon", "5d", "--out", dir.toString());
+        assertThat(o.code()).isZero();
+        assertThat(o.out()).contains("Inspection (", "first-pass yield", "escapes", "QC");
+    }
+
+    @Test
     void scenariosListsTheLibrary() {
         Outcome o = cli("scenarios");
         assertThat(o.code()).isZero();
