@@ -118,6 +118,9 @@ public final class ResourceProcess extends LogicalProcess {
         final UniformRandomProvider defectRng;
         final UniformRandomProvider classifyRng;
         final UniformRandomProvider reworkRng;
+        /** P(rejected | defective) and P(rejected | good), from the inspection's figures or classifier. */
+        final double detection;
+        final double falseReject;
         StationRt reworkAt;
         long inspected;
         long firstInspections;
@@ -141,6 +144,8 @@ public final class ResourceProcess extends LogicalProcess {
             this.defectRng = inspection == null ? null : rs.stream(stream + "/defect");
             this.classifyRng = inspection == null ? null : rs.stream(stream + "/classify");
             this.reworkRng = inspection == null ? null : rs.stream(stream + "/rework");
+            this.detection = inspection == null ? 0 : inspection.detectionProbability();
+            this.falseReject = inspection == null ? 0 : inspection.falseRejectProbability();
         }
     }
 
@@ -742,7 +747,7 @@ public final class ResourceProcess extends LogicalProcess {
             p.inspected = true;
             p.defective = s.defectRng.nextDouble() < in.defectRate();
         }
-        boolean reject = s.classifyRng.nextDouble() < (p.defective ? in.detection() : in.falseReject());
+        boolean reject = s.classifyRng.nextDouble() < (p.defective ? s.detection : s.falseReject);
         if (counted) {
             s.inspected++;
             s.firstInspections += first ? 1 : 0;

@@ -19,6 +19,7 @@ import org.plantwin.scenarios.model.Distribution;
 import org.plantwin.scenarios.model.Failure;
 import org.plantwin.scenarios.model.Fleet;
 import org.plantwin.scenarios.model.Inspection;
+import org.plantwin.scenarios.model.InspectionClassifier;
 import org.plantwin.scenarios.model.InspectionDisposition;
 import org.plantwin.scenarios.model.InventoryPolicy;
 import org.plantwin.scenarios.model.Line;
@@ -520,6 +521,15 @@ public final class ScenarioValidator {
         probability(path + ".detection", in.detection(), "Maybe 0.95: 95 % of defects are caught.");
         probability(path + ".falseReject", in.falseReject(), "Maybe 0.02: 2 % of good parts are rejected.");
         probability(path + ".reworkSuccess", in.reworkSuccess(), "Maybe 0.9.");
+        if (in.classifier() != null) {
+            checkClassifier(path + ".classifier", in.classifier());
+            if (in.detection() != null || in.falseReject() != null) {
+                add(path + (in.detection() != null ? ".detection" : ".falseReject"),
+                        num(in.detection() != null ? in.detection() : in.falseReject()),
+                        "Give the classifier or detection and falseReject, not both",
+                        "Maybe remove detection and falseReject: the classifier's confusion matrix sets them.");
+            }
+        }
         if (in.maxReworks() < 0) {
             add(path + ".maxReworks", String.valueOf(in.maxReworks()), "The number of reworks must be >= 0",
                     "Maybe 2.");
@@ -537,6 +547,37 @@ public final class ScenarioValidator {
         } else if (in.reworkAt() != null) {
             add(path + ".reworkAt", q(in.reworkAt()), "Only a rework disposition takes reworkAt",
                     "Maybe disposition: rework, or remove reworkAt.");
+        }
+    }
+
+    private void checkClassifier(String path, InspectionClassifier c) {
+        List<String> classes = c.classes();
+        if (classes.isEmpty() && c.model() == null) {
+            add(path + ".classes", "[]", "A classifier needs its classes and confusion matrix, or a model file",
+                    "Maybe model: models/inspection/inspection.json.");
+            return;
+        }
+        if (classes.isEmpty()) {
+            return; // the model file could not be read: reported where it was read
+        }
+        boolean square = c.confusion().size() == classes.size()
+                && c.confusion().stream().allMatch(r -> r != null && r.size() == classes.size()
+                && r.stream().allMatch(v -> v != null && v >= 0 && !v.isInfinite()));
+        if (!square) {
+            add(path + ".confusion", String.valueOf(c.confusion()), "The confusion matrix must be " + classes.size()
+                    + " x " + classes.size() + " non-negative numbers (rows true, columns predicted class)",
+                    "Maybe one row per class in " + classes + ".");
+        }
+        if (c.reject().isEmpty()) {
+            add(path + ".reject", "[]", "The classifier needs at least one class to reject",
+                    "Maybe reject: [" + classes.get(0) + "].");
+        }
+        for (int k = 0; k < c.reject().size(); k++) {
+            String r = c.reject().get(k);
+            if (!classes.contains(r)) {
+                add(path + ".reject[" + k + "]", q(r), "reject names a class the classifier does not have " + classes,
+                        Hints.closest(r, new LinkedHashSet<>(classes)));
+            }
         }
     }
 
