@@ -691,7 +691,7 @@ public final class ResourceProcess extends LogicalProcess {
         }
         StationRt s = m.station;
         if (m.wear != null) {
-            m.wear.read(m.operatingMillis / MS_PER_HOUR);
+            m.wear.read(now(), m.operatingMillis / MS_PER_HOUR);
         }
         m.askMaintenance = m.maintenancePolicy != null;
         boolean scrap = m.spec.scrap() > 0 && m.scrapRng.nextDouble() < m.spec.scrap();

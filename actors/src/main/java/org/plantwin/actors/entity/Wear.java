@@ -7,6 +7,7 @@ import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.plantwin.actors.kernel.RandomStreams;
 import org.plantwin.scenarios.model.Degradation;
+import org.plantwin.scenarios.model.SensorFault;
 
 /**
  * The wear of one machine (scenario {@code degradation}): health as a gamma process in operating time, the
@@ -28,6 +29,11 @@ final class Wear {
     private final double[] atNew;
     private final double[] atFailure;
     private final double[] noise;
+    private final List<List<SensorFault>> faults;
+    private final UniformRandomProvider faultRng;
+    /** Per sensor: the last reading before a stuck fault began (NaN while not stuck). */
+    private final double[] stuckAt;
+    private double[] lastReading;
     private final double[][] ring;
     private final double[] ringHours;
     private int count;
@@ -49,6 +55,11 @@ final class Wear {
         this.atNew = new double[n];
         this.atFailure = new double[n];
         this.noise = new double[n];
+        this.faults = spec.sensors().stream().map(Degradation.Sensor::faults).toList();
+        this.faultRng = rs.stream(machineId + "/sensors/faults");
+        this.stuckAt = new double[n];
+        java.util.Arrays.fill(stuckAt, Double.NaN);
+        this.lastReading = new double[n];
         for (int k = 0; k < n; k++) {
             atNew[k] = spec.sensors().get(k).atNew();
             atFailure[k] = spec.sensors().get(k).atFailure();
@@ -102,16 +113,42 @@ final class Wear {
         return hours * MS_PER_HOUR >= Long.MAX_VALUE / 2.0 ? Long.MAX_VALUE : Math.round(hours * MS_PER_HOUR);
     }
 
-    /** Reads every sensor at the end of a cycle, {@code operatingHours} since the last restore. */
-    void read(double operatingHours) {
+    /** Reads every sensor at the end of a cycle at {@code nowMillis}, {@code operatingHours} since the last restore. */
+    void read(long nowMillis, double operatingHours) {
         double[] row = ring[head];
         for (int k = 0; k < row.length; k++) {
-            row[k] = atNew[k] + (atFailure[k] - atNew[k]) * (1 - health) + noise[k] * gaussian.sample();
+            row[k] = withFaults(k, nowMillis, atNew[k] + (atFailure[k] - atNew[k]) * (1 - health)
+                    + noise[k] * gaussian.sample());
+            lastReading[k] = row[k];
         }
         ringHours[head] = operatingHours;
         head = (head + 1) % ring.length;
         count = Math.min(count + 1, ring.length);
         cycles++;
+    }
+
+    /** The reading of sensor {@code k} as its injected faults active at {@code nowMillis} change it. */
+    private double withFaults(int k, long nowMillis, double value) {
+        boolean stuck = false;
+        for (SensorFault f : faults.get(k)) {
+            if (!f.activeAt(nowMillis)) {
+                continue;
+            }
+            switch (f.type()) {
+                case DRIFT -> value += f.magnitude() * (nowMillis - f.start().toMillis()) / MS_PER_HOUR;
+                case SPIKE -> value += faultRng.nextDouble() < f.rate() ? f.magnitude() : 0;
+                case STUCK -> stuck = true;
+                default -> throw new IllegalStateException("Unknown sensor fault (" + f.type() + ").");
+            }
+        }
+        if (!stuck) {
+            stuckAt[k] = Double.NaN;
+            return value;
+        }
+        if (Double.isNaN(stuckAt[k])) {
+            stuckAt[k] = lastReading[k];
+        }
+        return stuckAt[k];
     }
 
     /** As good as new. */

@@ -133,6 +133,48 @@ class MaintenanceTest {
     }
 
     @Test
+    void injectedSensorFaultsDriftStickAndSpikeOnlyWhileActive() {
+        // No noise and steady wear: a healthy reading is 0.001 x operating hours; faults change it.
+        String wear = "{wearPerHour: 0.001, wearCv: 0, repair: 1h, sensors: ["
+                + "{id: drift, atNew: 0, atFailure: 1, faults: [{type: drift, start: 10h, duration: 5h, magnitude: 2}]},"
+                + "{id: stuck, atNew: 0, atFailure: 1, faults: [{type: stuck, start: 20h, duration: 5h}]},"
+                + "{id: spike, atNew: 0, atFailure: 1, faults: [{type: spike, start: 30h, duration: 5h, magnitude: 9,"
+                + " rate: 0.5}]}]}";
+        java.util.List<double[]> seen = new java.util.ArrayList<>();
+        MaintenancePolicy recorder = view -> {
+            double[] r = view.readings()[0];
+            seen.add(new double[] {view.nowMillis() / 3_600_000.0, r[0], r[1], r[2], 0.001 * view.operatingHours()});
+            return false;
+        };
+        run(oneMachine(wear, "{policy: runToFailure}"),
+                RunOptions.defaults().withHorizonMillis(40L * 3_600_000).withMaintenancePolicy("M1", recorder));
+
+        int spikes = 0;
+        int inSpikeWindow = 0;
+        double stuckValue = Double.NaN;
+        for (double[] x : seen) {
+            double hour = x[0];
+            double healthy = x[4];
+            boolean drift = hour >= 10 && hour < 15;
+            assertThat(x[1]).isCloseTo(healthy + (drift ? 2 * (hour - 10) : 0), org.assertj.core.data.Offset.offset(1e-9));
+            if (hour >= 20 && hour < 25) {
+                stuckValue = Double.isNaN(stuckValue) ? x[2] : stuckValue;
+                assertThat(x[2]).isEqualTo(stuckValue);
+            } else {
+                assertThat(x[2]).isCloseTo(healthy, org.assertj.core.data.Offset.offset(1e-9));
+            }
+            if (hour >= 30 && hour < 35) {
+                inSpikeWindow++;
+                spikes += x[3] > healthy + 1 ? 1 : 0;
+            } else {
+                assertThat(x[3]).isCloseTo(healthy, org.assertj.core.data.Offset.offset(1e-9));
+            }
+        }
+        assertThat(stuckValue).isLessThan(0.001 * 20 + 1e-9);
+        assertThat((double) spikes / inSpikeWindow).isBetween(0.3, 0.7);
+    }
+
+    @Test
     void rejectsAPolicyForAMachineWithoutMaintenance() {
         Scenario s = Scenarios.library("flowline5");
 

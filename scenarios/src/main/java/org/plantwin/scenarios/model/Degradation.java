@@ -33,10 +33,12 @@ public record Degradation(
             @JsonProperty(required = true) String id,
             @JsonProperty(required = true) @JsonPropertyDescription("Reading of a new machine (health 1).") Double atNew,
             @JsonProperty(required = true) @JsonPropertyDescription("Reading at failure (health 0).") Double atFailure,
-            @JsonPropertyDescription("Standard deviation of the reading's noise; default 0.") Double noise) {
+            @JsonPropertyDescription("Standard deviation of the reading's noise; default 0.") Double noise,
+            @JsonPropertyDescription("Injected sensor faults (drift, spike, stuck), for anomaly detection.") java.util.List<SensorFault> faults) {
 
         public Sensor {
             noise = noise == null ? 0.0 : noise;
+            faults = Scenario.copy(faults);
         }
     }
 }

@@ -30,6 +30,7 @@ import org.plantwin.scenarios.model.Product;
 import org.plantwin.scenarios.model.Quantity;
 import org.plantwin.scenarios.model.RoutingStep;
 import org.plantwin.scenarios.model.Scenario;
+import org.plantwin.scenarios.model.SensorFault;
 import org.plantwin.scenarios.model.Setup;
 import org.plantwin.scenarios.model.Sink;
 import org.plantwin.scenarios.model.Site;
@@ -419,6 +420,21 @@ public final class ScenarioValidator {
             if (!(sensor.noise() >= 0) || Double.isInfinite(sensor.noise())) {
                 add(sp + ".noise", num(sensor.noise()), "The noise (a standard deviation) must be a finite number >= 0",
                         "Maybe 0.05.");
+            }
+            for (int f = 0; f < sensor.faults().size(); f++) {
+                SensorFault fault = sensor.faults().get(f);
+                String fp = sp + ".faults[" + f + "]";
+                if (fault == null) {
+                    add(fp, null, "A fault must be an object with type, start and duration", "Maybe remove the empty entry.");
+                    continue;
+                }
+                if (fault.duration() != null && fault.duration().millis() <= 0) {
+                    add(fp + ".duration", q(fault.duration()), "The duration of a fault must be > 0", "Maybe \"12h\".");
+                }
+                probability(fp + ".rate", fault.rate(), "Maybe 0.2: one reading in five is spiked.");
+                if (!Double.isFinite(fault.magnitude())) {
+                    add(fp + ".magnitude", num(fault.magnitude()), "The magnitude must be a finite number", "Maybe 1.");
+                }
             }
         }
     }
