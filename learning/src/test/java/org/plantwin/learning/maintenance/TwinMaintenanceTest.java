@@ -56,4 +56,20 @@ class TwinMaintenanceTest {
     private static long failures(List<RunResult> runs) {
         return runs.stream().mapToLong(r -> r.maintenanceSummary().failures()).sum();
     }
+
+    @Test
+    @Tag("slow") // trains the autoencoder on twin lives and scores a faulty run: about 25 s on 2 shared cores
+    void autoencoderAlarmsOnDriftAndSpikesFarMoreThanOnNormalReadings() {
+        SensorFaultEvaluation.Settings s = new SensorFaultEvaluation.Settings(1, 1, 500, 0.995, 5, 30, 42, 1);
+
+        SensorFaultEvaluation.Result r = SensorFaultEvaluation.run(PLANT, s,
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+
+        for (SensorFaultEvaluation.FaultRow f : r.faults().subList(0, 2)) {
+            assertThat((double) f.alarmed() / f.windows()).as(f.type()).isGreaterThan(10 * r.falseAlarmRate());
+            assertThat(f.detected()).as(f.type()).isPositive();
+        }
+        assertThat(r.faults()).extracting(SensorFaultEvaluation.FaultRow::type)
+                .containsExactly("drift", "spike", "stuck");
+    }
 }
