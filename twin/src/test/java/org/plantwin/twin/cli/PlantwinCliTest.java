@@ -79,10 +79,11 @@ class PlantwinCliTest {
     }
 
     @Test
-    void runOfAWearingPlantPrintsTheMaintenanceTable(@TempDir Path dir) {
-        Outcome o = cli("run", "maintenance", "--horizon", "20d", "--out", dir.toString());
+    void runOfAWearingPlantPrintsTheMaintenanceTable(@TempDir Path dir) throws Exception {
+        Outcome o = cli("run", "maintenance", "--horizon", "20d", "--out", dir.toString(), "--report");
         assertThat(o.code()).isZero();
         assertThat(o.out()).contains("Maintenance (", "fixedInterval", "preventive cost", "maint");
+        assertThat(java.nio.file.Files.readString(dir.resolve("report.html"))).contains("<h3>Maintenance</h3>");
     }
 
     @Test
