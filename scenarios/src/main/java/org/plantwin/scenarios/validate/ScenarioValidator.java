@@ -592,7 +592,7 @@ public final class ScenarioValidator {
             String r = c.reject().get(k);
             if (!classes.contains(r)) {
                 add(path + ".reject[" + k + "]", q(r), "reject names a class the classifier does not have " + classes,
-                        Hints.closest(r, new LinkedHashSet<>(classes)));
+                        r == null ? "Maybe " + classes.get(0) + "." : Hints.closest(r, new LinkedHashSet<>(classes)));
             }
         }
     }
