@@ -28,6 +28,13 @@ public interface MaintenancePolicy {
     }
 
     /**
+     * An anomaly detector watching this machine's sensors raised an alarm (anomaly {@code score}) at
+     * {@code nowMillis}; the readings may be faulty. The built-in policies ignore alarms.
+     */
+    default void sensorAlarm(long nowMillis, double score) {
+    }
+
+    /**
      * The machine's condition at the end of a cycle. {@code readings[i][k]}: sensor {@code k} at the end of the
      * {@code i}-th of the last {@code readings.length} cycles (oldest first, at most {@link #window()}, only cycles
      * since the last restore), taken at {@code readingHours[i]} operating hours since the last restore.

@@ -9,8 +9,9 @@ import org.plantwin.actors.api.MaintenancePolicy;
 /**
  * Watches a machine's sensor stream with a {@link SensorAutoencoder} while another maintenance policy decides: every
  * {@code every} cycles it scores the window of the last {@code W} readings and raises an alarm when the score is above
- * the autoencoder's threshold. Alarms are kept in order (for evaluation against injected faults) and passed to the
- * listener; maintenance decisions are the delegate's. Like every policy: one instance per run and machine.
+ * the autoencoder's threshold. Alarms are kept in order (for evaluation against injected faults) and raised to the
+ * delegate policy ({@link MaintenancePolicy#sensorAlarm}) and the listener; maintenance decisions are the
+ * delegate's. Like every policy: one instance per run and machine.
  */
 public final class AnomalyWatch implements MaintenancePolicy {
 
@@ -54,8 +55,11 @@ public final class AnomalyWatch implements MaintenancePolicy {
                     w))[0];
             boolean alarm = score > model.descriptor().threshold();
             scores.add(new Score(view.nowMillis(), score, alarm));
-            if (alarm && listener != null) {
-                listener.alarm(view.machine(), view.nowMillis(), score);
+            if (alarm) {
+                delegate.sensorAlarm(view.nowMillis(), score);
+                if (listener != null) {
+                    listener.alarm(view.machine(), view.nowMillis(), score);
+                }
             }
         }
         return delegate.maintainNow(delegateView(view));

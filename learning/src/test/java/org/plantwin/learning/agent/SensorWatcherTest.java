@@ -11,11 +11,13 @@ import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.plantwin.actors.api.MaintenancePolicy;
+import org.plantwin.learning.maintenance.AnomalyWatch;
 import org.plantwin.learning.maintenance.EngineUnit;
 import org.plantwin.learning.maintenance.SensorAutoencoder;
 import org.plantwin.learning.maintenance.TwinLives;
 
-/** The sensor-watching learning actor raises alarms on anomalous windows only, per machine. */
+/** The sensor-watching learning actor (and its in-simulation twin) raises alarms on anomalous windows only. */
 class SensorWatcherTest {
 
     private static final ActorTestKit TESTKIT = ActorTestKit.create();
@@ -60,6 +62,30 @@ class SensorWatcherTest {
             watcher.tell(new SensorWatcher.Restored("M1"));
             watcher.tell(new SensorWatcher.SensorReading("M1", 100, reading(0.1, r)));
             probe.expectNoMessage(Duration.ofMillis(300));
+
+            // In a simulation the same scoring raises the alarm to the machine's maintenance policy.
+            List<Long> raised = new ArrayList<>();
+            MaintenancePolicy delegate = new MaintenancePolicy() {
+                @Override
+                public boolean maintainNow(View view) {
+                    return false;
+                }
+
+                @Override
+                public void sensorAlarm(long nowMillis, double score) {
+                    raised.add(nowMillis);
+                }
+            };
+            AnomalyWatch watch = new AnomalyWatch(ae, delegate, 1, null);
+            double[][] rows = new double[W][];
+            for (int t = 0; t < W - 1; t++) {
+                rows[t] = reading(0.1, r);
+            }
+            rows[W - 1] = new double[] {50, 61};
+            watch.maintainNow(new MaintenancePolicy.View(77, "M1", 5, W, List.of("a", "b"), new double[] {1, 60},
+                    new double[] {5, 90}, rows, new double[W]));
+            assertThat(raised).containsExactly(77L);
+            assertThat(watch.scores()).singleElement().satisfies(s -> assertThat(s.alarm()).isTrue());
         }
     }
 }
