@@ -1128,6 +1128,10 @@ public final class ResourceProcess extends LogicalProcess {
 
     /** Preventive maintenance now, in the gap before the machine's next part; it restores the machine. */
     private void startMaintenance(MachineRt m) {
+        if (m.maintenanceDuration == null) {
+            throw new IllegalStateException("The maintenance policy of machine (" + m.spec.id() + ") maintains, but"
+                    + " its maintenance section gives no duration. Maybe add maintenance.duration.");
+        }
         if (now() >= warmup) {
             m.preventive++;
             m.preventiveCost += m.spec.maintenance().cost();
