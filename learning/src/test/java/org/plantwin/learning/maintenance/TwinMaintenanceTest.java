@@ -58,7 +58,6 @@ class TwinMaintenanceTest {
     }
 
     @Test
-    @Tag("slow") // trains the autoencoder on twin lives and scores a faulty run: about 25 s on 2 shared cores
     void autoencoderAlarmsOnDriftAndSpikesFarMoreThanOnNormalReadings() {
         SensorFaultEvaluation.Settings s = new SensorFaultEvaluation.Settings(1, 1, 500, 0.995, 5, 30, 42, 1);
 
