@@ -139,10 +139,17 @@ public final class MaintenanceComparison {
             KPIS.forEach(k -> out.printf(Locale.ROOT, " %22s", text(k, TInterval.of(values(rs, k.f())))));
             out.println();
         });
-        out.printf(Locale.ROOT, "%nPaired differences against %s (95%% CI, verdict)%n", RUN_TO_FAILURE);
-        List<RunResult> base = runs.get(RUN_TO_FAILURE);
+        paired(RUN_TO_FAILURE, runs, out);
+        paired(FIXED, runs, out);
+    }
+
+    /** Paired differences of every later arm against {@code baseline} on availability, OEE and cost. */
+    private static void paired(String baseline, Map<String, List<RunResult>> runs, PrintStream out) {
+        out.printf(Locale.ROOT, "%nPaired differences against %s (95%% CI, verdict)%n", baseline);
+        List<RunResult> base = runs.get(baseline);
+        List<String> arms = new ArrayList<>(runs.keySet());
         runs.forEach((arm, rs) -> {
-            if (arm.equals(RUN_TO_FAILURE)) {
+            if (arms.indexOf(arm) <= arms.indexOf(baseline)) {
                 return;
             }
             out.printf(Locale.ROOT, "%-22s", arm);
