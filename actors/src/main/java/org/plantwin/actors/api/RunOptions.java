@@ -6,13 +6,15 @@ import java.util.TreeMap;
 /**
  * How to run a scenario: seed and horizon overrides, replication index (its streams derive from seed and index),
  * the largest number of events a logical process handles per window (bounds message sizes; results do not depend
- * on it), an optional history period ({@link #withHistory}), and dispatch policies that replace a fleet's built-in rule (by fleet id: the planners' plug-in point).
+ * on it), an optional history period ({@link #withHistory}), and dispatch policies that replace a fleet's built-in
+ * rule (by fleet id: the planners' plug-in point); likewise scheduling, replenishment and maintenance policies.
  */
 public record RunOptions(Long seedOverride, Long horizonMillisOverride, int replication, int maxEventsPerWindow,
                          Map<String, DispatchPolicy> dispatchPolicies,
                          Map<String, SchedulingPolicy> schedulingPolicies,
                          Map<String, ReplenishmentPolicy> replenishmentPolicies, long batchMillis,
-                         int operationTraceLimit, long historyPeriodMillis) {
+                         int operationTraceLimit, long historyPeriodMillis,
+                         Map<String, MaintenancePolicy> maintenancePolicies) {
 
     public static final int DEFAULT_MAX_EVENTS = 65_536;
 
@@ -41,34 +43,36 @@ public record RunOptions(Long seedOverride, Long horizonMillisOverride, int repl
                 : java.util.Collections.unmodifiableMap(new TreeMap<>(schedulingPolicies));
         replenishmentPolicies = replenishmentPolicies == null ? Map.of()
                 : java.util.Collections.unmodifiableMap(new TreeMap<>(replenishmentPolicies));
+        maintenancePolicies = maintenancePolicies == null ? Map.of()
+                : java.util.Collections.unmodifiableMap(new TreeMap<>(maintenancePolicies));
     }
 
     public static RunOptions defaults() {
-        return new RunOptions(null, null, 0, DEFAULT_MAX_EVENTS, null, null, null, 0, 0, 0);
+        return new RunOptions(null, null, 0, DEFAULT_MAX_EVENTS, null, null, null, 0, 0, 0, null);
     }
 
     public RunOptions withSeed(long seed) {
         return new RunOptions(seed, horizonMillisOverride, replication, maxEventsPerWindow, dispatchPolicies,
                 schedulingPolicies, replenishmentPolicies, batchMillis,
-                operationTraceLimit, historyPeriodMillis);
+                operationTraceLimit, historyPeriodMillis, maintenancePolicies);
     }
 
     public RunOptions withHorizonMillis(long horizonMillis) {
         return new RunOptions(seedOverride, horizonMillis, replication, maxEventsPerWindow, dispatchPolicies,
                 schedulingPolicies, replenishmentPolicies, batchMillis,
-                operationTraceLimit, historyPeriodMillis);
+                operationTraceLimit, historyPeriodMillis, maintenancePolicies);
     }
 
     public RunOptions withReplication(int k) {
         return new RunOptions(seedOverride, horizonMillisOverride, k, maxEventsPerWindow, dispatchPolicies,
                 schedulingPolicies, replenishmentPolicies, batchMillis,
-                operationTraceLimit, historyPeriodMillis);
+                operationTraceLimit, historyPeriodMillis, maintenancePolicies);
     }
 
     public RunOptions withMaxEventsPerWindow(int n) {
         return new RunOptions(seedOverride, horizonMillisOverride, replication, n, dispatchPolicies,
                 schedulingPolicies, replenishmentPolicies, batchMillis,
-                operationTraceLimit, historyPeriodMillis);
+                operationTraceLimit, historyPeriodMillis, maintenancePolicies);
     }
 
     /**
@@ -79,7 +83,7 @@ public record RunOptions(Long seedOverride, Long horizonMillisOverride, int repl
         Map<String, ReplenishmentPolicy> m = new TreeMap<>(replenishmentPolicies);
         m.put(warehouseId + "/" + productId, java.util.Objects.requireNonNull(policy, "policy"));
         return new RunOptions(seedOverride, horizonMillisOverride, replication, maxEventsPerWindow, dispatchPolicies,
-                schedulingPolicies, m, batchMillis, operationTraceLimit, historyPeriodMillis);
+                schedulingPolicies, m, batchMillis, operationTraceLimit, historyPeriodMillis, maintenancePolicies);
     }
 
     /**
@@ -88,7 +92,7 @@ public record RunOptions(Long seedOverride, Long horizonMillisOverride, int repl
      */
     public RunOptions withBatchMillis(long batch) {
         return new RunOptions(seedOverride, horizonMillisOverride, replication, maxEventsPerWindow, dispatchPolicies,
-                schedulingPolicies, replenishmentPolicies, batch, operationTraceLimit, historyPeriodMillis);
+                schedulingPolicies, replenishmentPolicies, batch, operationTraceLimit, historyPeriodMillis, maintenancePolicies);
     }
 
     /**
@@ -97,7 +101,7 @@ public record RunOptions(Long seedOverride, Long horizonMillisOverride, int repl
      */
     public RunOptions withOperationTrace(int limit) {
         return new RunOptions(seedOverride, horizonMillisOverride, replication, maxEventsPerWindow, dispatchPolicies,
-                schedulingPolicies, replenishmentPolicies, batchMillis, limit, historyPeriodMillis);
+                schedulingPolicies, replenishmentPolicies, batchMillis, limit, historyPeriodMillis, maintenancePolicies);
     }
 
     /**
@@ -107,7 +111,8 @@ public record RunOptions(Long seedOverride, Long horizonMillisOverride, int repl
      */
     public RunOptions withHistory(long periodMillis) {
         return new RunOptions(seedOverride, horizonMillisOverride, replication, maxEventsPerWindow, dispatchPolicies,
-                schedulingPolicies, replenishmentPolicies, batchMillis, operationTraceLimit, periodMillis);
+                schedulingPolicies, replenishmentPolicies, batchMillis, operationTraceLimit, periodMillis,
+                maintenancePolicies);
     }
 
     /** Uses {@code policy} in every station of the line or machine group {@code resourceId}. */
@@ -116,7 +121,7 @@ public record RunOptions(Long seedOverride, Long horizonMillisOverride, int repl
         m.put(resourceId, java.util.Objects.requireNonNull(policy, "policy"));
         return new RunOptions(seedOverride, horizonMillisOverride, replication, maxEventsPerWindow, dispatchPolicies, m,
                 replenishmentPolicies, batchMillis,
-                operationTraceLimit, historyPeriodMillis);
+                operationTraceLimit, historyPeriodMillis, maintenancePolicies);
     }
 
     /** Uses {@code policy} for the fleet {@code fleetId} instead of the rule the scenario names. */
@@ -125,6 +130,16 @@ public record RunOptions(Long seedOverride, Long horizonMillisOverride, int repl
         m.put(fleetId, java.util.Objects.requireNonNull(policy, "policy"));
         return new RunOptions(seedOverride, horizonMillisOverride, replication, maxEventsPerWindow, m,
                 schedulingPolicies, replenishmentPolicies, batchMillis,
-                operationTraceLimit, historyPeriodMillis);
+                operationTraceLimit, historyPeriodMillis,
+                maintenancePolicies);
+    }
+
+    /** Uses {@code policy} for the machine {@code machineId} instead of the built-in policy its scenario names. */
+    public RunOptions withMaintenancePolicy(String machineId, MaintenancePolicy policy) {
+        Map<String, MaintenancePolicy> m = new TreeMap<>(maintenancePolicies);
+        m.put(machineId, java.util.Objects.requireNonNull(policy, "policy"));
+        return new RunOptions(seedOverride, horizonMillisOverride, replication, maxEventsPerWindow, dispatchPolicies,
+                schedulingPolicies, replenishmentPolicies, batchMillis, operationTraceLimit,
+                historyPeriodMillis, m);
     }
 }

@@ -31,6 +31,9 @@ public record RunResult(
         List<Batch> batches,
         List<Operation> operations,
         List<Trip> trips,
+        MaintenanceSummary maintenanceSummary,
+        List<MaintenanceKpis> maintenance,
+        List<InspectionKpis> inspection,
         KernelStats kernel,
         @JsonInclude(JsonInclude.Include.NON_NULL) History history) {
 
@@ -38,7 +41,7 @@ public record RunResult(
     public RunResult withoutKernelStats() {
         return new RunResult(scenario, seed, replication, horizon, warmup, observedMinutes, plant, lines, stations,
                 machines, sources, sinks, supplyChain, inventory, customers, fleets, suppliers, materials, batches,
-                operations, trips, null, history);
+                operations, trips, maintenanceSummary, maintenance, inspection, null, history);
     }
 
 
@@ -60,7 +63,10 @@ public record RunResult(
                               long started, double waitMeanMinutes, double waitP95Minutes) {
     }
 
-    /** A machine: counts, time by state, OEE = availability x performance x quality. */
+    /**
+     * A machine: counts, time by state, OEE = availability x performance x quality; availability is the share of
+     * time neither down nor in preventive maintenance.
+     */
     public record MachineKpis(String id, String line, String station, long processed, long good, long scrapped,
                               long failures, long setups, Map<String, Double> stateFractions, double utilisation,
                               double availability, double performance, double quality, double oee) {
@@ -118,6 +124,35 @@ public record RunResult(
     public record MaterialKpis(String resource, String material, double onHandMean, double onHandMin,
                                double onHandMax, long partsWaited, long replenishments, long initial, long received,
                                long onHandEnd, long onOrderEnd) {
+    }
+
+    /**
+     * A machine that wears or is maintained: its maintenance policy, wear failures (each repaired as good as new),
+     * preventive maintenances, time down for repair and in maintenance, availability, OEE, and costs (preventive,
+     * corrective, total) over the observed period.
+     */
+    public record MaintenanceKpis(String id, String line, String policy, long failures, long preventive,
+                                  double downMinutes, double maintenanceMinutes, double availability, double oee,
+                                  double preventiveCost, double repairCost, double cost) {
+    }
+
+    /**
+     * The machines of {@link #maintenance()} together (null when there are none): availability and OEE are their
+     * means, counts, downtime (repair + maintenance) and cost their sums.
+     */
+    public record MaintenanceSummary(int machines, double availability, double oee, long failures, long preventive,
+                                     double downtimeMinutes, double cost) {
+    }
+
+    /**
+     * An inspection station: inspections (re-inspections of reworked parts included) and parts inspected for the
+     * first time; accepted parts, those accepted at their first inspection, first-pass yield (their share of first
+     * inspections); rejects of defective parts (true) and of good parts (false); escapes (defective parts accepted)
+     * and their share of the accepted; parts sent to rework, parts scrapped; good output (good parts accepted).
+     */
+    public record InspectionKpis(String line, String station, long inspected, long firstInspections, long accepted,
+                                 long firstPassAccepted, double firstPassYield, long trueRejects, long falseRejects,
+                                 long escapes, double escapeRate, long reworked, long scrapped, long goodOutput) {
     }
 
     /** A supplier: purchase orders, units, late deliveries. */

@@ -23,6 +23,7 @@ public final class PlantAssembly {
     private final java.util.Map<String, org.plantwin.actors.api.DispatchPolicy> dispatchPolicies;
     private final java.util.Map<String, org.plantwin.actors.api.SchedulingPolicy> schedulingPolicies;
     private final java.util.Map<String, org.plantwin.actors.api.ReplenishmentPolicy> replenishmentPolicies;
+    private final java.util.Map<String, org.plantwin.actors.api.MaintenancePolicy> maintenancePolicies;
 
     public PlantAssembly(Scenario scenario, RunOptions options) {
         long seed = options.seedOverride() != null ? options.seedOverride() : scenario.seed();
@@ -37,6 +38,14 @@ public final class PlantAssembly {
         this.dispatchPolicies = options.dispatchPolicies();
         this.schedulingPolicies = options.schedulingPolicies();
         this.replenishmentPolicies = options.replenishmentPolicies();
+        this.maintenancePolicies = options.maintenancePolicies();
+        for (String machine : maintenancePolicies.keySet()) {
+            if (scenario.machines().stream().noneMatch(m -> m.id().equals(machine) && m.maintenance() != null)) {
+                throw new IllegalArgumentException("A maintenance policy names the machine (" + machine + "), which is"
+                        + " no machine with a maintenance section in the scenario " + scenario.machines().stream()
+                        .filter(m -> m.maintenance() != null).map(m -> m.id()).toList() + ".");
+            }
+        }
         for (String key : replenishmentPolicies.keySet()) {
             boolean known = scenario.warehouses().stream().anyMatch(w -> w.stock().stream()
                     .anyMatch(st -> key.equals(w.id() + "/" + st.product())));
@@ -79,7 +88,8 @@ public final class PlantAssembly {
     public Kernel.Setup kernelSetup(int maxEventsPerWindow, RandomStreams rs) {
         List<LogicalProcess> lps = new ArrayList<>();
         for (int r = 0; r < model.resources.size(); r++) {
-            lps.add(new ResourceProcess(model, r, rs, schedulingPolicies.get(model.resources.get(r).id())));
+            lps.add(new ResourceProcess(model, r, rs, schedulingPolicies.get(model.resources.get(r).id()),
+                    maintenancePolicies));
         }
         for (int k = 0; k < model.sinks.size(); k++) {
             lps.add(new SinkProcess(model, k));
@@ -100,6 +110,28 @@ public final class PlantAssembly {
         for (int i = 0; i < Math.min(total.length, part.length); i++) {
             total[i] += part[i];
         }
+    }
+
+    private static RunResult.MaintenanceSummary maintenanceSummary(List<RunResult.MaintenanceKpis> ms) {
+        if (ms.isEmpty()) {
+            return null;
+        }
+        double availability = 0;
+        double oee = 0;
+        long failures = 0;
+        long preventive = 0;
+        double downtime = 0;
+        double cost = 0;
+        for (RunResult.MaintenanceKpis m : ms) {
+            availability += m.availability();
+            oee += m.oee();
+            failures += m.failures();
+            preventive += m.preventive();
+            downtime += m.downMinutes() + m.maintenanceMinutes();
+            cost += m.cost();
+        }
+        return new RunResult.MaintenanceSummary(ms.size(), availability / ms.size(), oee / ms.size(), failures,
+                preventive, downtime, cost);
     }
 
     /** Merges the LPs' final reports into the run result. */
@@ -125,6 +157,8 @@ public final class PlantAssembly {
         List<RunResult.Trip> trips = new ArrayList<>();
         List<RunResult.DemandHistory> demandHistory = new ArrayList<>();
         List<RunResult.FailureHistory> failureHistory = new ArrayList<>();
+        List<RunResult.MaintenanceKpis> maintenance = new ArrayList<>();
+        List<RunResult.InspectionKpis> inspection = new ArrayList<>();
         int nb = model.batchMillis > 0 ? org.plantwin.actors.stats.BatchSeries.batchesUntil(end, model.batchMillis) : 0;
         double[] bParts = new double[nb];
         double[] bCycle = new double[nb];
@@ -178,6 +212,8 @@ public final class PlantAssembly {
                 addInto(bWip, r.wipIntegralPerBatch());
                 operations.addAll(r.operations());
                 failureHistory.addAll(r.failureHistory());
+                maintenance.addAll(r.maintenance());
+                inspection.addAll(r.inspection());
                 wipIntegral += r.wipIntegralMillis();
                 scrapped += r.scrapped();
             } else if (o instanceof SinkProcess.Report s) {
@@ -241,7 +277,8 @@ public final class PlantAssembly {
                 observedMillis / 60_000.0, plant, List.copyOf(lines), List.copyOf(stations), List.copyOf(machines),
                 List.copyOf(sources), List.copyOf(sinks), supply, List.copyOf(inventory), List.copyOf(customers),
                 List.copyOf(fleets), List.copyOf(suppliers), List.copyOf(materials), List.copyOf(batches),
-                List.copyOf(operations), List.copyOf(trips),
+                List.copyOf(operations), List.copyOf(trips), maintenanceSummary(maintenance), List.copyOf(maintenance),
+                List.copyOf(inspection),
                 new RunResult.KernelStats(k.logicalProcesses(), model.minLookahead(), k.windows(), k.deltaWindows(),
                         k.events(), k.messages()),
                 model.historyMillis > 0 ? new RunResult.History(model.historyMillis / 60_000.0,

@@ -29,7 +29,8 @@ public final class PlantModel {
     }
 
     /** A station: its machines and its buffer capacity (Integer.MAX_VALUE when unbounded). */
-    public record StationSpec(String id, List<Machine> machines, int capacity, boolean unbounded) {
+    public record StationSpec(String id, List<Machine> machines, int capacity, boolean unbounded,
+                              org.plantwin.scenarios.model.Inspection inspection) {
     }
 
     public final Scenario scenario;
@@ -88,13 +89,14 @@ public final class PlantModel {
             List<StationSpec> st = new ArrayList<>();
             for (Station station : line.stations()) {
                 st.add(new StationSpec(station.id(), station.machines().stream().map(machines::get).toList(),
-                        station.buffer() == null ? Integer.MAX_VALUE : station.buffer(), station.buffer() == null));
+                        station.buffer() == null ? Integer.MAX_VALUE : station.buffer(), station.buffer() == null,
+                        station.inspection()));
             }
             res.add(new ResourceSpec(line.id(), "line", List.copyOf(st), line.queue(), line.materials()));
         }
         for (MachineGroup g : s.machineGroups()) {
             res.add(new ResourceSpec(g.id(), "machineGroup", List.of(new StationSpec(g.id(),
-                    g.machines().stream().map(machines::get).toList(), Integer.MAX_VALUE, true)), g.queue(),
+                    g.machines().stream().map(machines::get).toList(), Integer.MAX_VALUE, true, null)), g.queue(),
                     g.materials()));
         }
         this.resources = List.copyOf(res);

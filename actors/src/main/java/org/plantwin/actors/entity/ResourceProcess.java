@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
+import org.plantwin.actors.api.MaintenancePolicy;
 import org.plantwin.actors.api.RunResult;
 import org.plantwin.actors.api.SchedulingPolicy;
 import org.plantwin.actors.kernel.LogicalProcess;
@@ -18,7 +19,11 @@ import org.plantwin.scenarios.model.Distribution;
 import org.plantwin.scenarios.model.Failure;
 import org.plantwin.scenarios.model.FailureTrace;
 import org.plantwin.scenarios.model.FailureBasis;
+import org.plantwin.scenarios.model.Inspection;
+import org.plantwin.scenarios.model.InspectionDisposition;
 import org.plantwin.scenarios.model.Machine;
+import org.plantwin.scenarios.model.Maintenance;
+import org.plantwin.scenarios.model.MaintenancePolicyKind;
 import org.plantwin.scenarios.model.Order;
 import org.plantwin.scenarios.model.QueueDiscipline;
 import org.plantwin.scenarios.model.Source;
@@ -46,11 +51,16 @@ public final class ResourceProcess extends LogicalProcess implements LiveView {
     private static final int PART_ARRIVAL = 8;
     private static final int TRANSIT_DONE = 9;
     private static final int DECIDE = 10;
+    private static final int MAINTENANCE_DONE = 11;
 
     private static final double MS_PER_MIN = 60_000.0;
+    private static final double MS_PER_HOUR = 3_600_000.0;
+    /** Readings the built-in predictive policy fits its trend to. */
+    private static final int TREND_WINDOW = 20;
 
     private final PlantModel model;
     private final SchedulingPolicy custom;
+    private final Map<String, MaintenancePolicy> maintenancePolicies;
     private final int resourceIndex;
     private final PlantModel.ResourceSpec spec;
     private final long warmup;
@@ -80,6 +90,10 @@ public final class ResourceProcess extends LogicalProcess implements LiveView {
         final int step;
         final long due;
         long enqueued;
+        /** Quality, known to the inspection that first sees the part: drawn there, changed by rework. */
+        boolean inspected;
+        boolean defective;
+        int reworks;
 
         Part(long id, int product, long created, int step, long due) {
             this.id = id;
@@ -101,13 +115,38 @@ public final class ResourceProcess extends LogicalProcess implements LiveView {
         final TimeWeighted occupancy;
         final Tally wait = new Tally();
         long started;
+        final Inspection inspection;
+        final UniformRandomProvider defectRng;
+        final UniformRandomProvider classifyRng;
+        final UniformRandomProvider reworkRng;
+        /** P(rejected | defective) and P(rejected | good), from the inspection's figures or classifier. */
+        final double detection;
+        final double falseReject;
+        StationRt reworkAt;
+        long inspected;
+        long firstInspections;
+        long accepted;
+        long firstPassAccepted;
+        long trueRejects;
+        long falseRejects;
+        long escapes;
+        long reworked;
+        long inspectionScrap;
+        long goodOutput;
 
-        StationRt(int index, PlantModel.StationSpec spec, MachineRt[] machines) {
+        StationRt(int index, PlantModel.StationSpec spec, MachineRt[] machines, RandomStreams rs) {
             this.index = index;
             this.spec = spec;
             this.capacity = spec.capacity();
             this.machines = machines;
             this.occupancy = new TimeWeighted(warmup);
+            this.inspection = spec.inspection();
+            String stream = ResourceProcess.this.spec.id() + "/" + spec.id();
+            this.defectRng = inspection == null ? null : rs.stream(stream + "/defect");
+            this.classifyRng = inspection == null ? null : rs.stream(stream + "/classify");
+            this.reworkRng = inspection == null ? null : rs.stream(stream + "/rework");
+            this.detection = inspection == null ? 0 : inspection.detectionProbability();
+            this.falseReject = inspection == null ? 0 : inspection.falseRejectProbability();
         }
     }
 
@@ -148,6 +187,23 @@ public final class ResourceProcess extends LogicalProcess implements LiveView {
         long failuresCount;
         long setups;
         double idealBusyMillis;
+        /** Parts this machine inspected that were not good output: escapes and parts sent to rework. */
+        long inspectedNotGood;
+        /** Wear: null where the machine does not degrade (then {@link #health} stays 1). */
+        final Wear wear;
+        /** Null where the machine has no maintenance section or runs to failure without a plugged policy. */
+        final MaintenancePolicy maintenancePolicy;
+        final String maintenancePolicyName;
+        final ContinuousSampler maintenanceDuration;
+        /** The failure-mode index of a wear failure: one past the scenario's failure modes. */
+        final int wearMode;
+        /** Operating time since the machine was last restored (new, repaired after wear, or maintained). */
+        long operatingMillis;
+        boolean askMaintenance;
+        long wearFailures;
+        long preventive;
+        double preventiveCost;
+        double repairCost;
 
         MachineRt(int entity, Machine spec, RandomStreams rs) {
             this.entity = entity;
@@ -178,6 +234,38 @@ public final class ResourceProcess extends LogicalProcess implements LiveView {
             setupRng = rs.stream(spec.id() + "/setup");
             scrapRng = rs.stream(spec.id() + "/scrap");
             state = MachineState.IDLE;
+            wearMode = failures.length;
+            Maintenance mt = spec.maintenance();
+            MaintenancePolicy plugged = maintenancePolicies.get(spec.id());
+            if (plugged != null) {
+                maintenancePolicy = plugged;
+                maintenancePolicyName = "custom";
+            } else if (mt == null || mt.policy() == MaintenancePolicyKind.RUN_TO_FAILURE) {
+                maintenancePolicy = null;
+                maintenancePolicyName = mt == null ? "none" : "runToFailure";
+            } else if (mt.policy() == MaintenancePolicyKind.FIXED_INTERVAL) {
+                maintenancePolicy = MaintenancePolicy.fixedInterval(mt.interval().millis() / MS_PER_HOUR);
+                maintenancePolicyName = "fixedInterval";
+            } else {
+                maintenancePolicy = MaintenancePolicy.trendPredictive(mt.threshold().millis() / MS_PER_HOUR,
+                        TREND_WINDOW);
+                maintenancePolicyName = "predictive";
+            }
+            maintenanceDuration = mt == null || mt.duration() == null ? null
+                    : mt.duration().sampler(rs.stream(spec.id() + "/maintenance"));
+            wear = spec.degradation() == null ? null : new Wear(spec.id(), spec.degradation(), rs,
+                    maintenancePolicy == null ? 1 : Math.max(1, maintenancePolicy.window()));
+        }
+
+        boolean tracked() {
+            return wear != null || spec.maintenance() != null;
+        }
+
+        MaintenancePolicy.View maintenanceView() {
+            return new MaintenancePolicy.View(now(), spec.id(), operatingMillis / MS_PER_HOUR,
+                    wear == null ? 0 : wear.cycles(), wear == null ? List.of() : wear.sensorIds(),
+                    wear == null ? new double[0] : wear.atNew(), wear == null ? new double[0] : wear.atFailure(),
+                    wear == null ? new double[0][] : wear.readings(), wear == null ? new double[0] : wear.readingHours());
         }
 
         ContinuousSampler setupSampler(int from, int to) {
@@ -273,9 +361,11 @@ public final class ResourceProcess extends LogicalProcess implements LiveView {
         }
     }
 
-    public ResourceProcess(PlantModel model, int resourceIndex, RandomStreams rs, SchedulingPolicy custom) {
+    public ResourceProcess(PlantModel model, int resourceIndex, RandomStreams rs, SchedulingPolicy custom,
+                           Map<String, MaintenancePolicy> maintenancePolicies) {
         super(resourceIndex, model.resources.get(resourceIndex).id());
         this.custom = custom;
+        this.maintenancePolicies = maintenancePolicies;
         this.model = model;
         this.resourceIndex = resourceIndex;
         this.spec = model.resources.get(resourceIndex);
@@ -301,13 +391,22 @@ public final class ResourceProcess extends LogicalProcess implements LiveView {
                 stationMachines[k] = new MachineRt(ms.size(), ss.machines().get(k), rs);
                 ms.add(stationMachines[k]);
             }
-            stations[s] = new StationRt(s, ss, stationMachines);
+            stations[s] = new StationRt(s, ss, stationMachines, rs);
             for (MachineRt m : stationMachines) {
                 m.station = stations[s];
                 m.state = waitingState(stations[s]);
             }
         }
         machines = ms.toArray(new MachineRt[0]);
+        for (StationRt s : stations) {
+            if (s.inspection != null && s.inspection.reworkAt() != null) {
+                for (StationRt t : stations) {
+                    if (t.spec.id().equals(s.inspection.reworkAt())) {
+                        s.reworkAt = t;
+                    }
+                }
+            }
+        }
         List<Integer> hosted = model.sourcesOf.get(resourceIndex);
         sources = new SourceRt[hosted.size()];
         for (int i = 0; i < sources.length; i++) {
@@ -365,6 +464,7 @@ public final class ResourceProcess extends LogicalProcess implements LiveView {
             case PART_ARRIVAL -> onPartArrival((Part) ref);
             case TRANSIT_DONE -> inTransit.add(now(), -1);
             case DECIDE -> onDecide(machines[entity]);
+            case MAINTENANCE_DONE -> onMaintenanceDone(machines[entity]);
             default -> throw new IllegalStateException("Unknown event kind (" + kind + ") in " + name() + ".");
         }
     }
@@ -566,6 +666,13 @@ public final class ResourceProcess extends LogicalProcess implements LiveView {
                 first = f;
             }
         }
+        if (m.wear != null) {
+            long ttf = m.wear.sampleTimeToFailureMillis();
+            if (ttf < r) {
+                r = ttf;
+                first = m.wearMode;
+            }
+        }
         if (first >= 0 && r < m.workLeft && !m.observed) {
             scheduleIn(r, code(FAIL_OPERATING, m.entity), ((long) m.epoch << 8) | first, null);
         } else {
@@ -577,6 +684,10 @@ public final class ResourceProcess extends LogicalProcess implements LiveView {
     private void chargeWork(MachineRt m) {
         long elapsed = now() - m.phaseStart;
         m.workLeft -= elapsed;
+        m.operatingMillis += elapsed;
+        if (m.wear != null) {
+            m.wear.wearFor(elapsed);
+        }
         for (int f = 0; f < m.failures.length; f++) {
             if (m.failures[f].basis() == FailureBasis.OPERATING) {
                 m.timeToFailure[f] -= elapsed;
@@ -598,19 +709,34 @@ public final class ResourceProcess extends LogicalProcess implements LiveView {
             m.idealBusyMillis += m.idealMillis[p.product];
         }
         StationRt s = m.station;
+        if (m.wear != null) {
+            m.wear.read(now(), m.operatingMillis / MS_PER_HOUR);
+        }
+        m.askMaintenance = m.maintenancePolicy != null;
         boolean scrap = m.spec.scrap() > 0 && m.scrapRng.nextDouble() < m.spec.scrap();
         if (operations.size() < model.operationTraceLimit) {
             operations.add(new RunResult.Operation(spec.id(), s.spec.id(), m.spec.id(), p.id,
                     model.productIds.get(p.product), m.opStart / MS_PER_MIN, m.opProcessStart / MS_PER_MIN,
                     now() / MS_PER_MIN, scrap));
         }
-        if (scrap) {
+        Verdict verdict = scrap || s.inspection == null ? Verdict.ACCEPT : inspect(s, m, p, counted);
+        if (scrap || verdict == Verdict.SCRAP) {
             if (counted) {
                 m.scrap++;
                 scrapped++;
             }
             m.part = null;
             wip.add(now(), -1);
+            machineFree(m);
+            return;
+        }
+        if (verdict == Verdict.REWORK) {
+            m.part = null;
+            if (!offer(s.reworkAt, p)) {
+                // Rework goes in even when the buffer is full: blocking here could deadlock the loop.
+                s.reworkAt.queue.add(p);
+                s.reworkAt.occupancy.set(now(), s.reworkAt.queue.size());
+            }
             machineFree(m);
             return;
         }
@@ -625,6 +751,52 @@ public final class ResourceProcess extends LogicalProcess implements LiveView {
             setState(m, MachineState.BLOCKED);
             stations[s.index + 1].waiters.add(m);
         }
+    }
+
+    private enum Verdict { ACCEPT, REWORK, SCRAP }
+
+    /**
+     * Inspects {@code p} at the end of its processing at {@code s}: its quality is drawn at its first inspection,
+     * the classifier accepts or rejects it, a reject is scrapped or reworked.
+     */
+    private Verdict inspect(StationRt s, MachineRt m, Part p, boolean counted) {
+        Inspection in = s.inspection;
+        boolean first = !p.inspected;
+        if (first) {
+            p.inspected = true;
+            p.defective = s.defectRng.nextDouble() < in.defectRate();
+        }
+        boolean reject = s.classifyRng.nextDouble() < (p.defective ? s.detection : s.falseReject);
+        if (counted) {
+            s.inspected++;
+            s.firstInspections += first ? 1 : 0;
+        }
+        if (!reject) {
+            if (counted) {
+                s.accepted++;
+                s.firstPassAccepted += first ? 1 : 0;
+                s.escapes += p.defective ? 1 : 0;
+                s.goodOutput += p.defective ? 0 : 1;
+                m.inspectedNotGood += p.defective ? 1 : 0;
+            }
+            return Verdict.ACCEPT;
+        }
+        boolean rework = in.disposition() == InspectionDisposition.REWORK && p.reworks < in.maxReworks();
+        if (counted) {
+            s.trueRejects += p.defective ? 1 : 0;
+            s.falseRejects += p.defective ? 0 : 1;
+            s.reworked += rework ? 1 : 0;
+            s.inspectionScrap += rework ? 0 : 1;
+            m.inspectedNotGood += rework ? 1 : 0;
+        }
+        if (!rework) {
+            return Verdict.SCRAP;
+        }
+        p.reworks++;
+        if (p.defective && s.reworkRng.nextDouble() < in.reworkSuccess()) {
+            p.defective = false;
+        }
+        return Verdict.REWORK;
     }
 
     /** The part has finished this resource: send it to its next routing step or its sink. */
@@ -651,9 +823,24 @@ public final class ResourceProcess extends LogicalProcess implements LiveView {
     /** Machine {@code m} holds no part: take the next one from its buffer, then let upstream waiters in. */
     private void machineFree(MachineRt m) {
         StationRt s = m.station;
-        if (m.state == MachineState.DOWN) {
+        if (m.state == MachineState.DOWN || m.state == MachineState.MAINTENANCE) {
             admitWaiters(s);
             return;
+        }
+        if (m.wear != null && m.wear.health() <= 0) {
+            // Worn out during the part just finished: it fails before it starts the next.
+            m.epoch++;
+            goDown(m, m.wearMode);
+            admitWaiters(s);
+            return;
+        }
+        if (m.askMaintenance) {
+            m.askMaintenance = false;
+            if (m.maintenancePolicy.maintainNow(m.maintenanceView())) {
+                startMaintenance(m);
+                admitWaiters(s);
+                return;
+            }
         }
         if (custom == SchedulingPolicy.AGENT && s.queue.size() >= 2) {
             // Decide after everything else due now in this LP, so the agent sees every part that arrives now.
@@ -678,7 +865,7 @@ public final class ResourceProcess extends LogicalProcess implements LiveView {
     /** The agent's turn for machine {@code m}: ask if there is still a choice, else carry on alone. */
     private void onDecide(MachineRt m) {
         m.awaitingDecision = false;
-        if (m.part != null || m.state == MachineState.DOWN) {
+        if (m.part != null || m.state == MachineState.DOWN || m.state == MachineState.MAINTENANCE) {
             return;
         }
         StationRt s = m.station;
@@ -922,7 +1109,9 @@ public final class ResourceProcess extends LogicalProcess implements LiveView {
             beginWork(m);
             return;
         }
-        m.timeToFailure[f] = sample(m.timeBetween[f]);
+        if (f < m.wearMode) {
+            m.timeToFailure[f] = sample(m.timeBetween[f]);
+        }
         goDown(m, f);
     }
 
@@ -930,8 +1119,8 @@ public final class ResourceProcess extends LogicalProcess implements LiveView {
         if (m.observed) {
             return;
         }
-        if (m.state == MachineState.DOWN) {
-            // Already down: this failure is absorbed; the clock runs on.
+        if (m.state == MachineState.DOWN || m.state == MachineState.MAINTENANCE) {
+            // Already down or in maintenance: this failure is absorbed; the clock runs on.
             scheduleIn(sample(m.timeBetween[f]), code(FAIL_CALENDAR, m.entity), f, null);
             return;
         }
@@ -945,11 +1134,58 @@ public final class ResourceProcess extends LogicalProcess implements LiveView {
     }
 
     private void goDown(MachineRt m, int f) {
-        if (now() >= warmup) {
+        boolean counted = now() >= warmup;
+        if (counted) {
             m.failuresCount++;
         }
         setState(m, MachineState.DOWN);
+        if (f == m.wearMode) {
+            if (counted) {
+                m.wearFailures++;
+                m.repairCost += m.spec.maintenance() == null ? 0 : m.spec.maintenance().repairCost();
+            }
+            if (m.maintenancePolicy != null) {
+                m.maintenancePolicy.lifeEnded(now(), m.operatingMillis / MS_PER_HOUR, true);
+            }
+            scheduleIn(sample(m.wear.repair()), code(REPAIRED, m.entity), ((long) m.repairToken << 8) | f, null);
+            return;
+        }
         scheduleIn(sample(m.repair[f]), code(REPAIRED, m.entity), ((long) m.repairToken << 8) | f, null);
+    }
+
+    /** Preventive maintenance now, in the gap before the machine's next part; it restores the machine. */
+    private void startMaintenance(MachineRt m) {
+        if (m.maintenanceDuration == null) {
+            throw new IllegalStateException("The maintenance policy of machine (" + m.spec.id() + ") maintains, but"
+                    + " its maintenance section gives no duration. Maybe add maintenance.duration.");
+        }
+        if (now() >= warmup) {
+            m.preventive++;
+            m.preventiveCost += m.spec.maintenance().cost();
+        }
+        m.maintenancePolicy.lifeEnded(now(), m.operatingMillis / MS_PER_HOUR, false);
+        setState(m, MachineState.MAINTENANCE);
+        scheduleIn(sample(m.maintenanceDuration), code(MAINTENANCE_DONE, m.entity), 0, null);
+    }
+
+    private void onMaintenanceDone(MachineRt m) {
+        if (m.state != MachineState.MAINTENANCE) {
+            // The plant reported the machine down meanwhile (live twin): it is restored, and up when reported up.
+            restore(m);
+            return;
+        }
+        restore(m);
+        setState(m, waitingState(m.station));
+        machineFree(m);
+    }
+
+    /** As good as new: full health, operating clock since restore at 0. */
+    private static void restore(MachineRt m) {
+        m.operatingMillis = 0;
+        m.askMaintenance = false;
+        if (m.wear != null) {
+            m.wear.restore();
+        }
     }
 
     private void onRepaired(MachineRt m, long datum) {
@@ -957,7 +1193,9 @@ public final class ResourceProcess extends LogicalProcess implements LiveView {
         if ((int) (datum >>> 8) != m.repairToken) {
             return;
         }
-        if (m.failures[f].basis() == FailureBasis.CALENDAR) {
+        if (f == m.wearMode) {
+            restore(m);
+        } else if (m.failures[f].basis() == FailureBasis.CALENDAR) {
             scheduleIn(sample(m.timeBetween[f]), code(FAIL_CALENDAR, m.entity), f, null);
         }
         resumeAfterDown(m);
@@ -1080,7 +1318,9 @@ public final class ResourceProcess extends LogicalProcess implements LiveView {
 
     /** Statistics of this LP at {@code end}. */
     public record Report(int resourceIndex, RunResult.LineKpis line, List<RunResult.StationKpis> stations,
-                        List<RunResult.MachineKpis> machines, List<RunResult.SourceKpis> sources,
+                        List<RunResult.MachineKpis> machines, List<RunResult.MaintenanceKpis> maintenance,
+                        List<RunResult.InspectionKpis> inspection,
+                        List<RunResult.SourceKpis> sources,
                         double wipIntegralMillis, long scrapped, List<RunResult.MaterialKpis> materials,
                         double[] wipIntegralPerBatch, List<RunResult.Operation> operations,
                         List<RunResult.FailureHistory> failureHistory) {
@@ -1091,11 +1331,20 @@ public final class ResourceProcess extends LogicalProcess implements LiveView {
         double observed = Math.max(1, end - warmup);
         double hours = observed / 3_600_000.0;
         List<RunResult.StationKpis> st = new ArrayList<>();
+        List<RunResult.InspectionKpis> ins = new ArrayList<>();
         for (StationRt s : stations) {
+            if (s.inspection != null) {
+                ins.add(new RunResult.InspectionKpis(spec.id(), s.spec.id(), s.inspected, s.firstInspections,
+                        s.accepted, s.firstPassAccepted,
+                        s.firstInspections == 0 ? 0 : (double) s.firstPassAccepted / s.firstInspections,
+                        s.trueRejects, s.falseRejects, s.escapes, s.accepted == 0 ? 0 : (double) s.escapes / s.accepted,
+                        s.reworked, s.inspectionScrap, s.goodOutput));
+            }
             st.add(new RunResult.StationKpis(spec.id(), s.spec.id(), s.spec.unbounded() ? null : s.capacity,
                     s.occupancy.mean(end), s.occupancy.max(), s.started, s.wait.mean(), s.wait.quantile(0.95)));
         }
         List<RunResult.MachineKpis> ms = new ArrayList<>();
+        List<RunResult.MaintenanceKpis> mk = new ArrayList<>();
         for (MachineRt m : machines) {
             setState(m, m.state);
             Map<String, Double> fractions = new LinkedHashMap<>();
@@ -1104,12 +1353,20 @@ public final class ResourceProcess extends LogicalProcess implements LiveView {
             }
             double busy = m.stateMillis[MachineState.BUSY.ordinal()];
             double down = m.stateMillis[MachineState.DOWN.ordinal()];
-            double availability = (observed - down) / observed;
+            double maintained = m.stateMillis[MachineState.MAINTENANCE.ordinal()];
+            double availability = (observed - down - maintained) / observed;
             double performance = busy > 0 ? Math.min(1.0, m.idealBusyMillis / busy) : 0;
-            double quality = m.processed > 0 ? (double) (m.processed - m.scrap) / m.processed : 0;
+            long good = m.processed - m.scrap - m.inspectedNotGood;
+            double quality = m.processed > 0 ? (double) good / m.processed : 0;
             ms.add(new RunResult.MachineKpis(m.spec.id(), spec.id(), m.station.spec.id(), m.processed,
-                    m.processed - m.scrap, m.scrap, m.failuresCount, m.setups, fractions, busy / observed,
+                    good, m.scrap, m.failuresCount, m.setups, fractions, busy / observed,
                     availability, performance, quality, availability * performance * quality));
+            if (m.tracked()) {
+                mk.add(new RunResult.MaintenanceKpis(m.spec.id(), spec.id(), m.maintenancePolicyName, m.wearFailures,
+                        m.preventive, down / MS_PER_MIN, maintained / MS_PER_MIN, availability,
+                        availability * performance * quality, m.preventiveCost, m.repairCost,
+                        m.preventiveCost + m.repairCost));
+            }
         }
         List<RunResult.SourceKpis> srcs = new ArrayList<>();
         for (SourceRt s : sources) {
@@ -1128,7 +1385,7 @@ public final class ResourceProcess extends LogicalProcess implements LiveView {
             mats.add(new RunResult.MaterialKpis(spec.id(), m.spec.material(), m.onHandTw.mean(end), m.onHandTw.min(),
                     m.onHandTw.max(), m.waits, m.replenishments, m.spec.initial(), m.received, m.onHand, m.onOrder));
         }
-        return new Report(resourceIndex, line, List.copyOf(st), List.copyOf(ms), List.copyOf(srcs),
+        return new Report(resourceIndex, line, List.copyOf(st), List.copyOf(ms), List.copyOf(mk), List.copyOf(ins), List.copyOf(srcs),
                 wip.integral(end) + inTransit.integral(end), scrapped, List.copyOf(mats),
                 Batches.integrals(wipBatches, end), List.copyOf(operations), failureHistory());
     }

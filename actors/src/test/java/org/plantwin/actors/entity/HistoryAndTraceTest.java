@@ -112,7 +112,8 @@ class HistoryAndTraceTest {
             if (m.id().equals(machine)) {
                 Failure f = m.failures().get(0);
                 m = new Machine(m.id(), m.processTime(), m.processTimes(),
-                        List.of(new Failure(f.basis(), f.timeBetween(), f.repair(), trace)), m.setup(), m.scrap());
+                        List.of(new Failure(f.basis(), f.timeBetween(), f.repair(), trace)), m.setup(), m.scrap(),
+                        m.degradation(), m.maintenance());
             }
             machines.add(m);
         }

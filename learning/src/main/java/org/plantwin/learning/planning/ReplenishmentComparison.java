@@ -8,7 +8,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.ToDoubleFunction;
-import org.apache.commons.statistics.distribution.TDistribution;
 import org.plantwin.actors.api.RunOptions;
 import org.plantwin.actors.api.RunResult;
 import org.plantwin.actors.api.SimulationRuntime;
@@ -34,10 +33,7 @@ public final class ReplenishmentComparison {
 
         /** "better", "worse" or "no difference", where {@code higherIsBetter} says which way is good. */
         public String verdict(boolean higherIsBetter) {
-            if (Math.abs(diff) <= halfWidth) {
-                return "no difference";
-            }
-            return (diff > 0) == higherIsBetter ? "better" : "worse";
+            return new org.plantwin.learning.eval.TInterval(diff, halfWidth).verdict(higherIsBetter);
         }
     }
 
@@ -47,14 +43,7 @@ public final class ReplenishmentComparison {
     }
 
     public static void main(String[] args) {
-        Map<String, String> o = new LinkedHashMap<>();
-        for (String a : args) {
-            int eq = a.indexOf('=');
-            if (eq < 1) {
-                throw new IllegalArgumentException("The argument (" + a + ") must be key=value.");
-            }
-            o.put(a.substring(0, eq), a.substring(eq + 1));
-        }
+        Map<String, String> o = org.plantwin.learning.eval.KeyValueArgs.parse(args);
         Scenario scenario = Scenarios.library("supply-chain");
         ForecastReplenishment.Settings d = ForecastReplenishment.Settings.daily();
         ForecastReplenishment.Settings settings = d
@@ -138,18 +127,8 @@ public final class ReplenishmentComparison {
             sf += x;
             d[k] = x - b;
         }
-        double mean = 0;
-        for (double v : d) {
-            mean += v;
-        }
-        mean /= n;
-        double ss = 0;
-        for (double v : d) {
-            ss += (v - mean) * (v - mean);
-        }
-        double sd = Math.sqrt(ss / (n - 1));
-        double t = TDistribution.of(n - 1).inverseCumulativeProbability(0.975);
-        return new Row(label, kpi, sb / n, sf / n, mean, t * sd / Math.sqrt(n));
+        org.plantwin.learning.eval.TInterval ci = org.plantwin.learning.eval.TInterval.of(d);
+        return new Row(label, kpi, sb / n, sf / n, ci.mean(), ci.halfWidth());
     }
 
     private static RunResult.InventoryKpis inventory(RunResult r, String product) {

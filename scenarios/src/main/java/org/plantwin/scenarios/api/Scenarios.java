@@ -38,11 +38,12 @@ public final class Scenarios {
         return parse(text, source, Path.of("").toAbsolutePath());
     }
 
-    /** Parses and validates scenario text; relative file names in it (demand series) resolve against {@code baseDir}. */
+    /** Parses and validates scenario text; relative file names in it (demand series, inspection models) resolve against {@code baseDir}. */
     public static Scenario parse(String text, String source, Path baseDir) {
         Scenario s = READER.read(text, source);
         List<Problem> problems = new java.util.ArrayList<>();
         s = org.plantwin.scenarios.io.SeriesFiles.inline(s, baseDir, problems);
+        s = org.plantwin.scenarios.io.ClassifierFiles.inline(s, baseDir, problems);
         java.util.Set<String> reported = new java.util.HashSet<>();
         problems.forEach(p -> reported.add(p.path()));
         ScenarioValidator.validate(s).stream().filter(p -> !reported.contains(p.path())).forEach(problems::add);

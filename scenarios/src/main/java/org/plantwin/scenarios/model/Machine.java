@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A machine: processing time per product, failures, sequence-dependent setups and scrap.
+ * A machine: processing time per product, failures, sequence-dependent setups, scrap, wear and maintenance.
  * It works inside one station of a line or in one machine group.
  */
 public record Machine(
@@ -16,7 +16,9 @@ public record Machine(
         @JsonPropertyDescription("Processing time per product id; overrides processTime.") Map<String, Distribution> processTimes,
         @JsonPropertyDescription("Failure modes; each has its own clock.") List<Failure> failures,
         @JsonPropertyDescription("Sequence-dependent setup (changeover) times.") Setup setup,
-        @JsonPropertyDescription("Probability in [0, 1) that a processed part is scrap; default 0.") Double scrap) {
+        @JsonPropertyDescription("Probability in [0, 1) that a processed part is scrap; default 0.") Double scrap,
+        @JsonPropertyDescription("Wear: health, failure hazard and condition sensors.") Degradation degradation,
+        @JsonPropertyDescription("Maintenance policy, preventive and corrective durations and costs.") Maintenance maintenance) {
 
     public Machine {
         processTimes = processTimes == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(processTimes));

@@ -11,10 +11,16 @@ import java.util.TreeMap;
 import org.plantwin.scenarios.api.Problem;
 import org.plantwin.scenarios.io.Hints;
 import org.plantwin.scenarios.model.Customer;
+import org.plantwin.scenarios.model.Degradation;
+import org.plantwin.scenarios.model.Maintenance;
+import org.plantwin.scenarios.model.MaintenancePolicyKind;
 import org.plantwin.scenarios.model.Demand;
 import org.plantwin.scenarios.model.Distribution;
 import org.plantwin.scenarios.model.Failure;
 import org.plantwin.scenarios.model.Fleet;
+import org.plantwin.scenarios.model.Inspection;
+import org.plantwin.scenarios.model.InspectionClassifier;
+import org.plantwin.scenarios.model.InspectionDisposition;
 import org.plantwin.scenarios.model.InventoryPolicy;
 import org.plantwin.scenarios.model.Line;
 import org.plantwin.scenarios.model.Machine;
@@ -24,6 +30,7 @@ import org.plantwin.scenarios.model.Product;
 import org.plantwin.scenarios.model.Quantity;
 import org.plantwin.scenarios.model.RoutingStep;
 import org.plantwin.scenarios.model.Scenario;
+import org.plantwin.scenarios.model.SensorFault;
 import org.plantwin.scenarios.model.Setup;
 import org.plantwin.scenarios.model.Sink;
 import org.plantwin.scenarios.model.Site;
@@ -365,6 +372,116 @@ public final class ScenarioValidator {
         if (m.setup() != null) {
             checkSetup(path + ".setup", m.setup());
         }
+        if (m.degradation() != null) {
+            checkDegradation(path + ".degradation", m.degradation());
+        }
+        if (m.maintenance() != null) {
+            checkMaintenance(path + ".maintenance", m.maintenance(), m.degradation());
+        }
+    }
+
+    private void checkDegradation(String path, Degradation d) {
+        if (d.wearPerHour() != null && !(d.wearPerHour() > 0 && d.wearPerHour() <= 1)) {
+            add(path + ".wearPerHour", num(d.wearPerHour()), "The wear per operating hour must be in (0, 1]",
+                    "Maybe 0.01: a machine lasts about 100 operating hours.");
+        }
+        if (!(d.wearCv() >= 0) || Double.isInfinite(d.wearCv())) {
+            add(path + ".wearCv", num(d.wearCv()), "The coefficient of variation of wear must be a finite number >= 0",
+                    "Maybe 0.5, or 0 for deterministic wear.");
+        }
+        if (!(d.rateCv() >= 0) || Double.isInfinite(d.rateCv())) {
+            add(path + ".rateCv", num(d.rateCv()), "The coefficient of variation of the wear rate must be a finite"
+                    + " number >= 0", "Maybe 0.3, or 0 for the same rate in every life.");
+        }
+        if (!(d.hazardPerHour() >= 0) || Double.isInfinite(d.hazardPerHour())) {
+            add(path + ".hazardPerHour", num(d.hazardPerHour()), "The hazard rate must be a finite number >= 0",
+                    "Maybe 0.05 (one failure per 20 operating hours at health 0).");
+        }
+        if (!(d.hazardShape() > 0) || Double.isInfinite(d.hazardShape())) {
+            add(path + ".hazardShape", num(d.hazardShape()), "The hazard shape must be a finite number > 0",
+                    "Maybe 2 (the hazard grows with the square of the wear).");
+        }
+        if (d.repair() != null) {
+            checkDistribution(path + ".repair", d.repair(), false);
+        }
+        Set<String> ids = new LinkedHashSet<>();
+        for (int k = 0; k < d.sensors().size(); k++) {
+            Degradation.Sensor sensor = d.sensors().get(k);
+            String sp = path + ".sensors[" + k + "]";
+            if (sensor == null) {
+                add(sp, null, "A sensor must be an object with id, atNew and atFailure", "Maybe remove the empty entry.");
+                continue;
+            }
+            if (sensor.id() != null && !ids.add(sensor.id())) {
+                add(sp + ".id", q(sensor.id()), "Sensor ids must be unique within a machine",
+                        "Maybe \"" + sensor.id() + "2\".");
+            }
+            if (sensor.atNew() != null && sensor.atFailure() != null && sensor.atNew().equals(sensor.atFailure())) {
+                add(sp + ".atFailure", num(sensor.atFailure()), "The reading at failure must differ from the reading"
+                        + " when new (" + num(sensor.atNew()) + "), or the sensor shows no wear",
+                        "Maybe atFailure: " + num(sensor.atNew() + 1) + ".");
+            }
+            if (!(sensor.noise() >= 0) || Double.isInfinite(sensor.noise())) {
+                add(sp + ".noise", num(sensor.noise()), "The noise (a standard deviation) must be a finite number >= 0",
+                        "Maybe 0.05.");
+            }
+            for (int f = 0; f < sensor.faults().size(); f++) {
+                SensorFault fault = sensor.faults().get(f);
+                String fp = sp + ".faults[" + f + "]";
+                if (fault == null) {
+                    add(fp, null, "A fault must be an object with type, start and duration", "Maybe remove the empty entry.");
+                    continue;
+                }
+                if (fault.duration() != null && fault.duration().millis() <= 0) {
+                    add(fp + ".duration", q(fault.duration()), "The duration of a fault must be > 0", "Maybe \"12h\".");
+                }
+                probability(fp + ".rate", fault.rate(), "Maybe 0.2: one reading in five is spiked.");
+                if (!Double.isFinite(fault.magnitude())) {
+                    add(fp + ".magnitude", num(fault.magnitude()), "The magnitude must be a finite number", "Maybe 1.");
+                }
+            }
+        }
+    }
+
+    private void checkMaintenance(String path, Maintenance mt, Degradation d) {
+        MaintenancePolicyKind kind = mt.policy();
+        if (kind == MaintenancePolicyKind.FIXED_INTERVAL) {
+            if (mt.interval() == null || mt.interval().millis() <= 0) {
+                add(path + ".interval", mt.interval() == null ? null : q(mt.interval()),
+                        "A fixedInterval policy needs an interval of operating time > 0", "Maybe interval: \"40h\".");
+            }
+        } else if (mt.interval() != null) {
+            add(path + ".interval", q(mt.interval()), "Only a fixedInterval policy takes an interval",
+                    "Maybe policy: fixedInterval, or remove the interval.");
+        }
+        if (kind == MaintenancePolicyKind.PREDICTIVE) {
+            if (mt.threshold() == null || mt.threshold().millis() <= 0) {
+                add(path + ".threshold", mt.threshold() == null ? null : q(mt.threshold()),
+                        "A predictive policy needs a threshold of remaining operating life > 0",
+                        "Maybe threshold: \"10h\".");
+            }
+            if (d == null || d.sensors().isEmpty()) {
+                add(path + ".policy", q("predictive"), "A predictive policy needs a degradation with sensors to read",
+                        "Maybe add degradation.sensors, or policy: fixedInterval.");
+            }
+        } else if (mt.threshold() != null) {
+            add(path + ".threshold", q(mt.threshold()), "Only a predictive policy takes a threshold",
+                    "Maybe policy: predictive, or remove the threshold.");
+        }
+        if (kind != null && kind != MaintenancePolicyKind.RUN_TO_FAILURE && mt.duration() == null) {
+            add(path + ".duration", null, "A preventive policy needs the duration of a maintenance",
+                    "Maybe duration: \"1h\".");
+        }
+        if (mt.duration() != null) {
+            checkDistribution(path + ".duration", mt.duration(), false);
+        }
+        if (!(mt.cost() >= 0) || Double.isInfinite(mt.cost())) {
+            add(path + ".cost", num(mt.cost()), "The cost of a maintenance must be a finite number >= 0", "Maybe 500.");
+        }
+        if (!(mt.repairCost() >= 0) || Double.isInfinite(mt.repairCost())) {
+            add(path + ".repairCost", num(mt.repairCost()), "The cost of a repair must be a finite number >= 0",
+                    "Maybe 3000.");
+        }
     }
 
     private void checkTrace(String path, List<TimeSpan> durations, boolean positive) {
@@ -422,8 +539,82 @@ public final class ScenarioValidator {
                         "Maybe leave buffer out for an unbounded buffer, or write 0.");
             }
             checkMachineRefs(sp + ".machines", st.machines(), "station " + st.id() + " of line " + l.id());
+            if (st.inspection() != null) {
+                checkInspection(sp + ".inspection", st.inspection(), l, j);
+            }
         }
         checkMaterialStores(path + ".materials", l.materials());
+    }
+
+    private void checkInspection(String path, Inspection in, Line l, int stationIndex) {
+        probability(path + ".defectRate", in.defectRate(), "Maybe 0.05 for 5 % defective parts.");
+        probability(path + ".detection", in.detection(), "Maybe 0.95: 95 % of defects are caught.");
+        probability(path + ".falseReject", in.falseReject(), "Maybe 0.02: 2 % of good parts are rejected.");
+        probability(path + ".reworkSuccess", in.reworkSuccess(), "Maybe 0.9.");
+        if (in.classifier() != null) {
+            checkClassifier(path + ".classifier", in.classifier());
+            if (in.detection() != null || in.falseReject() != null) {
+                add(path + (in.detection() != null ? ".detection" : ".falseReject"),
+                        num(in.detection() != null ? in.detection() : in.falseReject()),
+                        "Give the classifier or detection and falseReject, not both",
+                        "Maybe remove detection and falseReject: the classifier's confusion matrix sets them.");
+            }
+        }
+        if (in.maxReworks() < 0) {
+            add(path + ".maxReworks", String.valueOf(in.maxReworks()), "The number of reworks must be >= 0",
+                    "Maybe 2.");
+        }
+        if (in.disposition() == InspectionDisposition.REWORK) {
+            List<String> allowed = l.stations().subList(0, stationIndex + 1).stream()
+                    .filter(Objects::nonNull).map(Station::id).toList();
+            if (in.reworkAt() == null) {
+                add(path + ".reworkAt", null, "A rework disposition needs the station that reworks",
+                        "Maybe reworkAt: " + allowed.get(allowed.size() - 1) + ".");
+            } else if (!allowed.contains(in.reworkAt())) {
+                add(path + ".reworkAt", q(in.reworkAt()), "reworkAt must name this station or an earlier station of"
+                        + " line " + l.id() + " " + allowed, Hints.closest(in.reworkAt(), new LinkedHashSet<>(allowed)));
+            }
+        } else if (in.reworkAt() != null) {
+            add(path + ".reworkAt", q(in.reworkAt()), "Only a rework disposition takes reworkAt",
+                    "Maybe disposition: rework, or remove reworkAt.");
+        }
+    }
+
+    private void checkClassifier(String path, InspectionClassifier c) {
+        List<String> classes = c.classes();
+        if (classes.isEmpty() && c.model() == null) {
+            add(path + ".classes", "[]", "A classifier needs its classes and confusion matrix, or a model file",
+                    "Maybe model: models/inspection/inspection.json.");
+            return;
+        }
+        if (classes.isEmpty()) {
+            return; // the model file could not be read: reported where it was read
+        }
+        boolean square = c.confusion().size() == classes.size()
+                && c.confusion().stream().allMatch(r -> r != null && r.size() == classes.size()
+                && r.stream().allMatch(v -> v != null && v >= 0 && !v.isInfinite()));
+        if (!square) {
+            add(path + ".confusion", String.valueOf(c.confusion()), "The confusion matrix must be " + classes.size()
+                    + " x " + classes.size() + " non-negative numbers (rows true, columns predicted class)",
+                    "Maybe one row per class in " + classes + ".");
+        }
+        if (c.reject().isEmpty()) {
+            add(path + ".reject", "[]", "The classifier needs at least one class to reject",
+                    "Maybe reject: [" + classes.get(0) + "].");
+        }
+        for (int k = 0; k < c.reject().size(); k++) {
+            String r = c.reject().get(k);
+            if (!classes.contains(r)) {
+                add(path + ".reject[" + k + "]", q(r), "reject names a class the classifier does not have " + classes,
+                        r == null ? "Maybe " + classes.get(0) + "." : Hints.closest(r, new LinkedHashSet<>(classes)));
+            }
+        }
+    }
+
+    private void probability(String path, Double p, String hint) {
+        if (p != null && !(p >= 0 && p <= 1)) {
+            add(path, num(p), "The probability must be in [0, 1]", hint);
+        }
     }
 
     private void checkGroup(int i, MachineGroup g) {

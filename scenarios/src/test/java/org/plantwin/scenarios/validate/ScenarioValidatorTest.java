@@ -83,6 +83,66 @@ class ScenarioValidatorTest {
     }
 
     @Test
+    void reportsBadDegradationAndMaintenanceWithTheirPaths() {
+        String text = """
+                name: wear
+                horizon: 8h
+                products: [{id: part, routing: [L1]}]
+                machines:
+                  - id: M1
+                    processTime: 1m
+                    degradation:
+                      wearPerHour: 1.5
+                      repair: 1h
+                      sensors: [{id: vib, atNew: 1, atFailure: 1}]
+                    maintenance: {policy: fixedInterval, duration: 1h, cost: -5}
+                  - id: M2
+                    processTime: 1m
+                    maintenance: {policy: predictive, threshold: 2h, duration: 1h}
+                lines: [{id: L1, stations: [{id: S1, machines: [M1]}, {id: S2, machines: [M2]}]}]
+                sources: [{id: in, product: part, interarrival: 2m}]
+                sinks: [{id: out}]
+                """;
+
+        ScenarioException e = catchThrowableOfType(ScenarioException.class, () -> Scenarios.parse(text, "wear"));
+
+        assertThat(e.problems()).extracting(Problem::path, Problem::value).containsExactly(
+                tuple("$.machines[0].degradation.wearPerHour", "1.5"),
+                tuple("$.machines[0].degradation.sensors[0].atFailure", "1"),
+                tuple("$.machines[0].maintenance.interval", "(missing)"),
+                tuple("$.machines[0].maintenance.cost", "-5"),
+                tuple("$.machines[1].maintenance.policy", "\"predictive\""));
+        assertThat(e.problems()).allSatisfy(p -> assertThat(p.hint()).startsWith("Maybe"));
+    }
+
+    @Test
+    void reportsBadInspectionWithItsPaths() {
+        String text = """
+                name: qc
+                horizon: 8h
+                products: [{id: part, routing: [L1]}]
+                machines: [{id: M1, processTime: 1m}, {id: Q1, processTime: 1m}]
+                lines:
+                  - id: L1
+                    stations:
+                      - {id: S1, machines: [M1]}
+                      - id: QC
+                        machines: [Q1]
+                        inspection: {defectRate: 1.5, falseReject: -0.1, disposition: rework, reworkAt: S9}
+                sources: [{id: in, product: part, interarrival: 2m}]
+                sinks: [{id: out}]
+                """;
+
+        ScenarioException e = catchThrowableOfType(ScenarioException.class, () -> Scenarios.parse(text, "qc"));
+
+        assertThat(e.problems()).extracting(Problem::path, Problem::value).containsExactly(
+                tuple("$.lines[0].stations[1].inspection.defectRate", "1.5"),
+                tuple("$.lines[0].stations[1].inspection.falseReject", "-0.1"),
+                tuple("$.lines[0].stations[1].inspection.reworkAt", "\"S9\""));
+        assertThat(e.problems().get(2).hint()).contains("S1");
+    }
+
+    @Test
     void acceptsAJobShopRoutingThatRevisitsAResource() {
         String text = """
                 name: reentrant

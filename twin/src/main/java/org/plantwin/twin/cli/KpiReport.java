@@ -30,15 +30,36 @@ public final class KpiReport {
                 s.bufferMean(), s.bufferMax(), s.waitMeanMinutes(), s.waitP95Minutes()));
         sb.append(st.render()).append('\n');
         TextTable ms = new TextTable("Machines (share of time by state; OEE = availability x performance x quality)",
-                "machine", "station", "processed", "busy", "idle", "starved", "blocked", "setup", "down", "failures",
+                "machine", "station", "processed", "busy", "idle", "starved", "blocked", "setup", "down", "maint", "failures",
                 "avail", "perf", "quality", "OEE");
         r.machines().forEach(m -> ms.row(m.id(), m.line() + "/" + m.station(), m.processed(),
                 TextTable.pct(m.stateFractions().get("busy")), TextTable.pct(m.stateFractions().get("idle")),
                 TextTable.pct(m.stateFractions().get("starved")), TextTable.pct(m.stateFractions().get("blocked")),
                 TextTable.pct(m.stateFractions().get("setup")), TextTable.pct(m.stateFractions().get("down")),
-                m.failures(), TextTable.pct(m.availability()), TextTable.pct(m.performance()),
+                TextTable.pct(m.stateFractions().get("maintenance")), m.failures(), TextTable.pct(m.availability()), TextTable.pct(m.performance()),
                 TextTable.pct(m.quality()), TextTable.pct(m.oee())));
         sb.append(ms.render()).append('\n');
+        if (r.maintenanceSummary() != null) {
+            TextTable mt = new TextTable("Maintenance (wear failures are repaired as good as new)", "machine", "policy",
+                    "failures", "preventive", "down (h)", "maintenance (h)", "avail", "OEE", "preventive cost",
+                    "repair cost", "cost");
+            r.maintenance().forEach(m -> mt.row(m.id(), m.policy(), m.failures(), m.preventive(), m.downMinutes() / 60,
+                    m.maintenanceMinutes() / 60, TextTable.pct(m.availability()), TextTable.pct(m.oee()),
+                    m.preventiveCost(), m.repairCost(), m.cost()));
+            RunResult.MaintenanceSummary ps = r.maintenanceSummary();
+            mt.row("plant", "", ps.failures(), ps.preventive(), "", "", TextTable.pct(ps.availability()),
+                    TextTable.pct(ps.oee()), "", "", ps.cost());
+            sb.append(mt.render()).append('\n');
+        }
+        if (!r.inspection().isEmpty()) {
+            TextTable in = new TextTable("Inspection (first-pass yield = accepted at first inspection; escapes ="
+                    + " defective parts accepted)", "line", "station", "inspected", "first-pass yield", "true rejects",
+                    "false rejects", "escapes", "escape rate", "reworked", "scrapped", "good output");
+            r.inspection().forEach(q -> in.row(q.line(), q.station(), q.inspected(), TextTable.pct(q.firstPassYield()),
+                    q.trueRejects(), q.falseRejects(), q.escapes(), TextTable.pct(q.escapeRate()), q.reworked(),
+                    q.scrapped(), q.goodOutput()));
+            sb.append(in.render()).append('\n');
+        }
         TextTable src = new TextTable("Sources", "source", "created", "lost", "loss probability", "blocked");
         r.sources().forEach(s -> src.row(s.id(), s.created(), s.lost(), s.lossProbability(),
                 TextTable.pct(s.blockedFraction())));

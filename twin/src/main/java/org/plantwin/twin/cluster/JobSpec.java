@@ -18,9 +18,11 @@ import org.plantwin.scenarios.model.Scenario;
  * @param maxEventsPerWindow     as {@link RunOptions#maxEventsPerWindow()}
  * @param batchMillis            as {@link RunOptions#batchMillis()}
  * @param operationTraceLimit    as {@link RunOptions#operationTraceLimit()}
+ * @param historyPeriodMillis    as {@link RunOptions#historyPeriodMillis()}
  */
 public record JobSpec(String scenarioJson, Long seedOverride, Long horizonMillisOverride, int replication,
-                      int maxEventsPerWindow, long batchMillis, int operationTraceLimit) implements CborSerializable {
+                      int maxEventsPerWindow, long batchMillis, int operationTraceLimit, long historyPeriodMillis)
+        implements CborSerializable {
 
     private static final ScenarioReader READER = new ScenarioReader();
 
@@ -31,17 +33,18 @@ public record JobSpec(String scenarioJson, Long seedOverride, Long horizonMillis
     /**
      * The job for {@code scenario} run with {@code options}.
      *
-     * @throws IllegalArgumentException the options carry a dispatch, scheduling or replenishment policy
+     * @throws IllegalArgumentException the options carry a dispatch, scheduling, replenishment or maintenance policy
      */
     public static JobSpec of(Scenario scenario, RunOptions options) {
         Objects.requireNonNull(scenario, "scenario");
         Objects.requireNonNull(options, "options");
         if (!options.dispatchPolicies().isEmpty() || !options.schedulingPolicies().isEmpty()
-                || !options.replenishmentPolicies().isEmpty()) {
+                || !options.replenishmentPolicies().isEmpty() || !options.maintenancePolicies().isEmpty()) {
             throw new IllegalArgumentException("The run of (" + scenario.name() + ") uses policies "
                     + "(dispatch " + options.dispatchPolicies().keySet() + ", scheduling "
                     + options.schedulingPolicies().keySet() + ", replenishment "
-                    + options.replenishmentPolicies().keySet() + "), which cannot cross nodes. Maybe run it on a"
+                    + options.replenishmentPolicies().keySet() + ", maintenance "
+                    + options.maintenancePolicies().keySet() + "), which cannot cross nodes. Maybe run it on a"
                     + " local engine.");
         }
         String json;
@@ -51,13 +54,14 @@ public record JobSpec(String scenarioJson, Long seedOverride, Long horizonMillis
             throw new UncheckedIOException("The scenario (" + scenario.name() + ") cannot be written as JSON.", e);
         }
         return new JobSpec(json, options.seedOverride(), options.horizonMillisOverride(), options.replication(),
-                options.maxEventsPerWindow(), options.batchMillis(), options.operationTraceLimit());
+                options.maxEventsPerWindow(), options.batchMillis(), options.operationTraceLimit(),
+                options.historyPeriodMillis());
     }
 
     /** The run options this job stands for. */
     public RunOptions options() {
         RunOptions o = RunOptions.defaults().withReplication(replication).withMaxEventsPerWindow(maxEventsPerWindow)
-                .withBatchMillis(batchMillis).withOperationTrace(operationTraceLimit);
+                .withBatchMillis(batchMillis).withOperationTrace(operationTraceLimit).withHistory(historyPeriodMillis);
         if (seedOverride != null) {
             o = o.withSeed(seedOverride);
         }

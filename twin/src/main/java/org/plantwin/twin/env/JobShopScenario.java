@@ -123,7 +123,7 @@ public final class JobShopScenario {
         List<Machine> ms = new ArrayList<>();
         List<MachineGroup> groups = new ArrayList<>();
         for (int m = 0; m < machines; m++) {
-            ms.add(new Machine("M" + m, constant(1), times.get(m), null, null, null));
+            ms.add(new Machine("M" + m, constant(1), times.get(m), null, null, null, null, null));
             groups.add(new MachineGroup("G" + m, List.of("M" + m), null, null));
         }
         TimeSpan horizon = TimeSpan.ofMillis((total + 1) * (double) UNIT_MILLIS);

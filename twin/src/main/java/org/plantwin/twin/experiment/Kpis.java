@@ -20,7 +20,8 @@ import org.plantwin.scenarios.model.Station;
 
 /**
  * KPIs by name: {@code plant.throughputPerHour}, {@code stations[S1].waitMeanMinutes},
- * {@code machines[M3].utilisation}, {@code machines[M3].stateFractions.down}, {@code sinks[out].cycleTimeP95Minutes}.
+ * {@code machines[M3].utilisation}, {@code machines[M3].stateFractions.down}, {@code sinks[out].cycleTimeP95Minutes},
+ * {@code maintenanceSummary.oee}, {@code maintenance[M3].cost}, {@code inspection[QC].firstPassYield}.
  * The names are the {@link RunResult} record fields; an entity is chosen by id ({@code [M3]} or {@code [id=M3]}).
  */
 public final class Kpis {
@@ -30,17 +31,19 @@ public final class Kpis {
             "plant.wipMean");
 
     /** Keys of {@link RunResult.MachineKpis#stateFractions()}; the actors module writes every state, in this order. */
-    static final List<String> MACHINE_STATES = List.of("idle", "busy", "blocked", "starved", "setup", "down");
+    static final List<String> MACHINE_STATES = List.of("idle", "busy", "blocked", "starved", "setup", "down",
+            "maintenance");
 
     private static final Set<String> HIGHER = Set.of("partsOut", "partsIn", "throughputPerHour", "good", "processed",
             "utilisation", "availability", "performance", "quality", "oee", "created", "parts", "started",
-            "orderFillRate", "unitFillRate", "onTimeDelivery", "completed");
+            "orderFillRate", "unitFillRate", "onTimeDelivery", "completed", "firstPassYield", "goodOutput");
     private static final Set<String> LOWER = Set.of("wipMean", "cycleTimeMeanMinutes", "cycleTimeP50Minutes",
             "cycleTimeP95Minutes", "cycleTimeSdMinutes", "cycleTimeMaxMinutes", "scrapped", "bufferMean", "bufferMax",
             "waitMeanMinutes", "waitP95Minutes", "failures", "setups", "lost", "lossProbability", "blockedFraction",
             "late", "tardinessMeanMinutes", "leadTimeMeanHours", "leadTimeP95Hours", "backordersMean", "stockouts",
             "kmDriven", "km", "transportCost", "holdingCost", "backorderCost", "totalCost", "cost",
-            "materialStarvedShare", "partsWaited");
+            "materialStarvedShare", "partsWaited", "downMinutes", "maintenanceMinutes", "downtimeMinutes", "preventiveCost",
+            "repairCost", "escapes", "escapeRate", "falseRejects", "reworked");
 
     private Kpis() {
     }
@@ -65,6 +68,11 @@ public final class Kpis {
         r.fleets().forEach(f -> fields("fleets[" + f.id() + "].", f, out));
         r.suppliers().forEach(x -> fields("suppliers[" + x.id() + "].", x, out));
         r.materials().forEach(m -> fields("materials[" + m.resource() + "/" + m.material() + "].", m, out));
+        if (r.maintenanceSummary() != null) {
+            fields("maintenanceSummary.", r.maintenanceSummary(), out);
+        }
+        r.maintenance().forEach(m -> fields("maintenance[" + m.id() + "].", m, out));
+        r.inspection().forEach(q -> fields("inspection[" + q.station() + "].", q, out));
         return out;
     }
 
@@ -131,6 +139,21 @@ public final class Kpis {
         for (MachineGroup g : s.machineGroups()) {
             for (var m : g.materials()) {
                 names("materials[" + g.id() + "/" + m.material() + "].", RunResult.MaterialKpis.class, out);
+            }
+        }
+        if (s.machines().stream().anyMatch(m -> m.degradation() != null || m.maintenance() != null)) {
+            names("maintenanceSummary.", RunResult.MaintenanceSummary.class, out);
+        }
+        for (Machine m : s.machines()) {
+            if (m.degradation() != null || m.maintenance() != null) {
+                names("maintenance[" + m.id() + "].", RunResult.MaintenanceKpis.class, out);
+            }
+        }
+        for (Line l : s.lines()) {
+            for (Station st : l.stations()) {
+                if (st.inspection() != null) {
+                    names("inspection[" + st.id() + "].", RunResult.InspectionKpis.class, out);
+                }
             }
         }
         return out;

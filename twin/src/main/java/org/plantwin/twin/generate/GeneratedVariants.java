@@ -404,7 +404,8 @@ public record GeneratedVariants(int count, long seed, boolean parametric, boolea
             FailureTrace t = old.trace() != null ? old.trace() : new FailureTrace(null, null);
             t = f.repair() ? new FailureTrace(t.timeBetween(), trace) : new FailureTrace(trace, t.repair());
             failures.set(f.mode(), new Failure(old.basis(), old.timeBetween(), old.repair(), t));
-            machines.set(i, new Machine(m.id(), m.processTime(), m.processTimes(), failures, m.setup(), m.scrap()));
+            machines.set(i, new Machine(m.id(), m.processTime(), m.processTimes(), failures, m.setup(), m.scrap(),
+                    m.degradation(), m.maintenance()));
         }
     }
 

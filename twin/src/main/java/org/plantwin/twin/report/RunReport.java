@@ -271,6 +271,21 @@ public final class RunReport {
                     pct(m.utilisation()), pct(m.availability()), pct(m.performance()), pct(m.quality()),
                     pct(m.oee()))).toList());
         }
+        if (r.maintenance() != null && !r.maintenance().isEmpty()) {
+            table(sb, "Maintenance", List.of("machine", "policy", "wear failures", "preventive", "down (h)",
+                    "maintenance (h)", "availability", "OEE", "cost"), r.maintenance().stream().map(m -> List.of(
+                    m.id(), m.policy(), Long.toString(m.failures()), Long.toString(m.preventive()),
+                    num(m.downMinutes() / 60), num(m.maintenanceMinutes() / 60), pct(m.availability()), pct(m.oee()),
+                    num(m.cost()))).toList());
+        }
+        if (r.inspection() != null && !r.inspection().isEmpty()) {
+            table(sb, "Inspection", List.of("station", "inspected", "first-pass yield", "true rejects",
+                    "false rejects", "escapes", "reworked", "scrapped", "good output"), r.inspection().stream()
+                    .map(q -> List.of(q.line() + "/" + q.station(), Long.toString(q.inspected()),
+                            pct(q.firstPassYield()), Long.toString(q.trueRejects()), Long.toString(q.falseRejects()),
+                            Long.toString(q.escapes()), Long.toString(q.reworked()), Long.toString(q.scrapped()),
+                            Long.toString(q.goodOutput()))).toList());
+        }
         if (!r.sinks().isEmpty()) {
             table(sb, "Sinks", List.of("sink", "parts", "throughput/h", "cycle time mean (min)", "p95 (min)", "late"),
                     r.sinks().stream().map(s -> List.of(s.id(), Long.toString(s.parts()), num(s.throughputPerHour()),

@@ -79,6 +79,21 @@ class PlantwinCliTest {
     }
 
     @Test
+    void runOfAWearingPlantPrintsTheMaintenanceTable(@TempDir Path dir) throws Exception {
+        Outcome o = cli("run", "maintenance", "--horizon", "20d", "--out", dir.toString(), "--report");
+        assertThat(o.code()).isZero();
+        assertThat(o.out()).contains("Maintenance (", "fixedInterval", "preventive cost", "maint");
+        assertThat(java.nio.file.Files.readString(dir.resolve("report.html"))).contains("<h3>Maintenance</h3>");
+    }
+
+    @Test
+    void runOfAPlantWithInspectionPrintsQualityKpis(@TempDir Path dir) {
+        Outcome o = cli("run", "inspection", "--horizon", "5d", "--out", dir.toString());
+        assertThat(o.code()).isZero();
+        assertThat(o.out()).contains("Inspection (", "first-pass yield", "escapes", "QC");
+    }
+
+    @Test
     void scenariosListsTheLibrary() {
         Outcome o = cli("scenarios");
         assertThat(o.code()).isZero();

@@ -65,15 +65,7 @@ public final class DqnJobShop {
     }
 
     public static void main(String[] args) {
-        Map<String, String> o = new LinkedHashMap<>();
-        for (String a : args) {
-            int eq = a.indexOf('=');
-            if (eq < 1) {
-                throw new IllegalArgumentException("The argument (" + a + ") must be key=value.");
-            }
-            o.put(a.substring(0, eq), a.substring(eq + 1));
-        }
-        run(o, System.out);
+        run(org.plantwin.learning.eval.KeyValueArgs.parse(args), System.out);
     }
 
     /** Trains and evaluates; prints a table to {@code out}. */
