@@ -827,14 +827,15 @@ public final class ResourceProcess extends LogicalProcess implements LiveView {
             admitWaiters(s);
             return;
         }
-        if (m.wear != null && m.wear.health() <= 0) {
+        if (m.wear != null && m.wear.health() <= 0 && !m.observed) {
             // Worn out during the part just finished: it fails before it starts the next.
             m.epoch++;
             goDown(m, m.wearMode);
             admitWaiters(s);
             return;
         }
-        if (m.askMaintenance) {
+        if (m.askMaintenance && !m.observed) {
+            // (A machine the plant reports on is maintained when the plant says so, not by the model's policy.)
             m.askMaintenance = false;
             if (m.maintenancePolicy.maintainNow(m.maintenanceView())) {
                 startMaintenance(m);

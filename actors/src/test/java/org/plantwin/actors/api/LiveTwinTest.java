@@ -51,6 +51,22 @@ class LiveTwinTest {
     }
 
     @Test
+    void aWearingMachineReportedDownAndUpStopsItsModelFailuresAndMaintenance() {
+        Scenario wear = Scenarios.library("maintenance");
+        LiveTwin twin = LiveTwin.start(wear, 2);
+        twin.advanceTo(48 * HOUR);
+        long failuresBefore = (Long) twin.entities().get("M2").get("failures");
+        twin.apply("d", twin.now(), new Telemetry.MachineState("M2", "maintenance"));
+        twin.advanceTo(60 * HOUR);
+        assertThat(twin.entities().get("M2")).containsEntry("state", "down");
+        twin.apply("u", twin.now(), new Telemetry.MachineState("M2", "up"));
+        twin.advanceTo(30 * 24 * HOUR);
+        // Reported from now on: no model wear failure or breakdown counts beyond the one the plant reported.
+        assertThat(twin.entities().get("M2").get("failures")).isEqualTo(failuresBefore + 1);
+        assertThat(twin.entities().get("M2").get("state")).isNotIn("down", "maintenance");
+    }
+
+    @Test
     void inventoryReportsReplaceTheModelsLevelAndDriftKeepsTheDifference() {
         LiveTwin twin = LiveTwin.start(SUPPLY, 3);
         twin.advanceTo(10 * HOUR);
