@@ -66,7 +66,8 @@ public final class RulModel implements AutoCloseable {
     /**
      * Trains on run-to-failure units; {@code log} (nullable) gets one line per epoch. With
      * {@link RulConfig#members()} above 1, that many networks are trained on the same split with seeds
-     * {@code seed, seed+1, ...} and the model predicts their mean.
+     * {@code seed, seed+1, ...} and the model predicts their mean; the descriptor's epochs are the first
+     * member's, the metrics add each member's validation RMSE and epochs.
      */
     public static RulModel train(List<EngineUnit> units, RulConfig config, PrintStream log) {
         Objects.requireNonNull(config, "config");
@@ -102,10 +103,13 @@ public final class RulModel implements AutoCloseable {
             }
             Member m = trainMember(engine, train, valWindows, config, random, log);
             models.add(m.model());
-            epochsRun += m.epochsRun();
-            bestEpoch = k == 0 ? m.bestEpoch() : bestEpoch;
+            if (k == 0) {
+                epochsRun = m.epochsRun();
+                bestEpoch = m.bestEpoch();
+            }
             if (config.members() > 1) {
                 metrics.put("member" + k + "ValidationRmse", m.best());
+                metrics.put("member" + k + "Epochs", (double) m.epochsRun());
             }
             if (k == config.members() - 1) {
                 // The ensemble's figure: the RMSE of the mean prediction (= the member's own for one network).

@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class RulModelTest {
 
@@ -53,9 +55,10 @@ class RulModelTest {
         assertThat(trainAndPredict(tiny().withSeed(7))).isNotEqualTo(trainAndPredict(tiny()));
     }
 
-    @Test
-    void lstmTrainsAndReloads() {
-        RulConfig c = tiny().withArchitecture("lstm").withMaxEpochs(1);
+    @ParameterizedTest
+    @ValueSource(strings = {"lstm", "cnnlstm"})
+    void recurrentNetworksTrainAndReload(String architecture) {
+        RulConfig c = tiny().withArchitecture(architecture).withMaxEpochs(1);
         double[] before;
         try (RulModel m = RulModel.train(TRAIN, c, null)) {
             before = m.predict(TEST);
