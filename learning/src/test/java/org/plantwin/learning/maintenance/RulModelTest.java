@@ -18,7 +18,8 @@ class RulModelTest {
 
     /** A few dozen steps: 3 units, 1 held out, 2 epochs of batch 64. */
     static RulConfig tiny() {
-        return RulConfig.defaults().withArchitecture("dcnn").withMaxEpochs(2).withBatchSize(64).withValidationFraction(0.34);
+        return RulConfig.defaults().withArchitecture("dcnn").withMaxEpochs(2).withBatchSize(64).withValidationFraction(0.34)
+                .withMembers(1);
     }
 
     @TempDir
