@@ -9,7 +9,7 @@ import java.util.Map;
 /**
  * Trains the RUL model on a C-MAPSS training file and scores the last window of each test unit against the
  * RUL file: {@code main} delegates to {@link #run}. Options {@code key=value}: {@code data=DIR} (default
- * {@code ../shared/data/cmapss_fd001}), {@code subset=FD001}, {@code arch=dcnn|lstm}, {@code seed}, {@code epochs},
+ * {@code ../shared/data/cmapss_fd001}), {@code subset=FD001}, {@code arch=dcnn|lstm|cnnlstm}, {@code seed}, {@code epochs},
  * {@code batch}, {@code lr}, {@code lrEnd} (cosine decay to it), {@code patience}, {@code val}, {@code window},
  * {@code members} (ensemble size), {@code threads}, {@code out=MODEL_DIR} (optional).
  */
