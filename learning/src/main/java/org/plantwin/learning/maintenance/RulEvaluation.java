@@ -9,8 +9,9 @@ import java.util.Map;
 /**
  * Trains the RUL model on a C-MAPSS training file and scores the last window of each test unit against the
  * RUL file: {@code main} delegates to {@link #run}. Options {@code key=value}: {@code data=DIR} (default
- * {@code ../shared/data/cmapss_fd001}), {@code subset=FD001}, {@code arch=dcnn|lstm}, {@code seed}, {@code epochs},
- * {@code batch}, {@code lr}, {@code patience}, {@code threads}, {@code out=MODEL_DIR} (optional).
+ * {@code ../shared/data/cmapss_fd001}), {@code subset=FD001}, {@code arch=dcnn|lstm|cnnlstm}, {@code seed}, {@code epochs},
+ * {@code batch}, {@code lr}, {@code lrEnd} (cosine decay to it), {@code patience}, {@code val}, {@code window},
+ * {@code members} (ensemble size), {@code threads}, {@code out=MODEL_DIR} (optional).
  */
 public final class RulEvaluation {
 
@@ -42,7 +43,10 @@ public final class RulEvaluation {
                 Integer.parseInt(o.getOrDefault("patience", "" + d.patience())),
                 Double.parseDouble(o.getOrDefault("val", "" + d.validationFraction())),
                 Integer.parseInt(o.getOrDefault("window", "" + d.window())), d.rulCap(),
-                Integer.parseInt(o.getOrDefault("threads", "" + d.threads())));
+                Integer.parseInt(o.getOrDefault("threads", "" + d.threads())),
+                Float.parseFloat(o.getOrDefault("lrEnd", o.containsKey("lr") && !o.containsKey("lrEnd")
+                        && d.finalLearningRate() == d.learningRate() ? o.get("lr") : "" + d.finalLearningRate())),
+                Integer.parseInt(o.getOrDefault("members", "" + d.members())));
         List<EngineUnit> train = CmapssFiles.readUnits(dir.resolve("train_" + subset + ".txt"));
         List<EngineUnit> test = CmapssFiles.readUnits(dir.resolve("test_" + subset + ".txt"));
         double[] truth = CmapssFiles.readRul(dir.resolve("RUL_" + subset + ".txt"));
@@ -51,9 +55,9 @@ public final class RulEvaluation {
             double rmse = RulMetrics.rmse(predicted, truth);
             double score = RulMetrics.score(predicted, truth);
             RulDescriptor r = model.descriptor();
-            out.printf(Locale.ROOT, "%s %s seed %d: test RMSE %.2f, score %.1f; validation RMSE %.2f; epochs %d (best %d),"
+            out.printf(Locale.ROOT, "%s %s seed %d x%d: test RMSE %.2f, score %.1f; validation RMSE %.2f; epochs %d (best %d),"
                             + " %.0f s training, conditions %d, sensors %s%n", subset, config.architecture(),
-                    config.seed(), rmse, score, r.metrics().getOrDefault("validationRmse", Double.NaN), r.epochsRun(),
+                    config.seed(), config.members(), rmse, score, r.metrics().getOrDefault("validationRmse", Double.NaN), r.epochsRun(),
                     r.bestEpoch(), r.trainingSeconds(), r.scaling().conditionCentres().length, r.features());
             if (o.containsKey("out")) {
                 model.recordMetrics(Map.of("testRmse", rmse, "testScore", score));

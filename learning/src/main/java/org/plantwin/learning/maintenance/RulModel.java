@@ -54,15 +54,21 @@ public final class RulModel implements AutoCloseable {
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
 
-    private final Model model;
+    /** The ensemble's networks; member 0 is saved as {@code rul}, member k as {@code rul-mk}. */
+    private final List<Model> models;
     private RulDescriptor descriptor;
 
-    private RulModel(Model model, RulDescriptor descriptor) {
-        this.model = model;
+    private RulModel(List<Model> models, RulDescriptor descriptor) {
+        this.models = List.copyOf(models);
         this.descriptor = descriptor;
     }
 
-    /** Trains on run-to-failure units; {@code log} (nullable) gets one line per epoch. */
+    /**
+     * Trains on run-to-failure units; {@code log} (nullable) gets one line per epoch. With
+     * {@link RulConfig#members()} above 1, that many networks are trained on the same split with seeds
+     * {@code seed, seed+1, ...} and the model predicts their mean; the descriptor's epochs are the first
+     * member's, the metrics add each member's validation RMSE and epochs.
+     */
     public static RulModel train(List<EngineUnit> units, RulConfig config, PrintStream log) {
         Objects.requireNonNull(config, "config");
         if (units.isEmpty()) {
@@ -81,19 +87,76 @@ public final class RulModel implements AutoCloseable {
 
         SensorScaling scaling = RulProtocol.fit(fit);
         int w = config.window();
-        int f = scaling.features();
         RulProtocol.Windows train = RulProtocol.trainingWindows(fit, scaling, w, config.rulCap());
         RulProtocol.Windows valWindows = val.isEmpty() ? null
                 : RulProtocol.trainingWindows(val, scaling, w, config.rulCap());
 
+        List<Model> models = new ArrayList<>();
+        Map<String, Double> metrics = new java.util.TreeMap<>();
+        int epochsRun = 0;
+        int bestEpoch = 0;
+        for (int k = 0; k < config.members(); k++) {
+            if (k > 0) {
+                // Member k: its own initial weights, dropout and batch order; the split stays member 0's.
+                engine.setRandomSeed((int) (config.seed() + k));
+                random = new SplittableRandom(config.seed() + k);
+            }
+            Member m = trainMember(engine, train, valWindows, config, random, log);
+            models.add(m.model());
+            if (k == 0) {
+                epochsRun = m.epochsRun();
+                bestEpoch = m.bestEpoch();
+            }
+            if (config.members() > 1) {
+                metrics.put("member" + k + "ValidationRmse", m.best());
+                metrics.put("member" + k + "Epochs", (double) m.epochsRun());
+            }
+            if (k == config.members() - 1) {
+                // The ensemble's figure: the RMSE of the mean prediction (= the member's own for one network).
+                metrics.put(valWindows == null ? "trainRmse" : "validationRmse", valWindows == null ? m.best()
+                        : RulMetrics.rmse(predictWindows(models, valWindows, (float) config.rulCap()),
+                                toDouble(valWindows.targets())));
+            }
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        List<String> features = scaling.sensorsKept().stream().map(s -> "s" + s).toList();
+        RulDescriptor d = new RulDescriptor(RulDescriptor.FORMAT_VERSION, config.architecture(), MODEL_VERSION,
+                DjlRuntime.ENGINE, RulNetworks.architecture(config.architecture()), w, features, config.rulCap(),
+                "units shorter than the window repeat their first cycle", scaling, RulProtocol.sha256(units),
+                fit.stream().map(EngineUnit::unit).toList(), val.stream().map(EngineUnit::unit).toList(), config,
+                seconds, epochsRun, bestEpoch, Map.copyOf(metrics));
+        if (log != null && config.members() > 1) {
+            log.printf(java.util.Locale.ROOT, "ensemble of %d: %s%n", config.members(), metrics);
+        }
+        return new RulModel(models, d);
+    }
+
+    /** One trained network, its best validation (or training) RMSE, epochs run and the best epoch. */
+    private record Member(Model model, double best, int epochsRun, int bestEpoch) {
+    }
+
+    /**
+     * Adam on the MSE of RUL / cap, learning rate decayed per step (cosine) from {@link RulConfig#learningRate()}
+     * to {@link RulConfig#finalLearningRate()} over {@code maxEpochs}; early stopping on the validation RMSE, the
+     * best epoch's weights kept.
+     */
+    private static Member trainMember(Engine engine, RulProtocol.Windows train, RulProtocol.Windows valWindows,
+            RulConfig config, SplittableRandom random, PrintStream log) {
+        long start = System.nanoTime();
+        int w = config.window();
+        int f = train.features();
         Device device = engine.defaultDevice();
         Model model = Model.newInstance(NAME, device, DjlRuntime.ENGINE);
         model.setBlock(RulNetworks.build(config.architecture()));
-        Optimizer adam = Optimizer.adam().optLearningRateTracker(Tracker.fixed(config.learningRate())).build();
+        int batch = Math.min(config.batchSize(), train.count());
+        int stepsPerEpoch = train.count() / batch;
+        Tracker lr = config.finalLearningRate() == config.learningRate() ? Tracker.fixed(config.learningRate())
+                : Tracker.cosine().setBaseValue(config.learningRate()).optFinalValue(config.finalLearningRate())
+                        .setMaxUpdates(config.maxEpochs() * stepsPerEpoch).build();
+        Optimizer adam = Optimizer.adam().optLearningRateTracker(lr).build();
         DefaultTrainingConfig tc = new DefaultTrainingConfig(Loss.l2Loss()).optOptimizer(adam)
                 .optDevices(new Device[] {device})
                 .optInitializer(new XavierInitializer(), Parameter.Type.WEIGHT);
-        int batch = Math.min(config.batchSize(), train.count());
         int[] order = new int[train.count()];
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
@@ -132,7 +195,8 @@ public final class RulModel implements AutoCloseable {
                 }
                 double trainRmse = Math.sqrt(lossSum / steps) * cap;
                 double valRmse = valWindows == null ? trainRmse
-                        : RulMetrics.rmse(predictWindows(model, valWindows, cap), toDouble(valWindows.targets()));
+                        : RulMetrics.rmse(predictWindows(List.of(model), valWindows, cap),
+                                toDouble(valWindows.targets()));
                 boolean improved = valRmse < best;
                 if (improved) {
                     best = valRmse;
@@ -149,16 +213,7 @@ public final class RulModel implements AutoCloseable {
             }
         }
         restore(model, bestWeights);
-        int epochsRun = Math.min(epoch, config.maxEpochs());
-        double seconds = (System.nanoTime() - start) / 1e9;
-        List<String> features = scaling.sensorsKept().stream().map(s -> "s" + s).toList();
-        RulDescriptor d = new RulDescriptor(RulDescriptor.FORMAT_VERSION, config.architecture(), MODEL_VERSION,
-                DjlRuntime.ENGINE, RulNetworks.architecture(config.architecture()), w, features, config.rulCap(),
-                "units shorter than the window repeat their first cycle", scaling, RulProtocol.sha256(units),
-                fit.stream().map(EngineUnit::unit).toList(), val.stream().map(EngineUnit::unit).toList(), config,
-                seconds, epochsRun, bestEpoch, valWindows == null ? Map.of("trainRmse", best)
-                        : Map.of("validationRmse", best));
-        return new RulModel(model, d);
+        return new Member(model, best, Math.min(epoch, config.maxEpochs()), bestEpoch);
     }
 
     /** The predicted RUL after the last cycle of each unit (its last window), clipped to [0, cap]. */
@@ -167,7 +222,7 @@ public final class RulModel implements AutoCloseable {
             return new double[0];
         }
         RulProtocol.Windows last = RulProtocol.lastWindows(units, descriptor.scaling(), descriptor.window());
-        return predictWindows(model, last, (float) descriptor.rulCap());
+        return predictWindows(models, last, (float) descriptor.rulCap());
     }
 
     /** The descriptor saved with the model. */
@@ -184,7 +239,9 @@ public final class RulModel implements AutoCloseable {
     public void save(Path dir) {
         try {
             Files.createDirectories(dir);
-            model.save(dir, NAME);
+            for (int k = 0; k < models.size(); k++) {
+                models.get(k).save(dir, memberName(k));
+            }
             org.plantwin.learning.api.ModelFiles.writeDescriptor(dir, NAME, JSON, descriptor);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot save the RUL model to (" + dir + "): " + e.getMessage(), e);
@@ -200,7 +257,13 @@ public final class RulModel implements AutoCloseable {
         }
         RulDescriptor d;
         try {
-            d = JSON.readValue(json.toFile(), RulDescriptor.class);
+            com.fasterxml.jackson.databind.JsonNode tree = JSON.readTree(json.toFile());
+            if (tree.get("config") instanceof com.fasterxml.jackson.databind.node.ObjectNode c) {
+                // Descriptors written before the decay and ensembles: one network at a fixed rate.
+                c.putIfAbsent("finalLearningRate", c.get("learningRate"));
+                c.putIfAbsent("members", c.numberNode(1));
+            }
+            d = JSON.treeToValue(tree, RulDescriptor.class);
         } catch (IOException e) {
             throw new IllegalArgumentException("The model descriptor (" + json + ") cannot be read: "
                     + e.getMessage().lines().findFirst().orElse(""), e);
@@ -215,25 +278,36 @@ public final class RulModel implements AutoCloseable {
                     + ") of (" + json + ") does not match this version's networks.");
         }
         Engine engine = DjlRuntime.engine(threads);
-        Model m = Model.newInstance(NAME, engine.defaultDevice(), DjlRuntime.ENGINE);
-        m.setBlock(RulNetworks.build(d.model()));
-        try {
-            m.load(dir, NAME);
-        } catch (IOException | MalformedModelException e) {
-            m.close();
-            throw new IllegalArgumentException("The model parameters in (" + dir + ") cannot be loaded: "
-                    + e.getMessage(), e);
+        List<Model> models = new ArrayList<>();
+        for (int k = 0; k < d.config().members(); k++) {
+            Model m = Model.newInstance(NAME, engine.defaultDevice(), DjlRuntime.ENGINE);
+            models.add(m);
+            m.setBlock(RulNetworks.build(d.model()));
+            try {
+                m.load(dir, memberName(k));
+            } catch (IOException | MalformedModelException e) {
+                models.forEach(Model::close);
+                throw new IllegalArgumentException("The model parameters (" + memberName(k) + ") in (" + dir
+                        + ") cannot be loaded: " + e.getMessage(), e);
+            }
         }
-        return new RulModel(m, d);
+        return new RulModel(models, d);
     }
 
     @Override
     public void close() {
-        model.close();
+        models.forEach(Model::close);
     }
 
-    /** Predictions {@code (N)} in cycles, clipped to [0, cap], for windows {@code (N, W, F)}. */
-    private static double[] predictWindows(Model model, RulProtocol.Windows windows, float cap) {
+    /** The parameter file stem of ensemble member {@code k}: {@code rul}, {@code rul-m1}, {@code rul-m2}, ... */
+    private static String memberName(int k) {
+        return k == 0 ? NAME : NAME + "-m" + k;
+    }
+
+    /**
+     * The members' mean prediction {@code (N)} in cycles, clipped to [0, cap], for windows {@code (N, W, F)}.
+     */
+    private static double[] predictWindows(List<Model> models, RulProtocol.Windows windows, float cap) {
         int w = windows.window();
         int f = windows.features();
         double[] out = new double[windows.count()];
@@ -241,12 +315,18 @@ public final class RulModel implements AutoCloseable {
             int b = Math.min(PREDICT_BATCH, windows.count() - from);
             float[] x = new float[b * w * f];
             System.arraycopy(windows.inputs(), from * w * f, x, 0, b * w * f);
-            try (NDManager m = model.getNDManager().newSubManager()) {
+            try (NDManager m = models.get(0).getNDManager().newSubManager()) {
                 NDArray in = m.create(x, new Shape(b, w, f)); // (B, W, F)
-                float[] y = model.getBlock().forward(new ParameterStore(m, false), new NDList(in), false)
-                        .singletonOrThrow().toFloatArray(); // (B, 1)
+                double[] sum = new double[b];
+                for (Model model : models) {
+                    float[] y = model.getBlock().forward(new ParameterStore(m, false), new NDList(in), false)
+                            .singletonOrThrow().toFloatArray(); // (B, 1)
+                    for (int i = 0; i < b; i++) {
+                        sum[i] += y[i];
+                    }
+                }
                 for (int i = 0; i < b; i++) {
-                    out[from + i] = Math.max(0, Math.min(cap, y[i] * cap));
+                    out[from + i] = Math.max(0, Math.min(cap, sum[i] / models.size() * cap));
                 }
             }
         }

@@ -8,6 +8,7 @@ import ai.djl.nn.Block;
 import ai.djl.nn.Blocks;
 import ai.djl.nn.LambdaBlock;
 import ai.djl.nn.SequentialBlock;
+import ai.djl.nn.convolutional.Conv1d;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.Dropout;
@@ -20,7 +21,7 @@ import java.util.TreeMap;
 public final class RulNetworks {
 
     /** The architectures {@link RulConfig#architecture()} may name. */
-    public static final List<String> ARCHITECTURES = List.of("dcnn", "lstm");
+    public static final List<String> ARCHITECTURES = List.of("dcnn", "lstm", "cnnlstm");
 
     /** DCNN: feature maps per convolution, convolution layers, kernel length in cycles, dense width. */
     static final int DCNN_FILTERS = 10;
@@ -30,6 +31,9 @@ public final class RulNetworks {
     /** LSTM: state size and layers. */
     static final int LSTM_STATE = 64;
     static final int LSTM_LAYERS = 2;
+    /** CNN+LSTM: convolution maps and kernel length in cycles before the LSTM. */
+    static final int HYBRID_FILTERS = 32;
+    static final int HYBRID_KERNEL = 5;
 
     private RulNetworks() {
     }
@@ -39,6 +43,7 @@ public final class RulNetworks {
         return switch (architecture) {
             case "dcnn" -> dcnn();
             case "lstm" -> lstm();
+            case "cnnlstm" -> cnnLstm();
             default -> throw new IllegalArgumentException("The architecture (" + architecture + ") is unknown.");
         };
     }
@@ -52,6 +57,10 @@ public final class RulNetworks {
             m.put("kernel", DCNN_KERNEL);
             m.put("dense", DCNN_DENSE);
         } else {
+            if (architecture.equals("cnnlstm")) {
+                m.put("filters", HYBRID_FILTERS);
+                m.put("kernel", HYBRID_KERNEL);
+            }
             m.put("state", LSTM_STATE);
             m.put("layers", LSTM_LAYERS);
         }
@@ -85,7 +94,25 @@ public final class RulNetworks {
 
     /** Two stacked LSTM layers over the cycles {@code (B, W, F) -> (B, W, S)}, the last step {@code (B, S)}, dense 1. */
     static Block lstm() {
+        return lstmHead(new SequentialBlock());
+    }
+
+    /**
+     * CNN+LSTM: a 1-D convolution along time over all sensors ({@code (B, F, W) -> (B, 32, W)}, kernel 5, same
+     * padding, ReLU) extracts local trends, then the LSTM of {@link #lstm()} reads them.
+     */
+    static Block cnnLstm() {
         SequentialBlock net = new SequentialBlock();
+        net.add(new LambdaBlock(x -> new NDList(x.singletonOrThrow().transpose(0, 2, 1)), "toChannels")); // (B, F, W)
+        net.add(Conv1d.builder().setKernelShape(new Shape(HYBRID_KERNEL)).optPadding(new Shape(HYBRID_KERNEL / 2))
+                .setFilters(HYBRID_FILTERS).build()); // (B, 32, W)
+        net.add(Activation::relu);
+        net.add(new LambdaBlock(x -> new NDList(x.singletonOrThrow().transpose(0, 2, 1)), "toSteps")); // (B, W, 32)
+        return lstmHead(net);
+    }
+
+    /** Appends two LSTM layers {@code (B, W, C) -> (B, W, S)}, the last step {@code (B, S)} and dense 1. */
+    private static Block lstmHead(SequentialBlock net) {
         net.add(LSTM.builder().setStateSize(LSTM_STATE).setNumLayers(LSTM_LAYERS).optBatchFirst(true)
                 .optReturnState(false).build()); // (B, W, S)
         net.add(new LambdaBlock(x -> {

@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class RulModelTest {
 
@@ -16,7 +18,8 @@ class RulModelTest {
 
     /** A few dozen steps: 3 units, 1 held out, 2 epochs of batch 64. */
     static RulConfig tiny() {
-        return RulConfig.defaults().withArchitecture("dcnn").withMaxEpochs(2).withBatchSize(64).withValidationFraction(0.34);
+        return RulConfig.defaults().withArchitecture("dcnn").withMaxEpochs(2).withBatchSize(64).withValidationFraction(0.34)
+                .withMembers(1);
     }
 
     @TempDir
@@ -53,9 +56,10 @@ class RulModelTest {
         assertThat(trainAndPredict(tiny().withSeed(7))).isNotEqualTo(trainAndPredict(tiny()));
     }
 
-    @Test
-    void lstmTrainsAndReloads() {
-        RulConfig c = tiny().withArchitecture("lstm").withMaxEpochs(1);
+    @ParameterizedTest
+    @ValueSource(strings = {"lstm", "cnnlstm"})
+    void recurrentNetworksTrainAndReload(String architecture) {
+        RulConfig c = tiny().withArchitecture(architecture).withMaxEpochs(1);
         double[] before;
         try (RulModel m = RulModel.train(TRAIN, c, null)) {
             before = m.predict(TEST);
@@ -64,6 +68,55 @@ class RulModelTest {
         try (RulModel loaded = RulModel.load(tmp, 1)) {
             assertThat(loaded.predict(TEST)).containsExactly(before);
         }
+    }
+
+    @Test
+    void ensembleSavesEveryMemberAndReloadsTheMeanPrediction() {
+        RulConfig c = tiny().withMaxEpochs(1).withMembers(2);
+        double[] before;
+        double[] single;
+        try (RulModel m = RulModel.train(TRAIN, c, null)) {
+            before = m.predict(TEST);
+            m.save(tmp);
+            assertThat(m.descriptor().metrics()).containsKeys("validationRmse", "member0ValidationRmse",
+                    "member1ValidationRmse");
+            assertThat(m.descriptor().validationUnits()).hasSize(1);
+        }
+        try (RulModel m = RulModel.train(TRAIN, c.withMembers(1), null)) {
+            single = m.predict(TEST);
+        }
+        assertThat(tmp.resolve("rul-0000.params")).isRegularFile();
+        assertThat(tmp.resolve("rul-m1-0000.params")).isRegularFile();
+        assertThat(before).isNotEqualTo(single);
+        try (RulModel loaded = RulModel.load(tmp, 1)) {
+            assertThat(loaded.descriptor().config().members()).isEqualTo(2);
+            assertThat(loaded.predict(TEST)).containsExactly(before);
+        }
+    }
+
+    @Test
+    void descriptorWithoutDecayOrMembersLoadsAsOneNetworkAtAFixedRate() throws Exception {
+        try (RulModel m = RulModel.train(TRAIN, tiny().withMaxEpochs(1), null)) {
+            m.save(tmp);
+        }
+        Path json = tmp.resolve("rul.json");
+        var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        var tree = mapper.readTree(json.toFile());
+        ((com.fasterxml.jackson.databind.node.ObjectNode) tree.get("config")).remove(List.of("finalLearningRate",
+                "members"));
+        mapper.writeValue(json.toFile(), tree);
+        assertThat(Files.readString(json)).doesNotContain("members").doesNotContain("finalLearningRate");
+        try (RulModel loaded = RulModel.load(tmp, 1)) {
+            assertThat(loaded.descriptor().config().members()).isEqualTo(1);
+            assertThat(loaded.descriptor().config().finalLearningRate()).isEqualTo(tiny().learningRate());
+        }
+    }
+
+    @Test
+    void rejectsAFinalLearningRateAboveTheStart() {
+        assertThatThrownBy(() -> new RulConfig("lstm", 42, 60, 256, 1e-3f, 10, 0.1, 30, 125, 1, 1e-2f, 1))
+                .hasMessageContaining("finalLearningRate (0.01)");
+        assertThatThrownBy(() -> tiny().withMembers(-1)).hasMessageContaining("members (-1)");
     }
 
     @Test
