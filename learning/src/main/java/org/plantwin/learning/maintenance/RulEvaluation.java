@@ -11,7 +11,8 @@ import java.util.Map;
  * RUL file: {@code main} delegates to {@link #run}. Options {@code key=value}: {@code data=DIR} (default
  * {@code ../shared/data/cmapss_fd001}), {@code subset=FD001}, {@code arch=dcnn|lstm|cnnlstm}, {@code seed}, {@code epochs},
  * {@code batch}, {@code lr}, {@code lrEnd} (cosine decay to it), {@code patience}, {@code val}, {@code window},
- * {@code members} (ensemble size), {@code threads}, {@code out=MODEL_DIR} (optional).
+ * {@code members} (ensemble size), {@code smooth} (causal exponential smoothing alpha, 1 = off), {@code threads},
+ * {@code out=MODEL_DIR} (optional).
  */
 public final class RulEvaluation {
 
@@ -46,7 +47,8 @@ public final class RulEvaluation {
                 Integer.parseInt(o.getOrDefault("threads", "" + d.threads())),
                 Float.parseFloat(o.getOrDefault("lrEnd", o.containsKey("lr") && !o.containsKey("lrEnd")
                         && d.finalLearningRate() == d.learningRate() ? o.get("lr") : "" + d.finalLearningRate())),
-                Integer.parseInt(o.getOrDefault("members", "" + d.members())));
+                Integer.parseInt(o.getOrDefault("members", "" + d.members())),
+                Double.parseDouble(o.getOrDefault("smooth", "" + d.smoothing())));
         List<EngineUnit> train = CmapssFiles.readUnits(dir.resolve("train_" + subset + ".txt"));
         List<EngineUnit> test = CmapssFiles.readUnits(dir.resolve("test_" + subset + ".txt"));
         double[] truth = CmapssFiles.readRul(dir.resolve("RUL_" + subset + ".txt"));
@@ -55,9 +57,9 @@ public final class RulEvaluation {
             double rmse = RulMetrics.rmse(predicted, truth);
             double score = RulMetrics.score(predicted, truth);
             RulDescriptor r = model.descriptor();
-            out.printf(Locale.ROOT, "%s %s seed %d x%d: test RMSE %.2f, score %.1f; validation RMSE %.2f; epochs %d (best %d),"
+            out.printf(Locale.ROOT, "%s %s seed %d x%d smooth %s: test RMSE %.2f, score %.1f; validation RMSE %.2f; epochs %d (best %d),"
                             + " %.0f s training, conditions %d, sensors %s%n", subset, config.architecture(),
-                    config.seed(), config.members(), rmse, score, r.metrics().getOrDefault("validationRmse", Double.NaN), r.epochsRun(),
+                    config.seed(), config.members(), config.smoothing(), rmse, score, r.metrics().getOrDefault("validationRmse", Double.NaN), r.epochsRun(),
                     r.bestEpoch(), r.trainingSeconds(), r.scaling().conditionCentres().length, r.features());
             if (o.containsKey("out")) {
                 model.recordMetrics(Map.of("testRmse", rmse, "testScore", score));

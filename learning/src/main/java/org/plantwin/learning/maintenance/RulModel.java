@@ -87,9 +87,10 @@ public final class RulModel implements AutoCloseable {
 
         SensorScaling scaling = RulProtocol.fit(fit);
         int w = config.window();
-        RulProtocol.Windows train = RulProtocol.trainingWindows(fit, scaling, w, config.rulCap());
+        double alpha = config.smoothing();
+        RulProtocol.Windows train = RulProtocol.trainingWindows(fit, scaling, w, config.rulCap(), alpha);
         RulProtocol.Windows valWindows = val.isEmpty() ? null
-                : RulProtocol.trainingWindows(val, scaling, w, config.rulCap());
+                : RulProtocol.trainingWindows(val, scaling, w, config.rulCap(), alpha);
 
         List<Model> models = new ArrayList<>();
         Map<String, Double> metrics = new java.util.TreeMap<>();
@@ -221,7 +222,8 @@ public final class RulModel implements AutoCloseable {
         if (units.isEmpty()) {
             return new double[0];
         }
-        RulProtocol.Windows last = RulProtocol.lastWindows(units, descriptor.scaling(), descriptor.window());
+        RulProtocol.Windows last = RulProtocol.lastWindows(units, descriptor.scaling(), descriptor.window(),
+                descriptor.config().smoothing());
         return predictWindows(models, last, (float) descriptor.rulCap());
     }
 
@@ -262,6 +264,8 @@ public final class RulModel implements AutoCloseable {
                 // Descriptors written before the decay and ensembles: one network at a fixed rate.
                 c.putIfAbsent("finalLearningRate", c.get("learningRate"));
                 c.putIfAbsent("members", c.numberNode(1));
+                // Descriptors written before the smoothing option: no smoothing.
+                c.putIfAbsent("smoothing", c.numberNode(1.0));
             }
             d = JSON.treeToValue(tree, RulDescriptor.class);
         } catch (IOException e) {

@@ -13,7 +13,8 @@ import java.util.Set;
 /**
  * The standard C-MAPSS RUL protocol: piecewise-linear target (remaining cycles capped at {@code cap}), constant
  * sensors dropped, min-max scaling per operating condition, sliding windows of {@code W} cycles over the training
- * units, and the last window of each test unit (short units padded by repeating their first row).
+ * units, and the last window of each test unit (short units padded by repeating their first row). Optionally the
+ * scaled sensors of each unit are smoothed causally ({@link #smooth}) before windowing.
  */
 public final class RulProtocol {
 
@@ -93,6 +94,15 @@ public final class RulProtocol {
      * the window's last cycle. Units shorter than the window give one window padded with their first row.
      */
     public static Windows trainingWindows(List<EngineUnit> units, SensorScaling scaling, int window, double cap) {
+        return trainingWindows(units, scaling, window, cap, 1.0);
+    }
+
+    /**
+     * As {@link #trainingWindows(List, SensorScaling, int, double)}, each unit's scaled sensors smoothed with
+     * {@code alpha} ({@link #smooth}; 1 = off) before windowing.
+     */
+    public static Windows trainingWindows(List<EngineUnit> units, SensorScaling scaling, int window, double cap,
+            double alpha) {
         int f = scaling.features();
         int count = 0;
         for (EngineUnit u : units) {
@@ -103,7 +113,7 @@ public final class RulProtocol {
         int[] unitOf = new int[count];
         int i = 0;
         for (EngineUnit u : units) {
-            float[][] s = scaling.scale(u);
+            float[][] s = smooth(scaling.scale(u), alpha);
             int n = u.cycles();
             int lastEnd = Math.max(window, n);
             for (int end = window; end <= lastEnd; end++) {
@@ -121,15 +131,55 @@ public final class RulProtocol {
 
     /** The window {@code (W, F)} that ends at the last cycle of each unit (test scoring), row-major. */
     public static Windows lastWindows(List<EngineUnit> units, SensorScaling scaling, int window) {
+        return lastWindows(units, scaling, window, 1.0);
+    }
+
+    /**
+     * As {@link #lastWindows(List, SensorScaling, int)}, each unit's scaled sensors smoothed with {@code alpha}
+     * ({@link #smooth}; 1 = off) before windowing.
+     */
+    public static Windows lastWindows(List<EngineUnit> units, SensorScaling scaling, int window, double alpha) {
         int f = scaling.features();
         float[] x = new float[units.size() * window * f];
         int[] unitOf = new int[units.size()];
         for (int i = 0; i < units.size(); i++) {
             EngineUnit u = units.get(i);
-            copyWindow(scaling.scale(u), u.cycles() - 1, window, x, i * window * f);
+            copyWindow(smooth(scaling.scale(u), alpha), u.cycles() - 1, window, x, i * window * f);
             unitOf[i] = u.unit();
         }
         return new Windows(x, new float[units.size()], unitOf, units.size(), window, f);
+    }
+
+    /**
+     * Causal exponential smoothing of one unit's scaled sensors {@code (n, F)}, per column:
+     * {@code s_0 = x_0}, {@code s_t = alpha * x_t + (1 - alpha) * s_(t-1)}. Uses only the current and earlier
+     * cycles, so a unit's smoothed history does not depend on cycles not yet seen. Smoothing follows the
+     * per-condition scaling, so multi-condition units are smoothed in the condition-free scaled space.
+     *
+     * @param alpha in (0, 1]; 1 returns {@code scaled} itself (no smoothing)
+     * @return a new array (or {@code scaled} when {@code alpha} is 1)
+     */
+    public static float[][] smooth(float[][] scaled, double alpha) {
+        if (!(alpha > 0 && alpha <= 1)) {
+            throw new IllegalArgumentException("The smoothing alpha (" + alpha + ") must be in (0, 1]; 1 = off.");
+        }
+        if (alpha == 1 || scaled.length == 0) {
+            return scaled;
+        }
+        int f = scaled[0].length;
+        float[][] out = new float[scaled.length][f];
+        double[] state = new double[f];
+        for (int j = 0; j < f; j++) {
+            state[j] = scaled[0][j];
+            out[0][j] = scaled[0][j];
+        }
+        for (int t = 1; t < scaled.length; t++) {
+            for (int j = 0; j < f; j++) {
+                state[j] = alpha * scaled[t][j] + (1 - alpha) * state[j];
+                out[t][j] = (float) state[j];
+            }
+        }
+        return out;
     }
 
     /**

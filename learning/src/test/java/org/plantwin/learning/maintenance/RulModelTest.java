@@ -103,12 +103,29 @@ class RulModelTest {
         var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
         var tree = mapper.readTree(json.toFile());
         ((com.fasterxml.jackson.databind.node.ObjectNode) tree.get("config")).remove(List.of("finalLearningRate",
-                "members"));
+                "members", "smoothing"));
         mapper.writeValue(json.toFile(), tree);
-        assertThat(Files.readString(json)).doesNotContain("members").doesNotContain("finalLearningRate");
+        assertThat(Files.readString(json)).doesNotContain("members").doesNotContain("finalLearningRate")
+                .doesNotContain("smoothing");
         try (RulModel loaded = RulModel.load(tmp, 1)) {
             assertThat(loaded.descriptor().config().members()).isEqualTo(1);
             assertThat(loaded.descriptor().config().finalLearningRate()).isEqualTo(tiny().learningRate());
+            assertThat(loaded.descriptor().config().smoothing()).isEqualTo(1.0); // no smoothing
+        }
+    }
+
+    @Test
+    void smoothedModelRoundTripsWithItsSmoothing() {
+        RulConfig c = tiny().withMaxEpochs(1).withSmoothing(0.3);
+        double[] before;
+        try (RulModel m = RulModel.train(TRAIN, c, null)) {
+            before = m.predict(TEST);
+            m.save(tmp);
+        }
+        assertThat(before).isNotEqualTo(trainAndPredict(c.withSmoothing(1.0)));
+        try (RulModel loaded = RulModel.load(tmp, 1)) {
+            assertThat(loaded.descriptor().config().smoothing()).isEqualTo(0.3);
+            assertThat(loaded.predict(TEST)).containsExactly(before);
         }
     }
 

@@ -72,6 +72,50 @@ class RulProtocolTest {
     }
 
     @Test
+    void smoothingFollowsTheRecursionAndAlphaOneIsOff() {
+        float[][] x = {{0f, 4f}, {1f, 0f}, {1f, 2f}};
+        float[][] s = RulProtocol.smooth(x, 0.5);
+        assertThat(s[0]).containsExactly(0f, 4f); // s_0 = x_0
+        assertThat(s[1]).containsExactly(0.5f, 2f);
+        assertThat(s[2]).containsExactly(0.75f, 2f);
+        assertThat(x[1]).containsExactly(1f, 0f); // the input is not changed
+        assertThat(RulProtocol.smooth(x, 1.0)).isSameAs(x);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> RulProtocol.smooth(x, 0))
+                .hasMessageContaining("alpha (0.0)");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> RulConfig.defaults().withSmoothing(1.5))
+                .hasMessageContaining("alpha (1.5)");
+    }
+
+    @Test
+    void smoothingIsCausal() {
+        SensorScaling sc = RulProtocol.fit(TRAIN);
+        float[][] scaled = sc.scale(TRAIN.get(0));
+        float[][] before = RulProtocol.smooth(scaled, 0.3);
+        int t = 100;
+        float[][] changed = new float[scaled.length][];
+        for (int r = 0; r < scaled.length; r++) {
+            changed[r] = scaled[r].clone();
+        }
+        changed[t][3] += 0.8f;
+        float[][] after = RulProtocol.smooth(changed, 0.3);
+        for (int r = 0; r < t; r++) {
+            assertThat(after[r]).as("cycle %d", r).containsExactly(before[r]);
+        }
+        assertThat(after[t][3]).isNotEqualTo(before[t][3]);
+        assertThat(after[t + 1][3]).isNotEqualTo(before[t + 1][3]);
+        // The same through the windows: a unit cut at cycle t gives the windows of the whole unit up to t, so
+        // the last window of a truncated test unit is the training window that ends at the same cycle.
+        EngineUnit u = TRAIN.get(0);
+        RulProtocol.Windows whole = RulProtocol.trainingWindows(List.of(u), sc, 30, 125, 0.3);
+        RulProtocol.Windows cut = RulProtocol.lastWindows(List.of(u.truncate(t)), sc, 30, 0.3);
+        int n = 30 * sc.features();
+        assertThat(cut.inputs()).containsExactly(java.util.Arrays.copyOfRange(whole.inputs(), (t - 30) * n,
+                (t - 30 + 1) * n));
+        assertThat(RulProtocol.trainingWindows(List.of(u), sc, 30, 125, 1.0).inputs())
+                .containsExactly(RulProtocol.trainingWindows(List.of(u), sc, 30, 125).inputs());
+    }
+
+    @Test
     void minMaxScalesTrainingSensorsToMinusOneOne() {
         SensorScaling s = RulProtocol.fit(TRAIN);
         float lo = Float.MAX_VALUE;
