@@ -467,6 +467,11 @@ public final class LiveTwin {
         return List.copyOf(journal);
     }
 
+    /** The sequence number of the latest change recorded (0 before any). */
+    public long lastChangeSeq() {
+        return changeSeq;
+    }
+
     /** Changes recorded after change {@code afterSeq} (exclusive), oldest first; at most {@code limit}. */
     public List<Change> changesSince(long afterSeq, int limit) {
         List<Change> out = new ArrayList<>();

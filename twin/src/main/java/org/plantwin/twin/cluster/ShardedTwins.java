@@ -33,7 +33,7 @@ import org.plantwin.actors.api.TelemetryException;
 import org.plantwin.twin.live.IngestReport;
 import org.plantwin.twin.live.LiveTwins;
 import org.plantwin.twin.live.TelemetryJson;
-import org.plantwin.twin.live.TwinJournal;
+import org.plantwin.twin.live.TwinKeeper;
 import org.plantwin.twin.live.TwinService;
 
 /**
@@ -274,30 +274,26 @@ public final class ShardedTwins implements TwinService {
         String id = def.id();
         return Behaviors.withTimers(timers -> {
             timers.startTimerAtFixedRate(new Tick(), TICK);
-            TwinJournal journal = TwinJournal.open(home);
+            TwinKeeper keeper = new TwinKeeper(def, twin, home, wall);
             return Behaviors.receive(Command.class)
                     .onMessage(Tick.class, t -> {
-                        if (def.speed() > 0) {
-                            twin.advanceTo(LiveTwins.clock(def, wall.getAsLong()));
-                        }
-                        journal.sync();
+                        keeper.tick();
                         return Behaviors.same();
                     })
                     .onMessage(Ingest.class, m -> {
                         LiveTwins.Payload p = LiveTwins.Payload.of(id, m.json());
                         m.replyTo().tell(json(p.refused() != null ? p.refused()
-                                : LiveTwins.applyAndJournal(id, twin, p, def, journal)));
+                                : LiveTwins.applyAndJournal(id, twin, p, def, keeper.journal())));
                         return Behaviors.same();
                     })
                     .onMessage(GetState.class, m -> {
-                        journal.sync();
-                        LiveTwins.saveReached(home, twin);
                         m.replyTo().tell(state(def, twin, node));
                         return Behaviors.same();
                     })
                     .onMessage(Advance.class, m -> {
                         twin.advanceTo(m.toMillis());
-                        LiveTwins.saveReached(home, twin);
+                        // Saved at once: a node that takes the twin over starts from the time reached.
+                        keeper.save();
                         m.replyTo().tell("{\"simMillis\": " + twin.now() + "}");
                         return Behaviors.same();
                     })
@@ -313,8 +309,7 @@ public final class ShardedTwins implements TwinService {
                     .onMessage(ForkRun.class, m -> {
                         Fork fork;
                         try {
-                            fork = fork(m);
-                            fork.whatIf().forEach(d -> twin.validateOnly(d.body()));
+                            fork = fork(m); // Fork.run checks the what-if against the scenario
                         } catch (RuntimeException e) {
                             m.replyTo().tell(error(e));
                             return Behaviors.same();
@@ -325,12 +320,8 @@ public final class ShardedTwins implements TwinService {
                         return Behaviors.same();
                     })
                     .onMessage(Delete.class, m -> {
-                        journal.close();
-                        try (var files = Files.walk(home)) {
-                            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-                                Files.deleteIfExists(p);
-                            }
-                        }
+                        keeper.stop();
+                        LiveTwins.removeFiles(home);
                         m.replyTo().tell("{}");
                         passivate(ectx, self);
                         return Behaviors.stopped();

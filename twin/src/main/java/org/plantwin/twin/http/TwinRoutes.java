@@ -2,7 +2,6 @@ package org.plantwin.twin.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -143,9 +142,14 @@ public final class TwinRoutes extends AllDirectives {
         });
     }
 
+    /** Server-sent events: the changes after the one that was last when the stream opened. */
     private Route events(String id) {
-        AtomicLong last = new AtomicLong(latestSeq(id));
-        Source<ServerSentEvent, NotUsed> source = Source.tick(Duration.ZERO, Duration.ofMillis(200), "tick")
+        AtomicLong last = new AtomicLong();
+        Source<ServerSentEvent, NotUsed> source = Source.completionStage(twins.state(id))
+                .flatMapConcat(state -> {
+                    last.set(state.get("changeSeq").asLong());
+                    return Source.tick(Duration.ZERO, Duration.ofMillis(200), "tick");
+                })
                 .mapAsync(1, t -> twins.changesSince(id, last.get(), 1000)
                         .exceptionally(e -> null))
                 .takeWhile(c -> c != null)
@@ -157,14 +161,8 @@ public final class TwinRoutes extends AllDirectives {
                     }
                     return out;
                 })
-                .keepAlive(Duration.ofSeconds(15), ServerSentEvent::heartbeat)
-                .mapMaterializedValue(c -> NotUsed.getInstance());
+                .keepAlive(Duration.ofSeconds(15), ServerSentEvent::heartbeat);
         return completeOK(source, EventStreamMarshalling.toEventStream());
-    }
-
-    private long latestSeq(String id) {
-        ArrayNode all = twins.changesSince(id, -1, Integer.MAX_VALUE).toCompletableFuture().join();
-        return all.isEmpty() ? 0 : all.get(all.size() - 1).get("seq").asLong();
     }
 
     private Route history(String id, Map<String, String> q) {

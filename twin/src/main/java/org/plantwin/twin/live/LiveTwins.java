@@ -111,30 +111,20 @@ public final class LiveTwins implements TwinService, AutoCloseable {
     private record Query<T>(Function<LiveTwin, T> read, ActorRef<Object> replyTo) implements Command {
     }
 
-    private record Stop() implements Command {
+    private record Stop(ActorRef<Boolean> replyTo) implements Command {
     }
 
     private Behavior<Command> behavior(Definition def, LiveTwin twin, Path home) {
         return Behaviors.withTimers(timers -> {
             timers.startTimerAtFixedRate(new Tick(), TICK);
-            long[] lastSaved = {wall.getAsLong()};
-            TwinJournal journal = TwinJournal.open(home);
+            TwinKeeper keeper = new TwinKeeper(def, twin, home, wall);
             return Behaviors.receive(Command.class)
                     .onMessage(Tick.class, t -> {
-                        if (def.speed() > 0) {
-                            twin.advanceTo(clock(def));
-                        }
-                        if (journal != null) {
-                            journal.sync();
-                        }
-                        if (home != null && wall.getAsLong() - lastSaved[0] > 5_000) {
-                            saveReached(home, twin);
-                            lastSaved[0] = wall.getAsLong();
-                        }
+                        keeper.tick();
                         return Behaviors.same();
                     })
                     .onMessage(Ingest.class, m -> {
-                        m.replyTo().tell(applyAndJournal(def.id(), twin, m.payload(), def, journal));
+                        m.replyTo().tell(applyAndJournal(def.id(), twin, m.payload(), def, keeper.journal()));
                         return Behaviors.same();
                     })
                     .onMessage(Query.class, q -> {
@@ -144,17 +134,12 @@ public final class LiveTwins implements TwinService, AutoCloseable {
                         } catch (RuntimeException e) {
                             out = e;
                         }
-                        if (home != null) {
-                            saveReached(home, twin);
-                        }
                         q.replyTo().tell(out);
                         return Behaviors.same();
                     })
                     .onMessage(Stop.class, s -> {
-                        if (home != null) {
-                            saveReached(home, twin);
-                            journal.close();
-                        }
+                        keeper.stop();
+                        s.replyTo().tell(Boolean.TRUE);
                         return Behaviors.stopped();
                     })
                     .build();
@@ -340,10 +325,6 @@ public final class LiveTwins implements TwinService, AutoCloseable {
         return Math.max(0, Math.round((wallMillis - def.originWallMillis()) * def.speed()));
     }
 
-    private long clock(Definition def) {
-        return Math.max(0, Math.round((wall.getAsLong() - def.originWallMillis()) * def.speed()));
-    }
-
     /** Twin time of a wall-clock instant for twin {@code def}. */
     private static long wallToTwin(Definition def, long epochMillis) {
         if (def.speed() == 0) {
@@ -362,10 +343,6 @@ public final class LiveTwins implements TwinService, AutoCloseable {
     @Override
     public boolean exists(String id) {
         return twins.containsKey(id);
-    }
-
-    public Definition definition(String id) {
-        return hosted(id).def();
     }
 
     /** Reads from the twin in its actor (state, history, changes...). */
@@ -394,10 +371,9 @@ public final class LiveTwins implements TwinService, AutoCloseable {
     /** Runs a fork of the twin's current state on the fork executor (the what-if checked first). */
     @Override
     public CompletionStage<ObjectNode> fork(String id, Fork fork) {
-        return this.<LiveTwin.Base>read(id, t -> {
-            fork.whatIf().forEach(d -> t.validateOnly(d.body()));
-            return t.forkBase();
-        }).thenApplyAsync(base -> forkJson(fork.run(base)), forks);
+        // Fork.run checks the what-if against the scenario before any work.
+        return this.<LiveTwin.Base>read(id, LiveTwin::forkBase)
+                .thenApplyAsync(base -> forkJson(fork.run(base)), forks);
     }
 
     @Override
@@ -406,15 +382,20 @@ public final class LiveTwins implements TwinService, AutoCloseable {
         if (h == null) {
             throw new java.util.NoSuchElementException(id);
         }
-        h.actor().tell(new Stop());
+        stop(h); // before removing its files, which the actor writes until it stops
         if (dir != null) {
-            try (var files = Files.walk(dir.resolve(id))) {
-                for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(p);
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException("Cannot remove the files of twin " + id + ".", e);
+            removeFiles(dir.resolve(id));
+        }
+    }
+
+    /** Removes a twin's directory and everything in it. */
+    public static void removeFiles(Path home) {
+        try (var files = Files.walk(home)) {
+            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
             }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot remove the files of the twin in " + home + ".", e);
         }
     }
 
@@ -568,6 +549,7 @@ public final class LiveTwins implements TwinService, AutoCloseable {
         o.put("seed", def.seed());
         o.put("speed", def.speed());
         o.put("simMillis", t.now());
+        o.put("changeSeq", t.lastChangeSeq());
         o.set("telemetry", TelemetryJson.JSON.valueToTree(t.counters()));
         o.set("entities", TelemetryJson.JSON.valueToTree(t.entities()));
         o.set("drift", TelemetryJson.JSON.valueToTree(t.drift()));
@@ -615,13 +597,17 @@ public final class LiveTwins implements TwinService, AutoCloseable {
     public void close() {
         for (Hosted h : twins.values()) {
             try {
-                read(h.def().id(), LiveTwin::now).toCompletableFuture().get(ASK.toSeconds(),
-                        java.util.concurrent.TimeUnit.SECONDS);
-            } catch (Exception e) {
+                stop(h);
+            } catch (RuntimeException e) {
                 // Closing anyway: the journal holds every applied message; only the time reached may lag.
             }
-            h.actor().tell(new Stop());
         }
         twins.clear();
+    }
+
+    /** Stops a twin's actor once it has saved its time reached and closed its journal. */
+    private void stop(Hosted h) {
+        CompletionStage<Boolean> stopped = AskPattern.ask(h.actor(), Stop::new, ASK, system.scheduler());
+        stopped.toCompletableFuture().join();
     }
 }
