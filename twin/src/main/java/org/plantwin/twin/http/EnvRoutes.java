@@ -1,8 +1,6 @@
 package org.plantwin.twin.http;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,7 +8,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-import org.apache.pekko.http.javadsl.model.ContentTypes;
 import org.apache.pekko.http.javadsl.model.HttpResponse;
 import org.apache.pekko.http.javadsl.server.AllDirectives;
 import org.apache.pekko.http.javadsl.server.PathMatchers;
@@ -228,12 +225,7 @@ public final class EnvRoutes extends AllDirectives {
     }
 
     private Route json(int status, Object body) {
-        try {
-            return complete(HttpResponse.create().withStatus(status).withEntity(ContentTypes.APPLICATION_JSON,
-                    RequestBodies.JSON.writeValueAsString(body).getBytes(StandardCharsets.UTF_8)));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Cannot write the env response as JSON.", e);
-        }
+        return complete(RequestBodies.jsonResponse(status, body));
     }
 
     private static String abbreviate(String s) {

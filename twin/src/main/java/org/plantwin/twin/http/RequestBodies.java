@@ -248,6 +248,18 @@ final class RequestBodies {
         return s.length() > 80 ? s.substring(0, 77) + "..." : s;
     }
 
+    /** A {@code status} response whose entity is {@code body} written as JSON. */
+    static org.apache.pekko.http.javadsl.model.HttpResponse jsonResponse(int status, Object body) {
+        try {
+            return org.apache.pekko.http.javadsl.model.HttpResponse.create().withStatus(status).withEntity(
+                    org.apache.pekko.http.javadsl.model.ContentTypes.APPLICATION_JSON,
+                    JSON.writeValueAsString(body).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write a response (" + body.getClass().getSimpleName()
+                    + ") as JSON.", e);
+        }
+    }
+
     /** An empty JSON object, for building responses. */
     static ObjectNode object() {
         return JSON.createObjectNode();

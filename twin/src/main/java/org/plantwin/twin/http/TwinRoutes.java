@@ -1,9 +1,7 @@
 package org.plantwin.twin.http;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +14,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.apache.pekko.NotUsed;
 import org.apache.pekko.http.javadsl.marshalling.sse.EventStreamMarshalling;
-import org.apache.pekko.http.javadsl.model.ContentTypes;
 import org.apache.pekko.http.javadsl.model.HttpResponse;
 import org.apache.pekko.http.javadsl.model.sse.ServerSentEvent;
 import org.apache.pekko.http.javadsl.server.AllDirectives;
@@ -280,11 +277,6 @@ public final class TwinRoutes extends AllDirectives {
     }
 
     private Route json(int status, Object body) {
-        try {
-            return complete(HttpResponse.create().withStatus(status).withEntity(ContentTypes.APPLICATION_JSON,
-                    RequestBodies.JSON.writeValueAsString(body).getBytes(StandardCharsets.UTF_8)));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Cannot write the twin response as JSON.", e);
-        }
+        return complete(RequestBodies.jsonResponse(status, body));
     }
 }
