@@ -294,7 +294,19 @@ public final class LiveTwins implements TwinService, AutoCloseable {
         List<LiveTwin.Applied> journal = new ArrayList<>();
         Path j = home.resolve("journal.jsonl");
         if (Files.exists(j)) {
-            for (String line : Files.readAllLines(j, StandardCharsets.UTF_8)) {
+            byte[] bytes = Files.readAllBytes(j);
+            int complete = bytes.length;
+            while (complete > 0 && bytes[complete - 1] != '\n') {
+                complete--;
+            }
+            if (complete < bytes.length) {
+                // The process died while writing a line: that batch was never acknowledged. Cut the torn tail so
+                // that later appends start on a line of their own.
+                try (var ch = java.nio.channels.FileChannel.open(j, StandardOpenOption.WRITE)) {
+                    ch.truncate(complete);
+                }
+            }
+            for (String line : new String(bytes, 0, complete, StandardCharsets.UTF_8).split("\n")) {
                 if (!line.isBlank()) {
                     journal.add(fromJournalLine(TelemetryJson.JSON.readTree(line)));
                 }
