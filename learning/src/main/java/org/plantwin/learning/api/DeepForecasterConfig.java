@@ -36,6 +36,24 @@ public record DeepForecasterConfig(long seed, int trainingSteps, int batchSize, 
         return new DeepForecasterConfig(42, 1000, 256, 1e-3f, 0, 128, 0, 0, false);
     }
 
+    /**
+     * The settings of the M4 Hourly holdout harness for the deep model {@code model} ({@code lstm}: 2000 steps of
+     * 128, rate 2e-3, width 64; {@code nbeats}: 1500 steps of 256, width 128; {@code nbeatslog}: 2000 steps of 256,
+     * width 256, a lookback of 7 seasons), windows from the last 10 horizons, the seasonal skip when
+     * {@code season > 1}; {@link #defaults()} with {@code seed} for any other name. The command line and the HTTP
+     * model service train with these.
+     */
+    public static DeepForecasterConfig measured(String model, long seed, int season) {
+        boolean seasonal = season > 1;
+        return switch (model.toLowerCase(java.util.Locale.ROOT)) {
+            case "lstm" -> new DeepForecasterConfig(seed, 2000, 128, 2e-3f, 0, 64, 10, 0, seasonal);
+            case "nbeats" -> new DeepForecasterConfig(seed, 1500, 256, 1e-3f, 0, 128, 10, 0, seasonal);
+            case "nbeatslog" -> new DeepForecasterConfig(seed, 2000, 256, 1e-3f, seasonal ? 7 * season : 0, 256, 10,
+                    0, seasonal);
+            default -> defaults().withSeed(seed);
+        };
+    }
+
     public DeepForecasterConfig withSeed(long value) {
         return new DeepForecasterConfig(value, trainingSteps, batchSize, learningRate, inputLength, hiddenSize,
                 historyLimit, threads, seasonalSkip);

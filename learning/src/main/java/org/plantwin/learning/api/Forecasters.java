@@ -29,6 +29,14 @@ public final class Forecasters {
         return Collections.unmodifiableList(names);
     }
 
+    /** The deep (DJL) models among {@link #names()}: they learn weights for one horizon. */
+    public static final java.util.Set<String> DEEP = java.util.Set.of("lstm", "nbeats", "nbeatslog");
+
+    /** Whether {@code name} is one of the {@link #DEEP} models. */
+    public static boolean isDeep(String name) {
+        return DEEP.contains(name.toLowerCase(Locale.ROOT));
+    }
+
     /** A forecaster with default settings (deep models: seed 42, default epochs). */
     public static Forecaster create(String name) {
         return create(name, DeepForecasterConfig.defaults());

@@ -36,7 +36,7 @@ import org.slf4j.LoggerFactory;
  * of the server's pool while it runs (429 when the pool is full).
  *
  * <p>The statistical methods fit each series when they forecast it, so their "training" records the series and a
- * forecast may ask for any horizon; the deep models (lstm, nbeats) learn weights for the horizon given at training
+ * forecast may ask for any horizon; the deep models (lstm, nbeats, nbeatslog) learn weights for the horizon given at training
  * and forecast only that horizon.
  */
 final class ModelService {
@@ -47,12 +47,13 @@ final class ModelService {
     static final int MAX_MODELS = 32;
     /** Most training steps a deep model may ask for over HTTP. */
     static final int MAX_STEPS = 20_000;
+    /** Most networks in a deep model's seed ensemble over HTTP. */
+    static final int MAX_MEMBERS = 5;
     /** Longest forecast horizon. */
     static final int MAX_HORIZON = 10_000;
     private static final Set<String> TRAIN_FIELDS = Set.of("name", "model", "season", "horizon", "series", "seed",
-            "steps");
+            "steps", "members");
     private static final Set<String> FORECAST_FIELDS = Set.of("horizon", "series");
-    private static final Set<String> DEEP = Set.of("lstm", "nbeats");
 
     /** One model: its descriptor fields, its training series, and the trained forecaster once ready. */
     private static final class Model {
@@ -63,6 +64,7 @@ final class ModelService {
         final Integer horizon;
         final long seed;
         final Integer steps;
+        final int members;
         final List<TimeSeries> training;
         final int version;
         final Instant created;
@@ -73,7 +75,7 @@ final class ModelService {
         Forecaster trained;
 
         Model(String id, String name, String model, int season, Integer horizon, long seed, Integer steps,
-              List<TimeSeries> training, int version, Instant created) {
+              int members, List<TimeSeries> training, int version, Instant created) {
             this.id = id;
             this.name = name;
             this.model = model;
@@ -81,6 +83,7 @@ final class ModelService {
             this.horizon = horizon;
             this.seed = seed;
             this.steps = steps;
+            this.members = members;
             this.training = List.copyOf(training);
             this.version = version;
             this.created = created;
@@ -104,6 +107,7 @@ final class ModelService {
         Long horizon;
         Long seed;
         Long steps;
+        Long members;
         List<TimeSeries> series;
         if (RequestBodies.looksLikeJson(body, json)) {
             JsonNode n = RequestBodies.readJson(body);
@@ -119,6 +123,7 @@ final class ModelService {
             horizon = RequestBodies.integer(n, "horizon", "$", 1, MAX_HORIZON);
             seed = RequestBodies.integer(n, "seed", "$", Long.MIN_VALUE, Long.MAX_VALUE);
             steps = RequestBodies.integer(n, "steps", "$", 1, MAX_STEPS);
+            members = RequestBodies.integer(n, "members", "$", 1, MAX_MEMBERS);
             JsonNode map = n.get("series");
             if (map == null || !map.isObject() || map.isEmpty()) {
                 throw ApiProblem.badField("$.series", map == null ? "(missing)" : RequestBodies.abbreviate(map),
@@ -139,6 +144,7 @@ final class ModelService {
             horizon = RequestBodies.integer(query, "horizon", 1, MAX_HORIZON);
             seed = RequestBodies.integer(query, "seed", Long.MIN_VALUE, Long.MAX_VALUE);
             steps = RequestBodies.integer(query, "steps", 1, MAX_STEPS);
+            members = RequestBodies.integer(query, "members", 1, MAX_MEMBERS);
             try {
                 series = SeriesFiles.read(new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)), "request");
             } catch (RuntimeException e) {
@@ -160,7 +166,7 @@ final class ModelService {
             throw ApiProblem.badField(where, RequestBodies.quote(model), "Must be one of " + Forecasters.names(),
                     Hints.closest(model, Forecasters.names()));
         }
-        if (DEEP.contains(key) && horizon == null) {
+        if (Forecasters.isDeep(key) && horizon == null) {
             throw ApiProblem.badField(json ? "$.horizon" : "?horizon", "(missing)", "A deep model (" + key
                     + ") learns one horizon: give it at training", "Maybe \"horizon\": 48.");
         }
@@ -181,7 +187,8 @@ final class ModelService {
             } while (models.containsKey(id));
             int version = versions.merge(label, 1, Integer::sum);
             m = new Model(id, label, key, (int) season, horizon == null ? null : (int) (long) horizon,
-                    seed == null ? 42 : seed, steps == null ? null : (int) (long) steps, series, version,
+                    seed == null ? 42 : seed, steps == null ? null : (int) (long) steps,
+                    members == null ? 1 : (int) (long) members, series, version,
                     jobs.jobs().clock().instant());
             models.put(id, m);
         }
@@ -225,16 +232,13 @@ final class ModelService {
     }
 
     private static Forecaster create(Model m) {
-        DeepForecasterConfig config = switch (m.model) {
-            // The settings of the holdout harness, as `plantwin forecast` uses them.
-            case "lstm" -> new DeepForecasterConfig(m.seed, 2000, 128, 2e-3f, 0, 64, 10, 0, m.season > 1);
-            case "nbeats" -> new DeepForecasterConfig(m.seed, 1500, 256, 1e-3f, 0, 128, 10, 0, m.season > 1);
-            default -> DeepForecasterConfig.defaults().withSeed(m.seed);
-        };
+        // The settings of the holdout harness, as `plantwin forecast` uses them.
+        DeepForecasterConfig config = DeepForecasterConfig.measured(m.model, m.seed, m.season);
         if (m.steps != null) {
             config = config.withTrainingSteps(m.steps);
         }
-        return Forecasters.create(m.model, config);
+        // A statistical method is one "member" whatever was asked: it is deterministic.
+        return Forecasters.seedEnsemble(m.model, config, Forecasters.isDeep(m.model) ? m.members : 1, true);
     }
 
     /** Every model's descriptor, oldest first. */
@@ -285,7 +289,7 @@ final class ModelService {
         } else {
             horizon = (int) (long) h;
         }
-        boolean deep = DEEP.contains(m.model);
+        boolean deep = Forecasters.isDeep(m.model);
         if (deep && horizon != m.horizon) {
             throw ApiProblem.badField("$.horizon", Long.toString(horizon), "This " + m.model + " model forecasts"
                     + " the horizon it was trained for (" + m.horizon + ")", "Maybe \"horizon\": " + m.horizon
@@ -398,8 +402,9 @@ final class ModelService {
         }
         n.put("series", m.training.size());
         n.put("values", m.training.stream().mapToLong(TimeSeries::length).sum());
-        if (DEEP.contains(m.model)) {
+        if (Forecasters.isDeep(m.model)) {
             n.put("seed", m.seed);
+            n.put("members", m.members);
         }
         n.put("trainingSeconds", Math.round(m.trainingSeconds * 1000) / 1000.0);
         n.put("createdAt", m.created.toString());

@@ -161,6 +161,31 @@ class ModelRoutesTest {
     }
 
     @Test
+    void nbeatslogIsADeepModelTrainedOnceAsASeedEnsemble() throws Exception {
+        ObjectNode n = (ObjectNode) JSON.readTree(trainRequest("nbeatslog", 24, m4.subList(0, 3)));
+        n.put("horizon", 48);
+        n.put("steps", 3);
+        n.put("members", 2);
+        HttpResponse<String> r = send("POST", "/models", n.toString(), "application/json");
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
+        JsonNode m = awaitTrained(r.headers().firstValue("Location").orElseThrow());
+        assertThat(m.get("status").asText()).as(m.toString()).isEqualTo("ready");
+        assertThat(m.get("members").asInt()).isEqualTo(2);
+        assertThat(m.get("seed").asLong()).isEqualTo(42);
+        String location = "/models/" + m.get("id").asText();
+        // A deep model forecasts the horizon it learnt; the same request twice gives the same numbers (no refit).
+        JsonNode f1 = json(send("POST", location + "/forecast", "{\"series\": [\"H1\"]}", "application/json"));
+        JsonNode f2 = json(send("POST", location + "/forecast", "{\"series\": [\"H1\"]}", "application/json"));
+        assertThat(f1.get("horizon").asInt()).isEqualTo(48);
+        assertThat(f1.get("forecasts").get(0).get("mean")).hasSize(48).isEqualTo(f2.get("forecasts").get(0).get("mean"));
+        assertProblem(send("POST", location + "/forecast", "{\"horizon\": 24}", "application/json"), 400,
+                "invalid-request", "$.horizon", "48");
+        n.put("members", ModelService.MAX_MEMBERS + 1);
+        assertProblem(send("POST", "/models", n.toString(), "application/json"), 400, "invalid-request",
+                "$.members");
+    }
+
+    @Test
     void badRequestsAreProblemsAtTheirPath() throws Exception {
         assertProblem(send("POST", "/models", trainRequest("thetta", 1, m4.subList(0, 1)), "application/json"),
                 400, "invalid-request", "$.model", "Maybe you meant \\\"theta\\\"");
