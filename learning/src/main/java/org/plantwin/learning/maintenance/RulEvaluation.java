@@ -11,8 +11,9 @@ import java.util.Map;
  * RUL file: {@code main} delegates to {@link #run}. Options {@code key=value}: {@code data=DIR} (default
  * {@code ../shared/data/cmapss_fd001}), {@code subset=FD001}, {@code arch=dcnn|lstm|cnnlstm}, {@code seed}, {@code epochs},
  * {@code batch}, {@code lr}, {@code lrEnd} (cosine decay to it), {@code patience}, {@code val}, {@code window},
- * {@code members} (ensemble size), {@code smooth} (causal exponential smoothing alpha, 1 = off), {@code threads},
- * {@code out=MODEL_DIR} (optional).
+ * {@code members} (ensemble size), {@code smooth} (causal exponential smoothing alpha, 1 = off), {@code age} (cycles per unit of the age input,
+ * 0 = none), {@code valEnd} (validate on windows within that many cycles of failure, 0 = every window), {@code threads},
+ * {@code out=MODEL_DIR} (optional), {@code pred=FILE} (optional: unit, predicted and true RUL per test unit).
  */
 public final class RulEvaluation {
 
@@ -48,7 +49,9 @@ public final class RulEvaluation {
                 Float.parseFloat(o.getOrDefault("lrEnd", o.containsKey("lr") && !o.containsKey("lrEnd")
                         && d.finalLearningRate() == d.learningRate() ? o.get("lr") : "" + d.finalLearningRate())),
                 Integer.parseInt(o.getOrDefault("members", "" + d.members())),
-                Double.parseDouble(o.getOrDefault("smooth", "" + d.smoothing())));
+                Double.parseDouble(o.getOrDefault("smooth", "" + d.smoothing())),
+                Double.parseDouble(o.getOrDefault("age", "" + d.ageScale())),
+                Integer.parseInt(o.getOrDefault("valEnd", "" + d.validationEnd())));
         List<EngineUnit> train = CmapssFiles.readUnits(dir.resolve("train_" + subset + ".txt"));
         List<EngineUnit> test = CmapssFiles.readUnits(dir.resolve("test_" + subset + ".txt"));
         double[] truth = CmapssFiles.readRul(dir.resolve("RUL_" + subset + ".txt"));
@@ -57,10 +60,25 @@ public final class RulEvaluation {
             double rmse = RulMetrics.rmse(predicted, truth);
             double score = RulMetrics.score(predicted, truth);
             RulDescriptor r = model.descriptor();
-            out.printf(Locale.ROOT, "%s %s seed %d x%d smooth %s: test RMSE %.2f, score %.1f; validation RMSE %.2f; epochs %d (best %d),"
-                            + " %.0f s training, conditions %d, sensors %s%n", subset, config.architecture(),
-                    config.seed(), config.members(), config.smoothing(), rmse, score, r.metrics().getOrDefault("validationRmse", Double.NaN), r.epochsRun(),
-                    r.bestEpoch(), r.trainingSeconds(), r.scaling().conditionCentres().length, r.features());
+            out.printf(Locale.ROOT, "%s %s seed %d x%d smooth %s age %s valEnd %d: test RMSE %.2f, score %.1f;"
+                            + " validation RMSE %.2f; epochs %d (best %d), %.0f s training, conditions %d, inputs %s%n",
+                    subset, config.architecture(), config.seed(), config.members(), config.smoothing(),
+                    config.ageScale(), config.validationEnd(), rmse, score,
+                    r.metrics().getOrDefault("validationRmse", Double.NaN), r.epochsRun(), r.bestEpoch(),
+                    r.trainingSeconds(), r.scaling().conditionCentres().length, r.features());
+            if (o.containsKey("pred")) {
+                StringBuilder csv = new StringBuilder("unit,predicted,truth\n");
+                for (int i = 0; i < predicted.length; i++) {
+                    csv.append(test.get(i).unit()).append(',')
+                            .append(String.format(Locale.ROOT, "%.3f", predicted[i])).append(',').append(truth[i])
+                            .append('\n');
+                }
+                try {
+                    java.nio.file.Files.writeString(Path.of(o.get("pred")), csv);
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
             if (o.containsKey("out")) {
                 model.recordMetrics(Map.of("testRmse", rmse, "testScore", score));
                 model.save(Path.of(o.get("out")));

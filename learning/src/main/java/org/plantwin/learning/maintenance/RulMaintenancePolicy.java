@@ -19,6 +19,7 @@ public final class RulMaintenancePolicy implements MaintenancePolicy {
     private final RulModel model;
     private final int stride;
     private final double thresholdHours;
+    /** Readings kept: the window and what its inputs depend on. */
     private final int window;
     private final ArrayDeque<double[]> history = new ArrayDeque<>();
     private long predictions;
@@ -33,7 +34,12 @@ public final class RulMaintenancePolicy implements MaintenancePolicy {
         }
         this.stride = stride;
         this.thresholdHours = thresholdHours;
-        this.window = model.descriptor().window();
+        // The inputs of the last window depend on earlier cycles: the smoothing's state, whose weight on cycles
+        // older than m is (1 - alpha)^m (kept until it is below 1e-7: 100 cycles at alpha 0.15), and, with the age
+        // input, the cycle count of the life (kept whole).
+        RulConfig c = model.descriptor().config();
+        int memory = c.smoothing() < 1 ? (int) Math.ceil(Math.log(1e-7) / Math.log(1 - c.smoothing())) : 0;
+        this.window = c.ageScale() > 0 ? Integer.MAX_VALUE : model.descriptor().window() + memory;
     }
 
     @Override

@@ -88,9 +88,11 @@ public final class RulModel implements AutoCloseable {
         SensorScaling scaling = RulProtocol.fit(fit);
         int w = config.window();
         double alpha = config.smoothing();
-        RulProtocol.Windows train = RulProtocol.trainingWindows(fit, scaling, w, config.rulCap(), alpha);
-        RulProtocol.Windows valWindows = val.isEmpty() ? null
-                : RulProtocol.trainingWindows(val, scaling, w, config.rulCap(), alpha);
+        double age = config.ageScale();
+        RulProtocol.Windows train = RulProtocol.trainingWindows(fit, scaling, w, config.rulCap(), alpha, age);
+        RulProtocol.Windows valWindows = val.isEmpty() ? null : config.validationEnd() > 0
+                ? RulProtocol.endOfLifeWindows(val, scaling, w, alpha, age, config.validationEnd())
+                : RulProtocol.trainingWindows(val, scaling, w, config.rulCap(), alpha, age);
 
         List<Model> models = new ArrayList<>();
         Map<String, Double> metrics = new java.util.TreeMap<>();
@@ -120,7 +122,10 @@ public final class RulModel implements AutoCloseable {
             }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        List<String> features = scaling.sensorsKept().stream().map(s -> "s" + s).toList();
+        List<String> features = new ArrayList<>(scaling.sensorsKept().stream().map(s -> "s" + s).toList());
+        if (age > 0) {
+            features.add("age");
+        }
         RulDescriptor d = new RulDescriptor(RulDescriptor.FORMAT_VERSION, config.architecture(), MODEL_VERSION,
                 DjlRuntime.ENGINE, RulNetworks.architecture(config.architecture()), w, features, config.rulCap(),
                 "units shorter than the window repeat their first cycle", scaling, RulProtocol.sha256(units),
@@ -223,7 +228,7 @@ public final class RulModel implements AutoCloseable {
             return new double[0];
         }
         RulProtocol.Windows last = RulProtocol.lastWindows(units, descriptor.scaling(), descriptor.window(),
-                descriptor.config().smoothing());
+                descriptor.config().smoothing(), descriptor.config().ageScale());
         return predictWindows(models, last, (float) descriptor.rulCap());
     }
 
@@ -266,6 +271,9 @@ public final class RulModel implements AutoCloseable {
                 c.putIfAbsent("members", c.numberNode(1));
                 // Descriptors written before the smoothing option: no smoothing.
                 c.putIfAbsent("smoothing", c.numberNode(1.0));
+                // Before the age input and the end-of-life validation: neither.
+                c.putIfAbsent("ageScale", c.numberNode(0.0));
+                c.putIfAbsent("validationEnd", c.numberNode(0));
             }
             d = JSON.treeToValue(tree, RulDescriptor.class);
         } catch (IOException e) {

@@ -103,7 +103,16 @@ public final class RulProtocol {
      */
     public static Windows trainingWindows(List<EngineUnit> units, SensorScaling scaling, int window, double cap,
             double alpha) {
-        int f = scaling.features();
+        return trainingWindows(units, scaling, window, cap, alpha, 0);
+    }
+
+    /**
+     * As {@link #trainingWindows(List, SensorScaling, int, double, double)}, with the age column of
+     * {@link #inputs} when {@code ageScale > 0}.
+     */
+    public static Windows trainingWindows(List<EngineUnit> units, SensorScaling scaling, int window, double cap,
+            double alpha, double ageScale) {
+        int f = inputColumns(scaling, ageScale);
         int count = 0;
         for (EngineUnit u : units) {
             count += Math.max(1, u.cycles() - window + 1);
@@ -113,7 +122,7 @@ public final class RulProtocol {
         int[] unitOf = new int[count];
         int i = 0;
         for (EngineUnit u : units) {
-            float[][] s = smooth(scaling.scale(u), alpha);
+            float[][] s = inputs(u, scaling, alpha, ageScale);
             int n = u.cycles();
             int lastEnd = Math.max(window, n);
             for (int end = window; end <= lastEnd; end++) {
@@ -122,6 +131,34 @@ public final class RulProtocol {
                 int lastRow = Math.min(end, n) - 1;
                 copyWindow(s, lastRow, window, x, i * window * f);
                 y[i] = (float) cappedRul(n - 1 - lastRow, cap);
+                unitOf[i] = u.unit();
+                i++;
+            }
+        }
+        return new Windows(x, y, unitOf, count, window, f);
+    }
+
+    /**
+     * The windows of run-to-failure units that end within {@code maxRemaining} cycles of failure, each with its
+     * exact (uncapped) remaining cycles: every truncation a test unit could have, scored as the test is.
+     */
+    public static Windows endOfLifeWindows(List<EngineUnit> units, SensorScaling scaling, int window, double alpha,
+            double ageScale, int maxRemaining) {
+        int f = inputColumns(scaling, ageScale);
+        int count = 0;
+        for (EngineUnit u : units) {
+            count += Math.min(u.cycles(), maxRemaining + 1);
+        }
+        float[] x = new float[count * window * f];
+        float[] y = new float[count];
+        int[] unitOf = new int[count];
+        int i = 0;
+        for (EngineUnit u : units) {
+            float[][] s = inputs(u, scaling, alpha, ageScale);
+            int n = u.cycles();
+            for (int lastRow = Math.max(0, n - 1 - maxRemaining); lastRow < n; lastRow++) {
+                copyWindow(s, lastRow, window, x, i * window * f);
+                y[i] = n - 1 - lastRow;
                 unitOf[i] = u.unit();
                 i++;
             }
@@ -139,12 +176,21 @@ public final class RulProtocol {
      * ({@link #smooth}; 1 = off) before windowing.
      */
     public static Windows lastWindows(List<EngineUnit> units, SensorScaling scaling, int window, double alpha) {
-        int f = scaling.features();
+        return lastWindows(units, scaling, window, alpha, 0);
+    }
+
+    /**
+     * As {@link #lastWindows(List, SensorScaling, int, double)}, with the age column of {@link #inputs} when
+     * {@code ageScale > 0}.
+     */
+    public static Windows lastWindows(List<EngineUnit> units, SensorScaling scaling, int window, double alpha,
+            double ageScale) {
+        int f = inputColumns(scaling, ageScale);
         float[] x = new float[units.size() * window * f];
         int[] unitOf = new int[units.size()];
         for (int i = 0; i < units.size(); i++) {
             EngineUnit u = units.get(i);
-            copyWindow(smooth(scaling.scale(u), alpha), u.cycles() - 1, window, x, i * window * f);
+            copyWindow(inputs(u, scaling, alpha, ageScale), u.cycles() - 1, window, x, i * window * f);
             unitOf[i] = u.unit();
         }
         return new Windows(x, new float[units.size()], unitOf, units.size(), window, f);
@@ -180,6 +226,29 @@ public final class RulProtocol {
             }
         }
         return out;
+    }
+
+    /**
+     * The model inputs of one unit: its scaled sensors smoothed with {@code alpha} ({@link #smooth}), plus, when
+     * {@code ageScale > 0}, an age column {@code (cycle index + 1) / ageScale} (the cycles run so far are known at
+     * prediction time; with padding, a short unit's first row keeps age 1 / ageScale).
+     */
+    static float[][] inputs(EngineUnit unit, SensorScaling scaling, double alpha, double ageScale) {
+        float[][] s = smooth(scaling.scale(unit), alpha);
+        if (!(ageScale > 0)) {
+            return s;
+        }
+        float[][] out = new float[s.length][];
+        for (int t = 0; t < s.length; t++) {
+            out[t] = java.util.Arrays.copyOf(s[t], s[t].length + 1);
+            out[t][s[t].length] = (float) ((t + 1) / ageScale);
+        }
+        return out;
+    }
+
+    /** Input columns per cycle: the kept sensors, plus the age column when {@code ageScale > 0}. */
+    static int inputColumns(SensorScaling scaling, double ageScale) {
+        return scaling.features() + (ageScale > 0 ? 1 : 0);
     }
 
     /**

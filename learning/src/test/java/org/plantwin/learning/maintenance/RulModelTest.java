@@ -115,6 +115,23 @@ class RulModelTest {
     }
 
     @Test
+    void ageInputAndEndOfLifeValidationRoundTrip() {
+        RulConfig c = tiny().withMaxEpochs(1).withAgeScale(200).withValidationEnd(150);
+        double[] before;
+        try (RulModel m = RulModel.train(TRAIN, c, null)) {
+            before = m.predict(TEST);
+            assertThat(m.descriptor().features()).endsWith("age");
+            assertThat(m.descriptor().metrics().get("validationRmse")).isFinite();
+            m.save(tmp);
+        }
+        try (RulModel loaded = RulModel.load(tmp, 1)) {
+            assertThat(loaded.descriptor().config().ageScale()).isEqualTo(200);
+            assertThat(loaded.descriptor().config().validationEnd()).isEqualTo(150);
+            assertThat(loaded.predict(TEST)).containsExactly(before);
+        }
+    }
+
+    @Test
     void smoothedModelRoundTripsWithItsSmoothing() {
         RulConfig c = tiny().withMaxEpochs(1).withSmoothing(0.3);
         double[] before;

@@ -116,6 +116,48 @@ class RulProtocolTest {
     }
 
     @Test
+    void theAgeInputCountsTheCyclesRunAndATruncatedUnitKeepsIt() {
+        SensorScaling sc = RulProtocol.fit(TRAIN);
+        EngineUnit u = TRAIN.get(0); // 192 cycles
+        int f = sc.features() + 1;
+        RulProtocol.Windows w = RulProtocol.trainingWindows(List.of(u), sc, 30, 125, 1.0, 200);
+        assertThat(w.features()).isEqualTo(f);
+        // Window k ends at cycle 30 + k: its last row's age is (30 + k) / 200, its first row's (1 + k) / 200.
+        assertThat(w.inputs()[29 * f + f - 1]).isCloseTo(30 / 200f, within(1e-7f));
+        int k = 10;
+        assertThat(w.inputs()[k * 30 * f + f - 1]).isCloseTo((1 + k) / 200f, within(1e-7f));
+        // The sensor columns are those without the age input.
+        RulProtocol.Windows plain = RulProtocol.trainingWindows(List.of(u), sc, 30, 125);
+        assertThat(java.util.Arrays.copyOfRange(w.inputs(), 0, f - 1))
+                .containsExactly(java.util.Arrays.copyOfRange(plain.inputs(), 0, f - 1));
+        // A unit cut at cycle 100 is scored with the same window (age included) as the whole unit's at 100.
+        RulProtocol.Windows cut = RulProtocol.lastWindows(List.of(u.truncate(100)), sc, 30, 1.0, 200);
+        assertThat(cut.inputs()).containsExactly(java.util.Arrays.copyOfRange(w.inputs(), 70 * 30 * f,
+                71 * 30 * f));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> RulConfig.defaults().withAgeScale(-1))
+                .hasMessageContaining("ageScale (-1.0)");
+    }
+
+    @Test
+    void endOfLifeWindowsCarryTheExactRemainingCycles() {
+        SensorScaling sc = RulProtocol.fit(TRAIN);
+        EngineUnit u = TRAIN.get(0); // 192 cycles
+        RulProtocol.Windows w = RulProtocol.endOfLifeWindows(List.of(u), sc, 30, 1.0, 0, 150);
+        assertThat(w.count()).isEqualTo(151); // 150 .. 0 cycles left
+        assertThat(w.targets()[0]).isEqualTo(150f); // not capped at 125
+        assertThat(w.targets()[150]).isZero();
+        // Each is the training window that ends at the same cycle.
+        RulProtocol.Windows all = RulProtocol.trainingWindows(List.of(u), sc, 30, 125);
+        int n = 30 * sc.features();
+        int firstEnd = 192 - 1 - 150; // 0-based last row of the first end-of-life window
+        assertThat(java.util.Arrays.copyOfRange(w.inputs(), 0, n)).containsExactly(
+                java.util.Arrays.copyOfRange(all.inputs(), (firstEnd - 29) * n, (firstEnd - 28) * n));
+        // A unit shorter than the horizon gives every cycle, the early ones padded.
+        assertThat(RulProtocol.endOfLifeWindows(List.of(u.truncate(40)), sc, 30, 1.0, 0, 150).count())
+                .isEqualTo(40);
+    }
+
+    @Test
     void minMaxScalesTrainingSensorsToMinusOneOne() {
         SensorScaling s = RulProtocol.fit(TRAIN);
         float lo = Float.MAX_VALUE;
