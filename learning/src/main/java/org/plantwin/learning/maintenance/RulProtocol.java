@@ -112,30 +112,9 @@ public final class RulProtocol {
      */
     public static Windows trainingWindows(List<EngineUnit> units, SensorScaling scaling, int window, double cap,
             double alpha, double ageScale) {
-        int f = inputColumns(scaling, ageScale);
-        int count = 0;
-        for (EngineUnit u : units) {
-            count += Math.max(1, u.cycles() - window + 1);
-        }
-        float[] x = new float[count * window * f];
-        float[] y = new float[count];
-        int[] unitOf = new int[count];
-        int i = 0;
-        for (EngineUnit u : units) {
-            float[][] s = inputs(u, scaling, alpha, ageScale);
-            int n = u.cycles();
-            int lastEnd = Math.max(window, n);
-            for (int end = window; end <= lastEnd; end++) {
-                // Window rows are cycles end-window .. end-1 of the unit shifted so that it ends at its last row
-                // when the unit is short: padded with the first row.
-                int lastRow = Math.min(end, n) - 1;
-                copyWindow(s, lastRow, window, x, i * window * f);
-                y[i] = (float) cappedRul(n - 1 - lastRow, cap);
-                unitOf[i] = u.unit();
-                i++;
-            }
-        }
-        return new Windows(x, y, unitOf, count, window, f);
+        // A unit shorter than the window gives one window, padded with its first row, that ends at its last cycle.
+        return windows(units, scaling, window, alpha, ageScale, u -> Math.min(window, u.cycles()) - 1,
+                left -> cappedRul(left, cap));
     }
 
     /**
@@ -144,10 +123,21 @@ public final class RulProtocol {
      */
     public static Windows endOfLifeWindows(List<EngineUnit> units, SensorScaling scaling, int window, double alpha,
             double ageScale, int maxRemaining) {
+        return windows(units, scaling, window, alpha, ageScale, u -> Math.max(0, u.cycles() - 1 - maxRemaining),
+                left -> left);
+    }
+
+    /**
+     * The windows of each unit that end at rows {@code firstLastRow(u) .. n-1} ({@link #copyWindow}: earlier rows
+     * than the first are padded), with {@code target(cycles left after the window)}.
+     */
+    private static Windows windows(List<EngineUnit> units, SensorScaling scaling, int window, double alpha,
+            double ageScale, java.util.function.ToIntFunction<EngineUnit> firstLastRow,
+            java.util.function.IntToDoubleFunction target) {
         int f = inputColumns(scaling, ageScale);
         int count = 0;
         for (EngineUnit u : units) {
-            count += Math.min(u.cycles(), maxRemaining + 1);
+            count += u.cycles() - firstLastRow.applyAsInt(u);
         }
         float[] x = new float[count * window * f];
         float[] y = new float[count];
@@ -156,9 +146,9 @@ public final class RulProtocol {
         for (EngineUnit u : units) {
             float[][] s = inputs(u, scaling, alpha, ageScale);
             int n = u.cycles();
-            for (int lastRow = Math.max(0, n - 1 - maxRemaining); lastRow < n; lastRow++) {
+            for (int lastRow = firstLastRow.applyAsInt(u); lastRow < n; lastRow++) {
                 copyWindow(s, lastRow, window, x, i * window * f);
-                y[i] = n - 1 - lastRow;
+                y[i] = (float) target.applyAsDouble(n - 1 - lastRow);
                 unitOf[i] = u.unit();
                 i++;
             }
