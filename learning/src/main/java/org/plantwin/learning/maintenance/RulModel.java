@@ -232,6 +232,39 @@ public final class RulModel implements AutoCloseable {
         return predictWindows(models, last, (float) descriptor.rulCap());
     }
 
+    /**
+     * The RUL after the last cycle of each unit, averaged over its last {@code lastWindows} windows: the window
+     * that ends {@code j} cycles earlier predicts the RUL plus {@code j}, so it counts as its prediction minus
+     * {@code j} (a unit with fewer cycles uses those it has); clipped to [0, cap]. 1 = {@link #predict(List)}.
+     */
+    public double[] predict(List<EngineUnit> units, int lastWindows) {
+        if (lastWindows < 1) {
+            throw new IllegalArgumentException("The lastWindows (" + lastWindows + ") must be >= 1.");
+        }
+        double[] sum = new double[units.size()];
+        int[] count = new int[units.size()];
+        for (int j = 0; j < lastWindows; j++) {
+            List<EngineUnit> cut = new ArrayList<>();
+            List<Integer> index = new ArrayList<>();
+            for (int i = 0; i < units.size(); i++) {
+                if (units.get(i).cycles() > j) {
+                    cut.add(units.get(i).truncate(units.get(i).cycles() - j));
+                    index.add(i);
+                }
+            }
+            double[] p = predict(cut);
+            for (int k = 0; k < p.length; k++) {
+                sum[index.get(k)] += p[k] - j;
+                count[index.get(k)]++;
+            }
+        }
+        double[] out = new double[units.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = Math.max(0, Math.min(descriptor.rulCap(), sum[i] / count[i]));
+        }
+        return out;
+    }
+
     /** The descriptor saved with the model. */
     public RulDescriptor descriptor() {
         return descriptor;

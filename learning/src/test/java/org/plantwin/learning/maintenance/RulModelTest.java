@@ -2,6 +2,7 @@ package org.plantwin.learning.maintenance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -111,6 +112,24 @@ class RulModelTest {
             assertThat(loaded.descriptor().config().members()).isEqualTo(1);
             assertThat(loaded.descriptor().config().finalLearningRate()).isEqualTo(tiny().learningRate());
             assertThat(loaded.descriptor().config().smoothing()).isEqualTo(1.0); // no smoothing
+        }
+    }
+
+    @Test
+    void averagingTheLastWindowsShiftsEachByTheCyclesSinceIt() {
+        try (RulModel m = RulModel.train(TRAIN, tiny().withMaxEpochs(1), null)) {
+            assertThat(m.predict(TEST, 1)).containsExactly(m.predict(TEST));
+            EngineUnit u = TEST.get(0);
+            double expected = 0;
+            for (int j = 0; j < 3; j++) {
+                expected += m.predict(List.of(u.truncate(u.cycles() - j)))[0] - j;
+            }
+            assertThat(m.predict(List.of(u), 3)[0]).isCloseTo(Math.max(0, expected / 3), within(1e-9));
+            // A unit of two cycles uses the two windows it has.
+            EngineUnit two = u.truncate(2);
+            double both = (m.predict(List.of(two))[0] + m.predict(List.of(u.truncate(1)))[0] - 1) / 2;
+            assertThat(m.predict(List.of(two), 5)[0]).isCloseTo(Math.max(0, both), within(1e-9));
+            assertThatThrownBy(() -> m.predict(TEST, 0)).hasMessageContaining("lastWindows (0)");
         }
     }
 
