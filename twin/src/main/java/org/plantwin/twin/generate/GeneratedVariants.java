@@ -42,17 +42,18 @@ import org.plantwin.twin.experiment.Variant;
  * {@link GeneratorTarget} names: the product's demand lines of that customer become one series (units rounded to
  * whole numbers, negatives to 0), the failure mode gets a {@link FailureTrace} (durations rounded to seconds; times
  * between failures at least 1 s) after which its distributions take over, the fleet gets a {@code travelTrace}
- * (factors at least {@value #MIN_TRAVEL_FACTOR}) after which the travel noise draws. Scenario i of both groups runs with the simulation seed
- * {@code simulationSeed + i}, so a generated scenario and its parametric twin share every other random stream.
+ * (factors at least {@value #MIN_TRAVEL_FACTOR}) after which the travel noise draws. Scenario i of both groups runs
+ * with the simulation seed {@code simulationSeed + i}, so a generated scenario and its parametric twin share every
+ * other random stream.
  *
  * @param count scenarios per group, >= 2
  * @param seed seed of the generators' noise
  * @param parametric whether to add the parametric group
  * @param replayed whether to add the replayed group: scenario i replays, through the same targets, the history of
  *     the base scenario's own run with seed {@code simulationSeed + i} (demand per period as a series, failure
- *     durations as a trace, each leg's travel factor as the fleet's travel trace); it differs from parametric scenario i only by that representation (one order per
- *     period, fixed across replications), so it tells how much of a difference comes from the representation and
- *     how much from the generator
+ *     durations as a trace, each leg's travel factor as the fleet's travel trace); it differs from parametric
+ *     scenario i only by that representation (one order per period, fixed across replications), so it tells how
+ *     much of a difference comes from the representation and how much from the generator
  * @param models the generators, each with its column mapping
  */
 public record GeneratedVariants(int count, long seed, boolean parametric, boolean replayed, List<Model> models) {
