@@ -106,8 +106,9 @@ public record RunOptions(Long seedOverride, Long horizonMillisOverride, int repl
 
     /**
      * Also records what drove the run ({@link RunResult#history()}): the units each customer ordered of each product
-     * per period of {@code periodMillis} from time 0, warm-up included, and every time between failures and repair
-     * time each machine drew, in order. Training data for scenario generators; 0 (the default) records nothing.
+     * per period of {@code periodMillis} from time 0, warm-up included, every time between failures and repair time
+     * each machine drew, in order, and the travel-time factor of every leg each fleet drove, in order. Training data
+     * for scenario generators; 0 (the default) records nothing.
      */
     public RunOptions withHistory(long periodMillis) {
         return new RunOptions(seedOverride, horizonMillisOverride, replication, maxEventsPerWindow, dispatchPolicies,

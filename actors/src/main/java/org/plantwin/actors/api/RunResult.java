@@ -195,13 +195,15 @@ public record RunResult(
 
     /**
      * What drove a run (only with {@link RunOptions#withHistory}), from time 0, warm-up included: units ordered per
-     * period per customer and product, and the failure durations every machine drew. Training data for scenario
-     * generators.
+     * period per customer and product, the failure durations every machine drew, and the travel-time factor of every
+     * leg each fleet drove. Training data for scenario generators.
      */
-    public record History(double periodMinutes, List<DemandHistory> demand, List<FailureHistory> failures) {
+    public record History(double periodMinutes, List<DemandHistory> demand, List<FailureHistory> failures,
+                          List<TravelHistory> travel) {
         public History {
             demand = List.copyOf(demand);
             failures = List.copyOf(failures);
+            travel = List.copyOf(travel);
         }
     }
 
@@ -224,6 +226,17 @@ public record RunResult(
         public FailureHistory {
             timeBetweenMinutes = List.copyOf(timeBetweenMinutes);
             repairMinutes = List.copyOf(repairMinutes);
+        }
+    }
+
+    /**
+     * The travel-time factor of every leg a fleet drove, in driving order from time 0 (a leg took distance / speed x
+     * its factor): the replayed {@code travelTrace} first, then the noise's draws (1 without noise). Legs still under
+     * way at the horizon are included.
+     */
+    public record TravelHistory(String fleet, String depot, List<Double> factors) {
+        public TravelHistory {
+            factors = List.copyOf(factors);
         }
     }
 

@@ -157,6 +157,7 @@ public final class PlantAssembly {
         List<RunResult.Trip> trips = new ArrayList<>();
         List<RunResult.DemandHistory> demandHistory = new ArrayList<>();
         List<RunResult.FailureHistory> failureHistory = new ArrayList<>();
+        List<RunResult.TravelHistory> travelHistory = new ArrayList<>();
         List<RunResult.MaintenanceKpis> maintenance = new ArrayList<>();
         List<RunResult.InspectionKpis> inspection = new ArrayList<>();
         int nb = model.batchMillis > 0 ? org.plantwin.actors.stats.BatchSeries.batchesUntil(end, model.batchMillis) : 0;
@@ -186,6 +187,7 @@ public final class PlantAssembly {
                 addInto(bParts, w.madePerBatch());
                 bStock.putAll(w.onHandIntegralPerBatch());
                 trips.addAll(w.trips());
+                travelHistory.addAll(w.travelHistory());
                 addInto(bCycle, w.madeCycleMinutesSumPerBatch());
                 partsOut += w.madeCycleMinutes().length;
                 continue;
@@ -282,18 +284,31 @@ public final class PlantAssembly {
                 new RunResult.KernelStats(k.logicalProcesses(), model.minLookahead(), k.windows(), k.deltaWindows(),
                         k.events(), k.messages()),
                 model.historyMillis > 0 ? new RunResult.History(model.historyMillis / 60_000.0,
-                        demandHistory, machineOrder(failureHistory)) : null);
+                        demandHistory, machineOrder(failureHistory), fleetOrder(travelHistory)) : null);
+    }
+
+    /** Travel histories in the scenario's fleet order (the LPs report per warehouse). */
+    private List<RunResult.TravelHistory> fleetOrder(List<RunResult.TravelHistory> histories) {
+        List<RunResult.TravelHistory> sorted = new ArrayList<>(histories);
+        sorted.sort(scenarioOrder(model.scenario.fleets().stream().map(f -> f.id()).toList(),
+                RunResult.TravelHistory::fleet));
+        return sorted;
     }
 
     /** Failure histories in the scenario's machine order (the LPs report per line or machine group). */
     private List<RunResult.FailureHistory> machineOrder(List<RunResult.FailureHistory> histories) {
-        Map<String, Integer> order = new HashMap<>();
-        for (int i = 0; i < model.scenario.machines().size(); i++) {
-            order.put(model.scenario.machines().get(i).id(), i);
-        }
         List<RunResult.FailureHistory> sorted = new ArrayList<>(histories);
-        sorted.sort(Comparator.comparing((RunResult.FailureHistory h) -> order.getOrDefault(h.machine(), -1))
-                .thenComparingInt(RunResult.FailureHistory::mode));
+        sorted.sort(scenarioOrder(model.scenario.machines().stream().map(m -> m.id()).toList(),
+                RunResult.FailureHistory::machine).thenComparingInt(RunResult.FailureHistory::mode));
         return sorted;
+    }
+
+    /** Orders items by the position of their id in {@code ids} (unknown ids first). */
+    private static <T> Comparator<T> scenarioOrder(List<String> ids, java.util.function.Function<T, String> id) {
+        Map<String, Integer> order = new HashMap<>();
+        for (int i = 0; i < ids.size(); i++) {
+            order.put(ids.get(i), i);
+        }
+        return Comparator.comparing(x -> order.getOrDefault(id.apply(x), -1));
     }
 }

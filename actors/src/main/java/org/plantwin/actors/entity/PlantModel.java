@@ -323,7 +323,7 @@ public final class PlantModel {
 
     /** Smallest factor the travel-time noise can draw (noise factors are clamped to [0.5, 3]). */
     public double minNoiseFactor() {
-        return scenario.travel().noiseCv() > 0 ? 0.5 : 1.0;
+        return TravelFactors.min(List.of(), scenario.travel().noiseCv());
     }
 
     /** A lower bound of the time from a customer order's shipment decision to its delivery (the link's lookahead). */
@@ -337,8 +337,9 @@ public final class PlantModel {
             if (f.depot().equals(wh.id())) {
                 anyFleet = true;
                 double speed = f.speedKmPerHour() != null ? f.speedKmPerHour() : scenario.travel().speedKmPerHour();
+                // A replayed trace may hold factors below the noise's smallest: the lookahead must allow them.
                 best = Math.min(best, f.loadTime().millis() + f.unloadTime().millis()
-                        + minNoiseFactor() * km / speed * 3_600_000.0);
+                        + TravelFactors.min(f.travelTrace(), scenario.travel().noiseCv()) * km / speed * 3_600_000.0);
             }
         }
         if (!anyFleet) {

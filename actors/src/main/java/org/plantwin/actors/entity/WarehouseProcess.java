@@ -6,8 +6,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.commons.rng.UniformRandomProvider;
-import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.plantwin.actors.api.DispatchPolicy;
 import org.plantwin.actors.api.ReplenishmentPolicy;
 import org.plantwin.actors.api.RunResult;
@@ -45,9 +43,8 @@ public final class WarehouseProcess extends LogicalProcess implements LiveView {
     private final Item[] items;
     private final Map<Integer, Item> itemByProduct = new HashMap<>();
     private final FleetRt[] fleets;
-    private final UniformRandomProvider travelRng;
-    private final ZigguratSampler.NormalizedGaussian gaussian;
-    private final double noiseSigma;
+    /** Travel-time factors of deliveries without a fleet; null when the warehouse has fleets. */
+    private final TravelFactors directTravel;
     private final org.plantwin.actors.stats.Tally madeCycleMinutes = new org.plantwin.actors.stats.Tally();
     private final org.plantwin.actors.stats.BatchSeries madeBatches;
     private long nextOrderId;
@@ -113,6 +110,8 @@ public final class WarehouseProcess extends LogicalProcess implements LiveView {
         final Fleet spec;
         final DispatchPolicy policy;
         final double speed;
+        /** This fleet's travel-time factors, one per leg in driving order. */
+        final TravelFactors travel;
         int free;
         final List<DispatchPolicy.Shipment> waiting = new ArrayList<>();
         final Map<Long, SupplyMessages.CustomerOrder> orderOf = new HashMap<>();
@@ -127,9 +126,10 @@ public final class WarehouseProcess extends LogicalProcess implements LiveView {
         double unloadingMillis;
         double cost;
 
-        FleetRt(int index, Fleet spec, DispatchPolicy custom) {
+        FleetRt(int index, Fleet spec, DispatchPolicy custom, TravelFactors travel) {
             this.index = index;
             this.spec = spec;
+            this.travel = travel;
             this.policy = custom != null ? custom : BuiltInDispatch.of(spec.dispatch(), spec.maxWait().toMillis());
             this.speed = spec.speedKmPerHour() != null ? spec.speedKmPerHour() : model.scenario.travel().speedKmPerHour();
             this.free = spec.trucks();
@@ -153,16 +153,20 @@ public final class WarehouseProcess extends LogicalProcess implements LiveView {
             items[i].external = replenishmentPolicies.get(spec.id() + "/" + items[i].spec.product());
         }
         List<FleetRt> fs = new ArrayList<>();
+        double cv = model.scenario.travel().noiseCv();
+        boolean record = model.historyMillis > 0;
         for (Fleet f : model.scenario.fleets()) {
             if (f.depot().equals(spec.id())) {
-                fs.add(new FleetRt(fs.size(), f, dispatchPolicies.get(f.id())));
+                // The first fleet keeps the warehouse's stream (the one all its legs drew from before fleets had
+                // streams of their own), so runs without traces give the same numbers as before.
+                String stream = spec.id() + "/travel" + (fs.isEmpty() ? "" : "/" + f.id());
+                fs.add(new FleetRt(fs.size(), f, dispatchPolicies.get(f.id()),
+                        new TravelFactors(f.travelTrace(), cv, rs.stream(stream), record)));
             }
         }
         fleets = fs.toArray(new FleetRt[0]);
-        travelRng = rs.stream(spec.id() + "/travel");
-        gaussian = ZigguratSampler.NormalizedGaussian.of(travelRng);
-        double cv = model.scenario.travel().noiseCv();
-        noiseSigma = Math.sqrt(Math.log1p(cv * cv));
+        directTravel = fleets.length == 0 ? new TravelFactors(List.of(), cv, rs.stream(spec.id() + "/travel"), false)
+                : null;
     }
 
     @Override
@@ -418,7 +422,7 @@ public final class WarehouseProcess extends LogicalProcess implements LiveView {
         String site = model.customers.get(o.customer()).site();
         if (fleets.length == 0) {
             double km = model.distanceKm(spec.site(), site);
-            long delay = Math.round(km / model.scenario.travel().speedKmPerHour() * MS_PER_HOUR * noise());
+            long delay = Math.round(km / model.scenario.travel().speedKmPerHour() * MS_PER_HOUR * directTravel.next());
             send(model.customerLp(o.customer()), delay, new SupplyMessages.Delivery(o.orderId(), o.product(),
                     o.quantity(), o.quantity(), o.placedMillis(), o.dueMillis()));
             return;
@@ -441,14 +445,6 @@ public final class WarehouseProcess extends LogicalProcess implements LiveView {
             f.orderOf.put(id, o);
         }
         tryDispatch(f);
-    }
-
-    private double noise() {
-        if (noiseSigma == 0) {
-            return 1.0;
-        }
-        double f = Math.exp(-noiseSigma * noiseSigma / 2 + noiseSigma * gaussian.sample());
-        return Math.max(0.5, Math.min(3.0, f));
     }
 
     private void tryDispatch(FleetRt f) {
@@ -600,7 +596,7 @@ public final class WarehouseProcess extends LogicalProcess implements LiveView {
             SupplyMessages.CustomerOrder o = f.orderOf.remove(s.id());
             String site = model.customers.get(o.customer()).site();
             double legKm = model.distanceKm(at, site);
-            long drive = Math.round(legKm / f.speed * MS_PER_HOUR * noise());
+            long drive = Math.round(legKm / f.speed * MS_PER_HOUR * f.travel.next());
             account(f, t, t + drive, 0);
             t += drive;
             if (traced) {
@@ -617,7 +613,7 @@ public final class WarehouseProcess extends LogicalProcess implements LiveView {
                     s.units(), o.quantity(), o.placedMillis(), o.dueMillis()));
         }
         double backKm = model.distanceKm(at, spec.site());
-        long back = Math.round(backKm / f.speed * MS_PER_HOUR * noise());
+        long back = Math.round(backKm / f.speed * MS_PER_HOUR * f.travel.next());
         account(f, t, t + back, 0);
         t += back;
         km += backKm;
@@ -679,7 +675,7 @@ public final class WarehouseProcess extends LogicalProcess implements LiveView {
                          double kmDriven, double transportCost, double holdingCost, double backorderCost,
                          double backorderIntegralUnitMillis, double[] madeCycleMinutes, double[] madePerBatch,
                          double[] madeCycleMinutesSumPerBatch, Map<String, double[]> onHandIntegralPerBatch,
-                         List<RunResult.Trip> trips) {
+                         List<RunResult.Trip> trips, List<RunResult.TravelHistory> travelHistory) {
     }
 
     @Override
@@ -719,7 +715,18 @@ public final class WarehouseProcess extends LogicalProcess implements LiveView {
         }
         return new Report(warehouseIndex, List.copyOf(inv), List.copyOf(fs), km, cost, holding, backorder,
                 backorderIntegral, madeCycleMinutes.values(), Batches.counts(madeBatches, end),
-                Batches.sums(madeBatches, end), onHandSeries(end), List.copyOf(trips));
+                Batches.sums(madeBatches, end), onHandSeries(end), List.copyOf(trips), travelHistory());
+    }
+
+    /** The factor of every leg each fleet drove, in fleet order (empty unless a history was asked for). */
+    private List<RunResult.TravelHistory> travelHistory() {
+        List<RunResult.TravelHistory> out = new ArrayList<>();
+        if (model.historyMillis > 0) {
+            for (FleetRt f : fleets) {
+                out.add(new RunResult.TravelHistory(f.spec.id(), spec.id(), f.travel.recorded()));
+            }
+        }
+        return List.copyOf(out);
     }
 
     private Map<String, double[]> onHandSeries(long end) {

@@ -39,6 +39,34 @@ class DeterminismTest {
     }
 
     @Test
+    void aReplayedTravelTraceAndItsRecordedHistoryAreByteIdenticalOnOneLaneAndFour() {
+        Scenario s = Scenarios.library("supply-chain");
+        List<Double> trace = new ArrayList<>();
+        for (int k = 0; k < 40; k++) {
+            trace.add(k % 3 == 0 ? 0.4 : 1.0 + 0.05 * k);
+        }
+        Scenario traced = s.withFleets(List.of(s.fleets().get(0).withTravelTrace(trace)));
+        RunOptions options = RunOptions.defaults().withHorizonMillis(5 * TWO_DAYS).withHistory(TWO_DAYS / 2);
+        String alone;
+        try (SimulationRuntime one = SimulationRuntime.create(1)) {
+            RunResult r = one.run(traced, options);
+            assertThat(r.history().travel().get(0).factors().subList(0, 40)).containsExactlyElementsOf(trace);
+            alone = ResultJson.write(r);
+        }
+        try (SimulationRuntime four = SimulationRuntime.create(4)) {
+            List<CompletableFuture<RunResult>> runs = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                runs.add(four.start(traced, options).toCompletableFuture());
+                runs.add(four.start(s, options).toCompletableFuture());
+            }
+            for (int i = 0; i < runs.size(); i += 2) {
+                assertThat(ResultJson.write(runs.get(i).join())).isEqualTo(alone);
+            }
+            assertThat(ResultJson.write(runs.get(1).join())).isNotEqualTo(alone);
+        }
+    }
+
+    @Test
     void resultDoesNotDependOnHowManyEventsAWindowMayHold() {
         Scenario demo = Scenarios.library("demo");
         RunOptions base = RunOptions.defaults().withHorizonMillis(TWO_DAYS);

@@ -1,9 +1,18 @@
 package org.plantwin.scenarios.model;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 
-/** Trucks based at a warehouse (their depot) that deliver customer orders, dispatched by a rule. */
+/**
+ * Trucks based at a warehouse (their depot) that deliver customer orders, dispatched by a rule. An optional
+ * {@code travelTrace} replays travel-time factors: the k-th leg the fleet drives (from time 0, in the order its trips
+ * leave and, within a trip, depot to first stop, stop to stop, last stop back) takes the k-th factor while there is
+ * one, then the travel model's noise ({@code travel.noiseCv}) draws; the fleet's random stream is not touched before.
+ */
 public record Fleet(
         @JsonProperty(required = true) String id,
         @JsonProperty(required = true) @JsonPropertyDescription("Warehouse id the trucks load at and return to.") String depot,
@@ -17,7 +26,9 @@ public record Fleet(
         @JsonPropertyDescription("Cost per hour away from the depot (loading, driving, unloading); default 0.") Double costPerHour,
         @JsonPropertyDescription("fcfs (default), nearest or fullTruckload.") DispatchRule dispatch,
         @JsonPropertyDescription("fullTruckload: the longest an order waits for a full load; default 4h.") TimeSpan maxWait,
-        @JsonPropertyDescription("Daily window in which trucks may leave the depot; default always.") Shift shift) {
+        @JsonPropertyDescription("Daily window in which trucks may leave the depot; default always.") Shift shift,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY)
+        @JsonPropertyDescription("Travel-time factors replayed on this fleet's legs in the order they are driven (each finite and > 0), before travel.noiseCv draws.") List<Double> travelTrace) {
 
     public Fleet {
         loadTime = loadTime == null ? TimeSpan.ZERO : loadTime;
@@ -26,6 +37,14 @@ public record Fleet(
         costPerHour = costPerHour == null ? 0.0 : costPerHour;
         dispatch = dispatch == null ? DispatchRule.FCFS : dispatch;
         maxWait = maxWait == null ? TimeSpan.parse("4h") : maxWait;
+        // Not List.copyOf: a blank entry reads as null, and the validator must see it to report it.
+        travelTrace = travelTrace == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(travelTrace));
+    }
+
+    /** This fleet with {@code trace} as its travel-time factors (replacing any it had). */
+    public Fleet withTravelTrace(List<Double> trace) {
+        return new Fleet(id, depot, trucks, capacity, volumeCapacity, speedKmPerHour, loadTime, unloadTime, costPerKm,
+                costPerHour, dispatch, maxWait, shift, trace);
     }
 
     /** Built-in dispatch rules. */

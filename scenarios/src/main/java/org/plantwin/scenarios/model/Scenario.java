@@ -66,6 +66,12 @@ public record Scenario(
                 machineGroups, sources, sinks, sites, travel, warehouses, suppliers, customers, fleets);
     }
 
+    /** The same scenario with other fleets (e.g. with travel traces). */
+    public Scenario withFleets(List<Fleet> newFleets) {
+        return new Scenario(name, description, seed, horizon, warmup, transferTime, products, machines, lines,
+                machineGroups, sources, sinks, sites, travel, warehouses, suppliers, customers, newFleets);
+    }
+
     /** The same scenario with another warm-up (statistics before it are discarded). */
     public Scenario withWarmup(TimeSpan newWarmup) {
         return new Scenario(name, description, seed, horizon, newWarmup, transferTime, products, machines, lines,

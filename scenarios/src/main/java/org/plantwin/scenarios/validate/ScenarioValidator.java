@@ -1255,6 +1255,15 @@ public final class ScenarioValidator {
         if (f.maxWait() != null && f.maxWait().millis() <= 0) {
             add(path + ".maxWait", q(f.maxWait()), "maxWait must be > 0", "Maybe \"4h\", or dispatch: nearest to wait for nothing.");
         }
+        List<Double> trace = f.travelTrace();
+        for (int k = 0; k < trace.size(); k++) {
+            Double x = trace.get(k);
+            if (x == null || !(x > 0) || x.isInfinite()) {
+                add(path + ".travelTrace[" + k + "]", x == null ? null : num(x),
+                        "A travel-time factor must be a finite number > 0",
+                        "Maybe 1 for a leg as long as distance / speed; remove the entry to end the trace earlier.");
+            }
+        }
         Fleet.Shift shift = f.shift();
         if (shift != null && shift.start() != null && shift.end() != null) {
             if (shift.end().millis() > DAY_MILLIS) {

@@ -82,6 +82,69 @@ class ScenarioValidatorTest {
         assertThat(e.problems()).allSatisfy(p -> assertThat(p.hint()).startsWith("Maybe"));
     }
 
+    private static String withTravelTrace(String trace) {
+        return """
+                name: travel-trace
+                horizon: 8h
+                products: [{id: part, routing: [L1], sink: W1}]
+                machines: [{id: M1, processTime: 1m}]
+                lines: [{id: L1, stations: [{id: S1, machines: [M1]}]}]
+                sites: [{id: plant, x: 0, y: 0}, {id: shop, x: 10, y: 5}]
+                warehouses:
+                  - id: W1
+                    site: plant
+                    stock: [{product: part, initial: 5, replenishFrom: production, policy: {type: baseStock, level: 5}}]
+                customers:
+                  - {id: C1, site: shop, warehouse: W1, quotedLeadTime: 1d, demand: [{product: part, interarrival: 2h}]}
+                fleets:
+                  - {id: F1, depot: W1, trucks: 1, capacity: 5, travelTrace: %s}
+                  - {id: F2, depot: W1, trucks: 1, capacity: 5}
+                """.formatted(trace);
+    }
+
+    @Test
+    void reportsEveryBadTravelTraceFactorWithItsPath() {
+        ScenarioException e = catchThrowableOfType(ScenarioException.class,
+                () -> Scenarios.parse(withTravelTrace("[1.2, 0, 0.9, -1, 2]"), "travel-trace"));
+
+        assertThat(e.problems()).extracting(Problem::path, Problem::value).containsExactly(
+                tuple("$.fleets[0].travelTrace[1]", "0"),
+                tuple("$.fleets[0].travelTrace[3]", "-1"));
+        assertThat(e.problems()).allSatisfy(p -> {
+            assertThat(p.rule()).contains("finite number > 0");
+            assertThat(p.hint()).startsWith("Maybe");
+        });
+    }
+
+    @Test
+    void theReaderRefusesBlankAndNonNumericTravelFactorsAndTheValidatorNonFiniteOnes() {
+        ScenarioException blank = catchThrowableOfType(ScenarioException.class,
+                () -> Scenarios.parse(withTravelTrace("[1, ~]"), "travel-trace"));
+        ScenarioException inf = catchThrowableOfType(ScenarioException.class,
+                () -> Scenarios.parse(withTravelTrace("[1, .inf]"), "travel-trace"));
+        Scenario ok = Scenarios.parse(withTravelTrace("[1]"), "travel-trace");
+        List<Fleet> fleets = new ArrayList<>(ok.fleets());
+        fleets.set(0, fleets.get(0).withTravelTrace(java.util.Arrays.asList(1.0, Double.POSITIVE_INFINITY,
+                Double.NaN, null)));
+        Scenario fromJava = ok.withFleets(fleets);
+
+        assertThat(blank.problems()).extracting(Problem::path, Problem::value)
+                .containsExactly(tuple("$.fleets[0].travelTrace[1]", "null"));
+        assertThat(inf.problems()).singleElement().satisfies(p -> assertThat(p.rule()).contains("'.inf'"));
+        assertThat(Scenarios.validate(fromJava)).extracting(Problem::path, Problem::value).containsExactly(
+                tuple("$.fleets[0].travelTrace[1]", "Infinity"),
+                tuple("$.fleets[0].travelTrace[2]", "NaN"),
+                tuple("$.fleets[0].travelTrace[3]", "(missing)"));
+    }
+
+    @Test
+    void aValidTravelTraceIsReadInOrder() {
+        Scenario s = Scenarios.parse(withTravelTrace("[1.05, 0.93, 2]"), "travel-trace");
+
+        assertThat(s.fleets().get(0).travelTrace()).containsExactly(1.05, 0.93, 2.0);
+        assertThat(s.fleets().get(1).travelTrace()).isEmpty();
+    }
+
     @Test
     void reportsBadDegradationAndMaintenanceWithTheirPaths() {
         String text = """

@@ -20,14 +20,16 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code plantwin history}: runs a scenario and writes what drove it as training series for {@code plantwin gan
- * train}: demand per customer and product per period, and failure durations per machine.
+ * train}: demand per customer and product per period, failure durations per machine, and travel-time factors per
+ * fleet and leg.
  */
 @Command(name = "history", mixinStandardHelpOptions = true,
         description = {"Run a scenario and write what drove it as CSV series for plantwin gan train: --demand (one row"
                 + " per period from time 0, one column customers[C].demand[P] per customer and product: units ordered)"
                 + " and --failures (row k: the k-th time between failures and repair time of every failure mode, in"
-                + " minutes, columns machines[M].failures[N].timeBetweenMinutes and .repairMinutes). The column names"
-                + " tell plantwin experiment --generator what each column drives.",
+                + " minutes, columns machines[M].failures[N].timeBetweenMinutes and .repairMinutes) and --travel (row k:"
+                + " the travel-time factor of the k-th leg of every fleet that drove, columns fleets[F].travelFactor)."
+                + " The column names tell plantwin experiment --generator what each column drives.",
                 "Exit 0 done, 1 invalid scenario, 2 bad option."})
 final class HistoryCommand implements Callable<Integer> {
 
@@ -56,6 +58,9 @@ final class HistoryCommand implements Callable<Integer> {
     @Option(names = "--failures", paramLabel = "FILE.csv", description = "Where to write the failure series.")
     Path failures;
 
+    @Option(names = "--travel", paramLabel = "FILE.csv", description = "Where to write the travel-factor series.")
+    Path travel;
+
     @Override
     public Integer call() {
         Scenario s;
@@ -66,9 +71,9 @@ final class HistoryCommand implements Callable<Integer> {
             return PlantwinCli.EXIT_INVALID;
         }
         return PlantwinCli.guarded(spec, () -> {
-            if (demand == null && failures == null) {
-                throw new IllegalArgumentException("Nothing to write. Maybe add --demand demand.csv or --failures"
-                        + " failures.csv.");
+            if (demand == null && failures == null && travel == null) {
+                throw new IllegalArgumentException("Nothing to write. Maybe add --demand demand.csv, --failures"
+                        + " failures.csv or --travel travel.csv.");
             }
             RunOptions options = RunOptions.defaults().withReplication(replication)
                     .withHistory(duration("--period", period));
@@ -79,11 +84,18 @@ final class HistoryCommand implements Callable<Integer> {
                 options = options.withHorizonMillis(duration("--horizon", horizon));
             }
             RunResult r = Simulation.run(s, options);
-            if (demand != null) {
-                write(demand, Histories.demand(r), "periods");
+            // Every table first, so that a history it cannot write leaves no file behind.
+            GanCsv.Table d = demand != null ? Histories.demand(r) : null;
+            GanCsv.Table f = failures != null ? Histories.failures(r) : null;
+            GanCsv.Table t = travel != null ? Histories.travel(r) : null;
+            if (d != null) {
+                write(demand, d, "periods");
             }
-            if (failures != null) {
-                write(failures, Histories.failures(r), "failures");
+            if (f != null) {
+                write(failures, f, "failures");
+            }
+            if (t != null) {
+                write(travel, t, "legs");
             }
             return 0;
         });

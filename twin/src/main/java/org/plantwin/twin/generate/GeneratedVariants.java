@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.SplittableRandom;
 import org.plantwin.actors.api.RunOptions;
 import org.plantwin.actors.api.RunResult;
+import org.plantwin.actors.api.Simulation;
 import org.plantwin.actors.api.SimulationRuntime;
 import org.plantwin.learning.generate.TimeSeriesGan;
 import org.plantwin.learning.generate.Windows;
@@ -21,6 +22,7 @@ import org.plantwin.scenarios.model.Demand;
 import org.plantwin.scenarios.model.DemandSeries;
 import org.plantwin.scenarios.model.Failure;
 import org.plantwin.scenarios.model.FailureTrace;
+import org.plantwin.scenarios.model.Fleet;
 import org.plantwin.scenarios.model.Machine;
 import org.plantwin.scenarios.model.Scenario;
 import org.plantwin.scenarios.model.TimeSpan;
@@ -29,25 +31,29 @@ import org.plantwin.twin.experiment.Variant;
 
 /**
  * Scenario variants drawn from trained generators ({@link TimeSeriesGan}): {@code count} scenarios whose demand
- * trajectories (per customer and product) and failure traces (per machine and failure mode) come from the
- * generators' samples, and as many parametric scenarios (the base scenario as it is) to compare them with.
+ * trajectories (per customer and product), failure traces (per machine and failure mode) and travel-time traces (per
+ * fleet) come from the generators' samples, and as many parametric scenarios (the base scenario as it is) to compare
+ * them with.
  *
  * <p>Generated scenario i draws, from every model, windows with a seed derived from ({@code seed}, model, i) and
  * lays them end to end until the horizon is covered: demand needs one row per period; a failure trace needs times
- * between failures that add up to the horizon. Each column then replaces what its {@link GeneratorTarget} names:
- * the product's demand lines of that customer become one series (units rounded to whole numbers, negatives to 0),
- * the failure mode gets a {@link FailureTrace} (durations rounded to seconds; times between failures at least 1 s)
- * after which its distributions take over. Scenario i of both groups runs with the simulation seed
- * {@code simulationSeed + i}, so a generated scenario and its parametric twin share every other random stream.
+ * between failures that add up to the horizon; a travel trace needs one row per leg, twice as many as the fleet drove
+ * in a run of the base scenario (seed {@code simulationSeed}). Each column then replaces what its
+ * {@link GeneratorTarget} names: the product's demand lines of that customer become one series (units rounded to
+ * whole numbers, negatives to 0), the failure mode gets a {@link FailureTrace} (durations rounded to seconds; times
+ * between failures at least 1 s) after which its distributions take over, the fleet gets a {@code travelTrace}
+ * (factors at least {@value #MIN_TRAVEL_FACTOR}) after which the travel noise draws. Scenario i of both groups runs
+ * with the simulation seed {@code simulationSeed + i}, so a generated scenario and its parametric twin share every
+ * other random stream.
  *
  * @param count scenarios per group, >= 2
  * @param seed seed of the generators' noise
  * @param parametric whether to add the parametric group
  * @param replayed whether to add the replayed group: scenario i replays, through the same targets, the history of
  *     the base scenario's own run with seed {@code simulationSeed + i} (demand per period as a series, failure
- *     durations as a trace); it differs from parametric scenario i only by that representation (one order per
- *     period, fixed across replications), so it tells how much of a difference comes from the representation and
- *     how much from the generator
+ *     durations as a trace, each leg's travel factor as the fleet's travel trace); it differs from parametric
+ *     scenario i only by that representation (one order per period, fixed across replications), so it tells how
+ *     much of a difference comes from the representation and how much from the generator
  * @param models the generators, each with its column mapping
  */
 public record GeneratedVariants(int count, long seed, boolean parametric, boolean replayed, List<Model> models) {
@@ -59,6 +65,12 @@ public record GeneratedVariants(int count, long seed, boolean parametric, boolea
 
     /** The largest number of rows drawn per model and scenario; beyond it the distributions take over. */
     static final int MAX_ROWS = 100_000;
+
+    /**
+     * The smallest travel-time factor a generated trace gets: a factor must be > 0, and a small one shrinks the
+     * kernel's lookahead (and so slows the run) in proportion.
+     */
+    static final double MIN_TRAVEL_FACTOR = 0.1;
 
     /**
      * One generator: its model folder ({@code plantwin gan train --out}), optional column-to-target mapping (empty:
@@ -108,8 +120,9 @@ public record GeneratedVariants(int count, long seed, boolean parametric, boolea
             try (TimeSeriesGan gan = TimeSeriesGan.load(model.dir(), 1)) {
                 Map<Integer, GeneratorTarget> targets = targets(model, gan.descriptor().columns(), base, at, source);
                 used = List.copyOf(targets.values());
+                int legs = travelLegs(targets, base, simulationSeed, horizonMillis);
                 for (int i = 0; i < count; i++) {
-                    double[][] rows = rows(gan, targets, base, model, horizonMillis, mix(seed, m, i));
+                    double[][] rows = rows(gan, targets, base, model, horizonMillis, legs, mix(seed, m, i));
                     Map<GeneratorTarget, double[]> values = new LinkedHashMap<>();
                     targets.forEach((j, t) -> values.put(t, column(rows, j)));
                     generated.set(i, apply(generated.get(i), values, model, horizonMillis));
@@ -166,6 +179,9 @@ public record GeneratedVariants(int count, long seed, boolean parametric, boolea
                     }
                 }
                 out.put(t, sum);
+            } else if (t instanceof GeneratorTarget.Travel v) {
+                out.put(t, h.travel().stream().filter(x -> x.fleet().equals(v.fleet())).findFirst().orElseThrow()
+                        .factors().stream().mapToDouble(Double::doubleValue).toArray());
             } else {
                 GeneratorTarget.Failure f = (GeneratorTarget.Failure) t;
                 RunResult.FailureHistory x = h.failures().stream()
@@ -241,6 +257,10 @@ public record GeneratedVariants(int count, long seed, boolean parametric, boolea
             return c.demand().stream().anyMatch(x -> x.product().equals(d.product())) ? null
                     : "Customer " + d.customer() + " has no demand for product (" + d.product() + ")";
         }
+        if (t instanceof GeneratorTarget.Travel v) {
+            return base.fleets().stream().anyMatch(f -> f.id().equals(v.fleet())) ? null
+                    : "The scenario has no fleet (" + v.fleet() + ")";
+        }
         GeneratorTarget.Failure f = (GeneratorTarget.Failure) t;
         Machine m = base.machines().stream().filter(x -> x.id().equals(f.machine())).findFirst().orElse(null);
         if (m == null) {
@@ -257,6 +277,11 @@ public record GeneratedVariants(int count, long seed, boolean parametric, boolea
                     known.add(new GeneratorTarget.Demand(c.id(), x.product()).text())));
             return Hints.closest(d.text(), known);
         }
+        if (t instanceof GeneratorTarget.Travel) {
+            List<String> known = base.fleets().stream().map(f -> new GeneratorTarget.Travel(f.id()).text()).toList();
+            return known.isEmpty() ? "Maybe add a fleet to the scenario, or leave this column out of targets."
+                    : Hints.closest(t.text(), known);
+        }
         List<String> known = new ArrayList<>();
         base.machines().forEach(m -> {
             for (int k = 0; k < m.failures().size(); k++) {
@@ -268,12 +293,12 @@ public record GeneratedVariants(int count, long seed, boolean parametric, boolea
 
     /** Windows laid end to end until every target is covered (or {@link #MAX_ROWS}): rows {@code [t][column]}. */
     private static double[][] rows(TimeSeriesGan gan, Map<Integer, GeneratorTarget> targets, Scenario base,
-                                   Model model, long horizonMillis, long seed) {
+                                   Model model, long horizonMillis, int legs, long seed) {
         int seqLen = gan.descriptor().seqLen();
         int features = gan.descriptor().columns().size();
         List<double[]> rows = new ArrayList<>();
         SplittableRandom seeds = new SplittableRandom(seed);
-        int needed = neededRows(targets, base, model, horizonMillis);
+        int needed = neededRows(targets, base, model, horizonMillis, legs);
         while (rows.size() < MAX_ROWS && (rows.size() < needed || !failuresCovered(targets, rows, horizonMillis))) {
             int missing = Math.max(needed - rows.size(), seqLen);
             int windows = Math.min((missing + seqLen - 1) / seqLen, (MAX_ROWS - rows.size() + seqLen - 1) / seqLen);
@@ -291,12 +316,17 @@ public record GeneratedVariants(int count, long seed, boolean parametric, boolea
         return rows.toArray(new double[0][]);
     }
 
-    /** Demand: one row per period; a repair trace without a time-between column: twice the expected failures. */
+    /**
+     * Demand: one row per period; a repair trace without a time-between column: twice the expected failures; travel:
+     * {@code legs} rows.
+     */
     private static int neededRows(Map<Integer, GeneratorTarget> targets, Scenario base, Model model,
-                                  long horizonMillis) {
+                                  long horizonMillis, int legs) {
         long needed = 1;
         for (GeneratorTarget t : targets.values()) {
-            if (t instanceof GeneratorTarget.Demand) {
+            if (t instanceof GeneratorTarget.Travel) {
+                needed = Math.max(needed, legs);
+            } else if (t instanceof GeneratorTarget.Demand) {
                 needed = Math.max(needed, (horizonMillis + model.period().toMillis() - 1) / model.period().toMillis());
             } else if (t instanceof GeneratorTarget.Failure f && f.repair()
                     && !targets.containsValue(new GeneratorTarget.Failure(f.machine(), f.mode(), false))) {
@@ -305,6 +335,24 @@ public record GeneratedVariants(int count, long seed, boolean parametric, boolea
             }
         }
         return (int) Math.min(needed, MAX_ROWS);
+    }
+
+    /**
+     * Rows a travel trace needs: twice the most legs a targeted fleet drove in a run of the base scenario (a generated
+     * future may need more legs than the base's); 0 without travel targets. Beyond the trace the noise draws.
+     */
+    private static int travelLegs(Map<Integer, GeneratorTarget> targets, Scenario base, long simulationSeed,
+                                  long horizonMillis) {
+        List<String> fleets = targets.values().stream().filter(t -> t instanceof GeneratorTarget.Travel)
+                .map(t -> ((GeneratorTarget.Travel) t).fleet()).toList();
+        if (fleets.isEmpty()) {
+            return 0;
+        }
+        RunResult r = Simulation.run(base, RunOptions.defaults().withSeed(simulationSeed)
+                .withHorizonMillis(horizonMillis).withHistory(horizonMillis));
+        int most = r.history().travel().stream().filter(h -> fleets.contains(h.fleet()))
+                .mapToInt(h -> h.factors().size()).max().orElse(0);
+        return (int) Math.min(MAX_ROWS, 2L * most);
     }
 
     private static boolean failuresCovered(Map<Integer, GeneratorTarget> targets, List<double[]> rows,
@@ -344,9 +392,16 @@ public record GeneratedVariants(int count, long seed, boolean parametric, boolea
                                   long horizonMillis) {
         List<Customer> customers = new ArrayList<>(s.customers());
         List<Machine> machines = new ArrayList<>(s.machines());
+        List<Fleet> fleets = new ArrayList<>(s.fleets());
         for (Map.Entry<GeneratorTarget, double[]> e : values.entrySet()) {
             double[] v = e.getValue();
-            if (e.getKey() instanceof GeneratorTarget.Demand d) {
+            if (e.getKey() instanceof GeneratorTarget.Travel t) {
+                List<Double> factors = new ArrayList<>();
+                for (double f : v) {
+                    factors.add(Math.max(MIN_TRAVEL_FACTOR, f));
+                }
+                fleets.replaceAll(f -> f.id().equals(t.fleet()) ? f.withTravelTrace(factors) : f);
+            } else if (e.getKey() instanceof GeneratorTarget.Demand d) {
                 int periods = (int) Math.min(v.length,
                         (horizonMillis + model.period().toMillis() - 1) / model.period().toMillis());
                 List<Double> units = new ArrayList<>();
@@ -369,7 +424,7 @@ public record GeneratedVariants(int count, long seed, boolean parametric, boolea
         }
         return new Scenario(s.name(), s.description(), s.seed(), s.horizon(), s.warmup(), s.transferTime(),
                 s.products(), machines, s.lines(), s.machineGroups(), s.sources(), s.sinks(), s.sites(), s.travel(),
-                s.warehouses(), s.suppliers(), customers, s.fleets());
+                s.warehouses(), s.suppliers(), customers, fleets);
     }
 
     /** The customer's demand lines of the product become one line: {@code series}, where the first one was. */

@@ -8,7 +8,8 @@ import java.util.regex.Pattern;
  * What one column of a generator drives in a scenario, written as the column is named by {@link Histories}:
  * {@code customers[C01].demand[A]} (units of product A that customer C01 orders per period) or
  * {@code machines[M1].failures[0].timeBetweenMinutes} / {@code machines[M1].failures[0].repairMinutes} (the
- * durations failure mode 0 of machine M1 replays, in minutes).
+ * durations failure mode 0 of machine M1 replays, in minutes) or {@code fleets[F1].travelFactor} (the travel-time
+ * factors fleet F1 replays on its legs, in driving order).
  */
 public sealed interface GeneratorTarget {
 
@@ -43,13 +44,26 @@ public sealed interface GeneratorTarget {
         }
     }
 
+    /** The travel-time factor of each leg {@code fleet} drives (leg time = distance / speed x factor). */
+    record Travel(String fleet) implements GeneratorTarget {
+        public Travel {
+            Objects.requireNonNull(fleet, "fleet");
+        }
+
+        @Override
+        public String text() {
+            return "fleets[" + fleet + "].travelFactor";
+        }
+    }
+
     Pattern DEMAND = Pattern.compile("customers\\[([^\\]]+)]\\.demand\\[([^\\]]+)]");
     Pattern FAILURE = Pattern.compile("machines\\[([^\\]]+)]\\.failures\\[([0-9]+)]\\.(timeBetweenMinutes|repairMinutes)");
+    Pattern TRAVEL = Pattern.compile("fleets\\[([^\\]]+)]\\.travelFactor");
 
     /**
      * Parses a target.
      *
-     * @throws IllegalArgumentException naming the text and the two forms
+     * @throws IllegalArgumentException naming the text and the three forms
      */
     static GeneratorTarget parse(String text) {
         String t = text.strip();
@@ -61,8 +75,12 @@ public sealed interface GeneratorTarget {
         if (f.matches()) {
             return new Failure(f.group(1), Integer.parseInt(f.group(2)), f.group(3).equals("repairMinutes"));
         }
+        Matcher v = TRAVEL.matcher(t);
+        if (v.matches()) {
+            return new Travel(v.group(1));
+        }
         throw new IllegalArgumentException("The target (" + text + ") is neither customers[CUSTOMER].demand[PRODUCT]"
-                + " nor machines[MACHINE].failures[N].timeBetweenMinutes|repairMinutes. Maybe map the column in"
-                + " targets: {\"" + text + "\": \"customers[C01].demand[A]\"}.");
+                + " nor machines[MACHINE].failures[N].timeBetweenMinutes|repairMinutes nor fleets[FLEET].travelFactor."
+                + " Maybe map the column in targets: {\"" + text + "\": \"customers[C01].demand[A]\"}.");
     }
 }

@@ -8,8 +8,9 @@ import org.plantwin.actors.api.RunResult;
 import org.plantwin.learning.generate.GanCsv;
 
 /**
- * Turns a run's {@link RunResult.History} into training tables for a scenario generator, with column names that
- * are {@link GeneratorTarget}s, so that a generator trained on them maps back onto the scenario by itself.
+ * Turns a run's {@link RunResult.History} into training tables for a scenario generator (demand per period, failure
+ * durations, travel-time factors per leg), with column names that are {@link GeneratorTarget}s, so that a generator
+ * trained on them maps back onto the scenario by itself.
  */
 public final class Histories {
 
@@ -82,6 +83,37 @@ public final class Histories {
                 out[k][j + 1] = f.repairMinutes().get(k);
             }
             j += 2;
+        }
+        return new GanCsv.Table(List.copyOf(names), out);
+    }
+
+    /**
+     * Travel: row k holds the travel-time factor of the k-th leg of every fleet that drove (one column
+     * {@code fleets[F].travelFactor} per fleet, scenario order); as many rows as the fleet with the fewest legs drove.
+     * A fleet that drove no leg is left out (it has nothing to learn from; only the first fleet of a depot gets
+     * shipments).
+     *
+     * @throws IllegalArgumentException the run has no history, no fleets, or no fleet drove a leg
+     */
+    public static GanCsv.Table travel(RunResult r) {
+        RunResult.History h = history(r);
+        if (h.travel().isEmpty()) {
+            throw new IllegalArgumentException("The scenario (" + r.scenario() + ") has no fleets, so no travel"
+                    + " history. Maybe export --demand or --failures only.");
+        }
+        List<RunResult.TravelHistory> drove = h.travel().stream().filter(t -> !t.factors().isEmpty()).toList();
+        if (drove.isEmpty()) {
+            throw new IllegalArgumentException("No fleet of (" + r.scenario() + ") drove a leg in the run, so there is"
+                    + " no row. Maybe a longer --horizon?");
+        }
+        int rows = drove.stream().mapToInt(t -> t.factors().size()).min().orElseThrow();
+        List<String> names = new ArrayList<>();
+        double[][] out = new double[rows][drove.size()];
+        for (int j = 0; j < drove.size(); j++) {
+            names.add(new GeneratorTarget.Travel(drove.get(j).fleet()).text());
+            for (int k = 0; k < rows; k++) {
+                out[k][j] = drove.get(j).factors().get(k);
+            }
         }
         return new GanCsv.Table(List.copyOf(names), out);
     }

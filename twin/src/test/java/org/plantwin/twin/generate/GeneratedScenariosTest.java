@@ -15,6 +15,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.plantwin.actors.api.ResultJson;
 import org.plantwin.actors.api.RunOptions;
 import org.plantwin.actors.api.RunResult;
 import org.plantwin.actors.api.Simulation;
@@ -53,10 +54,16 @@ class GeneratedScenariosTest {
     @BeforeAll
     static void trainGenerators() {
         Outcome h = cli("history", "supply-chain", "--horizon", "60d", "--demand", dir.resolve("demand.csv").toString(),
-                "--failures", dir.resolve("failures.csv").toString());
+                "--failures", dir.resolve("failures.csv").toString(), "--travel", dir.resolve("travel.csv").toString());
         assertThat(h.code()).as(h.err()).isZero();
-        assertThat(h.out()).contains("60 periods x ").contains("failures x 4 columns");
-        for (String kind : List.of("demand", "failures")) {
+        assertThat(h.out()).contains("60 periods x ").contains("failures x 4 columns").contains("legs x 1 columns");
+        // A travel series from elsewhere: every leg takes about twice its noiseless time.
+        double[][] slow = new double[200][1];
+        for (int k = 0; k < slow.length; k++) {
+            slow[k][0] = 1.9 + 0.02 * (k % 11);
+        }
+        GanCsv.writeSeries(dir.resolve("slow.csv"), new GanCsv.Table(List.of("delay"), slow));
+        for (String kind : List.of("demand", "failures", "travel", "slow")) {
             Outcome t = cli("gan", "train", "--data", dir.resolve(kind + ".csv").toString(), "--seq-len", "5",
                     "--epochs", "2", "--seed", "3", "--out", dir.resolve("gan-" + kind).toString());
             assertThat(t.code()).as(t.err()).isZero();
@@ -64,6 +71,10 @@ class GeneratedScenariosTest {
     }
 
     private static Path experiment(String name, String generated) throws Exception {
+        return experiment(name, "[supplyChain.onTimeDelivery, supplyChain.orderFillRate]", generated);
+    }
+
+    private static Path experiment(String name, String kpis, String generated) throws Exception {
         Path p = dir.resolve(name + ".yaml");
         Files.writeString(p, """
                 name: %s
@@ -71,9 +82,9 @@ class GeneratedScenariosTest {
                 horizon: 20d
                 warmup: 2d
                 replications: 2
-                kpis: [supplyChain.onTimeDelivery, supplyChain.orderFillRate]
+                kpis: %s
                 generated: %s
-                """.formatted(name, generated), StandardCharsets.UTF_8);
+                """.formatted(name, kpis, generated), StandardCharsets.UTF_8);
         return p;
     }
 
@@ -86,12 +97,19 @@ class GeneratedScenariosTest {
                 dir.resolve("never.csv").toString());
 
         assertThat(none.code()).isEqualTo(2);
-        assertThat(none.err()).contains("Nothing to write", "Maybe add --demand");
+        assertThat(none.err()).contains("Nothing to write", "Maybe add --demand", "--travel travel.csv");
         assertThat(noCustomers.code()).isEqualTo(2);
         assertThat(noCustomers.err()).contains("(flowline5) has no customers");
         assertThat(badPeriod.code()).isEqualTo(2);
         assertThat(badPeriod.err()).contains("--period (0s) must be > 0");
         assertThat(dir.resolve("never.csv")).doesNotExist();
+
+        // No fleet: nothing written, not even the demand that could be.
+        Outcome noFleet = cli("history", "flowline5", "--horizon", "1d", "--failures",
+                dir.resolve("never.csv").toString(), "--travel", dir.resolve("never2.csv").toString());
+        assertThat(noFleet.code()).isEqualTo(2);
+        assertThat(noFleet.err()).contains("(flowline5) has no fleets");
+        assertThat(dir.resolve("never2.csv")).doesNotExist();
     }
 
     @Test
@@ -105,6 +123,85 @@ class GeneratedScenariosTest {
                 "machines[L1-M1].failures[0].repairMinutes", "machines[L2-M1].failures[0].timeBetweenMinutes",
                 "machines[L2-M1].failures[0].repairMinutes");
         assertThat(demand.columns()).allSatisfy(c -> assertThat(GeneratorTarget.parse(c).text()).isEqualTo(c));
+
+        GanCsv.Table travel = GanCsv.readSeries(dir.resolve("travel.csv"));
+        assertThat(travel.columns()).containsExactly("fleets[trucks].travelFactor");
+        assertThat(GeneratorTarget.parse(travel.columns().get(0))).isEqualTo(new GeneratorTarget.Travel("trucks"));
+        // supply-chain draws lognormal factors with cv 0.15, clamped to [0.5, 3].
+        List<Double> factors = java.util.Arrays.stream(travel.rows()).map(row -> row[0]).toList();
+        assertThat(factors).hasSizeGreaterThan(100).allSatisfy(f -> assertThat(f).isBetween(0.5, 3.0));
+        assertThat(factors.stream().mapToDouble(Double::doubleValue).average().orElseThrow())
+                .isCloseTo(1.0, within(0.05));
+    }
+
+    @Test
+    void generatedAndReplayedVariantsGiveTheFleetATravelTrace() throws Exception {
+        Path file = experiment("travel", "{count: 2, seed: 5, replayed: true, models: [{model: gan-travel}]}");
+
+        Experiment e = ExperimentFile.load(file);
+
+        assertThat(e.variants()).extracting(Variant::name).containsExactly("parametric-1", "parametric-2",
+                "replayed-1", "replayed-2", "generated-1", "generated-2");
+        assertThat(e.variants().get(0).scenario()).as("parametric runs the base as it is").isNull();
+        Scenario base = Scenarios.library("supply-chain");
+        RunOptions twentyDays = RunOptions.defaults().withHorizonMillis(TimeSpan.parse("20d").toMillis())
+                .withHistory(TimeSpan.parse("1d").toMillis());
+        int legs = Simulation.run(base, twentyDays.withSeed(base.seed())).history().travel().get(0).factors().size();
+        GanCsv.Table history = GanCsv.readSeries(dir.resolve("travel.csv"));
+        double lo = java.util.Arrays.stream(history.rows()).mapToDouble(row -> row[0]).min().orElseThrow();
+        double hi = java.util.Arrays.stream(history.rows()).mapToDouble(row -> row[0]).max().orElseThrow();
+        for (int i = 0; i < 2; i++) {
+            RunResult parametric = Simulation.run(base, twentyDays.withSeed(base.seed() + i));
+            Scenario replayed = e.variants().get(2 + i).scenario();
+            assertThat(replayed.fleets().get(0).travelTrace())
+                    .containsExactlyElementsOf(parametric.history().travel().get(0).factors());
+            // Replication 0 of the same seed: the recorded factors replay the parametric run to the byte.
+            assertThat(ResultJson.write(Simulation.run(replayed, twentyDays.withSeed(base.seed() + i))))
+                    .isEqualTo(ResultJson.write(parametric));
+            // Generated: twice the legs the base drove (rounded up to whole windows), within the trained range.
+            List<Double> generated = e.variants().get(4 + i).scenario().fleets().get(0).travelTrace();
+            assertThat(generated).hasSizeBetween(2 * legs, 2 * legs + 4)
+                    .allSatisfy(f -> assertThat(f).isBetween(lo - 1e-6, hi + 1e-6));
+            assertThat(e.variants().get(4 + i).scenario().customers()).isEqualTo(base.customers());
+        }
+        assertThat(e.variants().get(4).scenario()).isNotEqualTo(e.variants().get(5).scenario());
+    }
+
+    @Test
+    void aGeneratorOfSlowLegsLengthensLeadTimesAndKeepsTrucksBusierScenarioByScenario() throws Exception {
+        Path file = experiment("slow",
+                "[supplyChain.leadTimeMeanHours, \"fleets[trucks].drivingShare\", supplyChain.onTimeDelivery]",
+                "{count: 3, seed: 5, models: [{model: gan-slow, targets: {delay: \"fleets[trucks].travelFactor\"}}]}");
+        Path out = dir.resolve("slow-out");
+
+        Outcome r = cli("experiment", file.toString(), "--out", out.toString(), "--lanes", "1", "--quiet");
+
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode groups = new ObjectMapper().readTree(out.resolve("experiment.json").toFile()).get("distributions");
+        assertThat(groups).extracting(g -> g.get("group").asText()).containsExactly("parametric", "generated");
+        double[][] lead = values(groups, 0);
+        double[][] driving = values(groups, 1);
+        double[][] onTime = values(groups, 2);
+        for (int i = 0; i < 3; i++) {
+            // Legs about twice as long (factors 1.9 to 2.1 against lognormal factors of mean 1): trucks drive more
+            // and orders arrive later, in each scenario against its parametric twin (same seeds).
+            assertThat(lead[1][i]).as("lead time of scenario " + i).isGreaterThan(lead[0][i] + 0.5);
+            assertThat(driving[1][i]).as("driving share of scenario " + i).isGreaterThan(1.2 * driving[0][i]);
+            assertThat(onTime[1][i]).as("on-time delivery of scenario " + i).isLessThanOrEqualTo(onTime[0][i]);
+        }
+    }
+
+    /** {@code [group][scenario]} values of KPI {@code k}. */
+    private static double[][] values(JsonNode groups, int k) {
+        double[][] v = new double[groups.size()][];
+        for (int g = 0; g < groups.size(); g++) {
+            JsonNode values = groups.get(g).get("kpis").get(k).get("values");
+            v[g] = new double[values.size()];
+            for (int i = 0; i < values.size(); i++) {
+                v[g][i] = values.get(i).asDouble();
+            }
+        }
+        return v;
     }
 
     @Test
