@@ -50,12 +50,25 @@ public final class SyncKernel {
         if (pending != null) {
             return pending;
         }
-        while (!finished) {
+        if (finished) {
+            return null;
+        }
+        Decision d = drive(Long.MAX_VALUE);
+        finished = d == null;
+        return d;
+    }
+
+    /**
+     * Runs rounds with bounds capped at {@code limit} (resuming the current one) until an LP waits for a decision
+     * (returned, the round kept for {@link #decide}) or every event earlier than {@code limit} and the horizon has
+     * run (null).
+     */
+    private Decision drive(long limit) {
+        while (true) {
             if (round == null) {
-                round = planner.planRound();
+                round = planner.planRound(limit);
                 position = 0;
                 if (round.isEmpty()) {
-                    finished = true;
                     round = null;
                     return null;
                 }
@@ -74,7 +87,6 @@ public final class SyncKernel {
             }
             round = null;
         }
-        return null;
     }
 
     /** Gives the waiting LP its action and runs on to the next decision (returned) or the horizon (null). */
@@ -109,18 +121,9 @@ public final class SyncKernel {
             throw new IllegalArgumentException("advanceTo(" + limit + ") goes back before the time already reached ("
                     + reached + ").");
         }
-        List<WindowPlanner.Grant> grants;
-        while (!(grants = planner.planRound(limit)).isEmpty()) {
-            for (WindowPlanner.Grant g : grants) {
-                LogicalProcess lp = lps.get(g.lp());
-                long before = lp.eventsProcessed();
-                List<Envelope> out = lp.advance(g.boundExclusive(), g.inbox(), setup.maxEventsPerWindow());
-                if (lp.pendingDecision() != null) {
-                    throw new IllegalStateException("LP (" + lp.name() + ") asked for an agent decision in a run"
-                            + " advanced by advanceTo; live runs take no agent policies.");
-                }
-                planner.accept(g.lp(), lp.nextEventTime(), out, lp.eventsProcessed() - before);
-            }
+        if (drive(limit) != null) {
+            throw new IllegalStateException("LP (" + lps.get(pending.lp()).name() + ") asked for an agent decision in"
+                    + " a run advanced by advanceTo; live runs take no agent policies.");
         }
         reached = Math.min(limit, setup.horizonMillis());
     }
