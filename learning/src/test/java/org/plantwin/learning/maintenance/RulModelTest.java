@@ -41,7 +41,7 @@ class RulModelTest {
             assertThat(d.model()).isEqualTo("dcnn");
             assertThat(d.window()).isEqualTo(30);
             assertThat(d.features()).containsExactly("s2", "s3", "s4", "s7", "s8", "s9", "s11", "s12", "s13",
-                    "s14", "s15", "s17", "s20", "s21");
+                    "s14", "s15", "s17", "s20", "s21", "age");
             assertThat(d.validationUnits()).hasSize(1);
             assertThat(d.trainingUnits()).hasSize(2);
             assertThat(d.trainingDataSha256()).isEqualTo(RulProtocol.sha256(TRAIN)).hasSize(64);
