@@ -37,21 +37,36 @@ public record DeepForecasterConfig(long seed, int trainingSteps, int batchSize, 
     }
 
     /**
-     * The settings of the M4 Hourly holdout harness for the deep model {@code model} ({@code lstm}: 2000 steps of
-     * 128, rate 2e-3, width 64; {@code nbeats}: 1500 steps of 256, width 128; {@code nbeatslog}: 2000 steps of 256,
-     * width 256, a lookback of 7 seasons), windows from the last 10 horizons, the seasonal skip when
-     * {@code season > 1}; {@link #defaults()} with {@code seed} for any other name. The command line and the HTTP
-     * model service train with these.
+     * The settings of the holdout harness for the deep model {@code model}. M4 Hourly ({@code intermittent} false):
+     * {@code lstm} 2000 steps of 128, rate 2e-3, width 64; {@code nbeats} 1500 steps of 256, width 128;
+     * {@code nbeatslog} 2000 steps of 256, width 256, a lookback of 7 seasons; windows from the last 10 horizons,
+     * the seasonal skip when {@code season > 1}. Car parts ({@code intermittent} true: series with zeros):
+     * {@code lstm} lookback 24, state 16, 2000 steps of 128, rate 2e-3; {@code nbeats}/{@code nbeatslog} lookback 24,
+     * width 64, 4000 steps of 256; whole history, no skip. {@link #defaults()} with {@code seed} for any other
+     * name. The command line, the HTTP model service and the harness train with these.
      */
-    public static DeepForecasterConfig measured(String model, long seed, int season) {
+    public static DeepForecasterConfig measured(String model, long seed, int season, boolean intermittent) {
+        String key = model.toLowerCase(java.util.Locale.ROOT);
+        if (intermittent) {
+            return switch (key) {
+                case "lstm" -> new DeepForecasterConfig(seed, 2000, 128, 2e-3f, 24, 16, 0, 0, false);
+                case "nbeats", "nbeatslog" -> new DeepForecasterConfig(seed, 4000, 256, 1e-3f, 24, 64, 0, 0, false);
+                default -> defaults().withSeed(seed);
+            };
+        }
         boolean seasonal = season > 1;
-        return switch (model.toLowerCase(java.util.Locale.ROOT)) {
+        return switch (key) {
             case "lstm" -> new DeepForecasterConfig(seed, 2000, 128, 2e-3f, 0, 64, 10, 0, seasonal);
             case "nbeats" -> new DeepForecasterConfig(seed, 1500, 256, 1e-3f, 0, 128, 10, 0, seasonal);
             case "nbeatslog" -> new DeepForecasterConfig(seed, 2000, 256, 1e-3f, seasonal ? 7 * season : 0, 256, 10,
                     0, seasonal);
             default -> defaults().withSeed(seed);
         };
+    }
+
+    /** {@link #measured(String, long, int, boolean)} for series without zeros (M4-like). */
+    public static DeepForecasterConfig measured(String model, long seed, int season) {
+        return measured(model, seed, season, false);
     }
 
     public DeepForecasterConfig withSeed(long value) {

@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import org.plantwin.learning.forecast.EnsembleForecaster;
+import org.plantwin.learning.forecast.HoldoutSelectionForecaster;
 import org.plantwin.learning.forecast.deep.LstmForecaster;
 import org.plantwin.learning.forecast.deep.NBeatsForecaster;
 import org.plantwin.learning.forecast.deep.WindowScaling;
@@ -35,6 +36,32 @@ public final class Forecasters {
     /** Whether {@code name} is one of the {@link #DEEP} models. */
     public static boolean isDeep(String name) {
         return DEEP.contains(name.toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * The methods {@link #auto} chooses among by a holdout of the training series when nbeatslog does not apply; the
+     * first is taken on ties and when no series is long enough for a holdout.
+     */
+    public static final List<String> AUTO_CANDIDATES = List.of("theta", "naive", "snaive", "ses", "damped", "lstm");
+
+    /**
+     * The default method for {@code training}: {@code nbeatslog} (the best on the M4 Hourly holdout) when every value
+     * is {@code > 0} and {@code season > 1}; otherwise the best of {@link #AUTO_CANDIDATES} on a holdout of the
+     * training series themselves ({@link HoldoutSelectionForecaster}; series with zeros get the deep settings
+     * measured on car parts). Deep models are the median of {@code members} seeds from {@code seed}, with the
+     * settings of {@link DeepForecasterConfig#measured} and {@code steps} training steps when not null.
+     */
+    public static Forecaster auto(List<TimeSeries> training, int season, long seed, int members, Integer steps) {
+        boolean positive = training.stream().allMatch(s -> java.util.Arrays.stream(s.values()).allMatch(v -> v > 0));
+        boolean intermittent = training.stream().anyMatch(s -> java.util.Arrays.stream(s.values())
+                .anyMatch(v -> v <= 0));
+        java.util.function.Function<String, Forecaster> make = name -> {
+            DeepForecasterConfig c = DeepForecasterConfig.measured(name, seed, season, intermittent);
+            return seedEnsemble(name, steps == null ? c : c.withTrainingSteps(steps), isDeep(name) ? members : 1,
+                    true);
+        };
+        return positive && season > 1 ? make.apply("nbeatslog")
+                : new HoldoutSelectionForecaster(AUTO_CANDIDATES, make);
     }
 
     /** A forecaster with default settings (deep models: seed 42, default epochs). */

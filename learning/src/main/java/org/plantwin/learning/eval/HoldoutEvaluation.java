@@ -60,8 +60,8 @@ public final class HoldoutEvaluation {
         if (datasets.contains("carparts")) {
             List<TimeSeries> parts = SeriesFiles.read(Path.of(options.getOrDefault("carparts", DEFAULT_CARPARTS)))
                     .stream().map(s -> s.fillMissing(0)).toList();
-            DeepForecasterConfig nbeats = new DeepForecasterConfig(seed, 4000, 256, 1e-3f, 24, 64, 0, threads, false);
-            DeepForecasterConfig lstm = new DeepForecasterConfig(seed, 2000, 128, 2e-3f, 24, 16, 0, threads, false);
+            DeepForecasterConfig nbeats = DeepForecasterConfig.measured("nbeats", seed, 12, true).withThreads(threads);
+            DeepForecasterConfig lstm = DeepForecasterConfig.measured("lstm", seed, 12, true).withThreads(threads);
             section(out, "Car parts holdout (" + parts.size() + " series, h=12, m=12, Monash MASE)", parts,
                     new ForecastTask(12, 12), MaseConvention.MONASH, true, models,
                     Map.of("nbeats", nbeats, "lstm", lstm, "nbeatslog", nbeats), options);
@@ -84,6 +84,14 @@ public final class HoldoutEvaluation {
                 copies = Integer.parseInt(key.substring(star + 1));
                 key = key.substring(0, star);
             }
+            if (key.equals("auto")) {
+                // What plantwin forecast runs by default ("auto*3" = its 3 seeds), chosen on the holdout's own
+                // training part; the choice is printed with the row.
+                forecasters.add(Forecasters.auto(series.stream().map(s -> s.dropLast(task.horizon())).toList(),
+                        task.seasonPeriod(), Long.parseLong(options.getOrDefault("seed", "42")), copies,
+                        options.containsKey("steps") ? Integer.valueOf(options.get("steps")) : null));
+                continue;
+            }
             DeepForecasterConfig c = withOverrides(configs.getOrDefault(key, configs.get("nbeats")), options);
             forecasters.add(Forecasters.seedEnsemble(key, c, copies,
                     options.getOrDefault("combine", "mean").equalsIgnoreCase("median")));
@@ -91,6 +99,12 @@ public final class HoldoutEvaluation {
         out.println("== " + title);
         out.print(HoldoutEvaluator.table(new HoldoutEvaluator(task, convention, integer).evaluate(series,
                 forecasters)));
+        for (Forecaster f : forecasters) {
+            if (f instanceof org.plantwin.learning.forecast.HoldoutSelectionForecaster a) {
+                out.println(f.name() + " chose on the holdout of its training part, MASE per candidate: "
+                        + a.holdoutScores());
+            }
+        }
         out.flush();
     }
 

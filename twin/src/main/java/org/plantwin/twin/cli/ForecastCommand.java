@@ -3,7 +3,6 @@ package org.plantwin.twin.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -53,7 +52,8 @@ final class ForecastCommand implements Callable<Integer> {
 
     @Option(names = "--model", paramLabel = "NAME", defaultValue = AUTO,
             description = "auto, naive, snaive, naive2, ses, holt, damped, theta, comb, lstm, nbeats, nbeatslog"
-                    + " (default: ${DEFAULT-VALUE}: nbeatslog when every value is > 0 and the season > 1, else theta).")
+                    + " (default: ${DEFAULT-VALUE}: nbeatslog when every value is > 0 and the season > 1, else the"
+                    + " best of theta, naive, snaive, ses, damped, lstm on a holdout of the training series).")
     String model;
 
     @Option(names = "--members", paramLabel = "N", defaultValue = "3",
@@ -86,7 +86,8 @@ final class ForecastCommand implements Callable<Integer> {
             ForecastTask task = task(horizon, season);
             ForecastFiles.Format f = format == null ? null : ForecastFiles.Format.parse(format);
             ForecastFiles.SeriesFile file = ForecastFiles.readSeries(train, f, "training", 1);
-            Forecaster forecaster = create(resolve(model, file.series(), season), seed, steps, season, members);
+            Forecaster forecaster = model.equalsIgnoreCase(AUTO) ? auto(file.series(), seed, steps, season, members)
+                    : create(model, seed, steps, season, members);
             List<Forecast> forecasts;
             long t0 = System.nanoTime();
             try {
@@ -107,15 +108,22 @@ final class ForecastCommand implements Callable<Integer> {
     }
 
     /**
-     * {@code auto}: {@code nbeatslog}, the best model on the M4 Hourly holdout, where it applies (positive series
-     * with a season); otherwise {@code theta}. Any other name is returned as it is.
+     * {@code auto} ({@link Forecasters#auto}): {@code nbeatslog}, the best model on the M4 Hourly holdout, where it
+     * applies (positive series with a season); otherwise the best of {@link Forecasters#AUTO_CANDIDATES} on a
+     * holdout of the training series.
      */
-    static String resolve(String model, List<TimeSeries> series, int season) {
-        if (!model.equalsIgnoreCase(AUTO)) {
-            return model;
+    static Forecaster auto(List<TimeSeries> series, long seed, Integer steps, int season, int members) {
+        checkCounts(steps, members);
+        return Forecasters.auto(series, season, seed, members, steps);
+    }
+
+    private static void checkCounts(Integer steps, int members) {
+        if (steps != null && steps < 1) {
+            throw new ForecastInputException("The --steps (" + steps + ") must be >= 1.");
         }
-        boolean positive = series.stream().allMatch(s -> Arrays.stream(s.values()).allMatch(v -> v > 0));
-        return positive && season > 1 ? "nbeatslog" : "theta";
+        if (members < 1) {
+            throw new ForecastInputException("The --members (" + members + ") must be >= 1. Maybe 3?");
+        }
     }
 
     /**
@@ -123,12 +131,7 @@ final class ForecastCommand implements Callable<Integer> {
      * with {@code members > 1} become the median of that many networks with consecutive seeds.
      */
     static Forecaster create(String model, long seed, Integer steps, int season, int members) {
-        if (steps != null && steps < 1) {
-            throw new ForecastInputException("The --steps (" + steps + ") must be >= 1.");
-        }
-        if (members < 1) {
-            throw new ForecastInputException("The --members (" + members + ") must be >= 1. Maybe 3?");
-        }
+        checkCounts(steps, members);
         String key = model.toLowerCase(Locale.ROOT);
         DeepForecasterConfig config = DeepForecasterConfig.measured(key, seed, season);
         if (steps != null) {
