@@ -61,7 +61,8 @@ public final class GanEvaluation {
                 .withThreads(Integer.parseInt(o.getOrDefault("threads", "1")))
                 .withNoise(Integer.parseInt(o.getOrDefault("noise", String.valueOf(defaults.noiseDim()))),
                         Integer.parseInt(o.getOrDefault("static", String.valueOf(defaults.staticNoiseDim()))))
-                .withMomentWeight(Double.parseDouble(o.getOrDefault("moments", String.valueOf(defaults.momentWeight()))))
+                .withMomentWeight(Double.parseDouble(o.getOrDefault("moments",
+                        String.valueOf(defaults.momentWeight()))))
                 .withSupervisedWeight(Double.parseDouble(o.getOrDefault("supervised", "0")));
         Map<String, Double> r = new TreeMap<>();
         try (TimeSeriesGan gan = TimeSeriesGan.train(real, columns, scaling, config, out)) {

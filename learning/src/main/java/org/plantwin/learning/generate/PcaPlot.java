@@ -36,7 +36,7 @@ public final class PcaPlot {
         }
     }
 
-    /** The SVG document: one {@code circle class="real"} or {@code class="synthetic"} per window drawn. */
+    /** The SVG document: groups {@code <g class="real">} and {@code <g class="synthetic">}, a circle per window. */
     public static String svg(Windows real, Windows synthetic, long seed) {
         if (real.length() != synthetic.length() || real.features() != synthetic.features()) {
             throw new IllegalArgumentException("The real windows (" + real.length() + " x " + real.features()
@@ -185,12 +185,13 @@ public final class PcaPlot {
     private static void points(StringBuilder sb, double[][] pts, String cls, String colour, double[] lo,
             double[] hi) {
         double w = SIZE - 2.0 * MARGIN;
+        sb.append(String.format(Locale.ROOT, "<g class=\"%s\" fill=\"%s\" fill-opacity=\"0.3\">%n", cls, colour));
         for (double[] p : pts) {
             double x = MARGIN + w * (hi[0] > lo[0] ? (p[0] - lo[0]) / (hi[0] - lo[0]) : 0.5);
             double y = SIZE - MARGIN - w * (hi[1] > lo[1] ? (p[1] - lo[1]) / (hi[1] - lo[1]) : 0.5);
-            sb.append(String.format(Locale.ROOT, "<circle class=\"%s\" cx=\"%.1f\" cy=\"%.1f\" r=\"2\" fill=\"%s\""
-                    + " fill-opacity=\"0.3\"/>%n", cls, x, y, colour));
+            sb.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"2\"/>%n", x, y));
         }
+        sb.append("</g>\n");
     }
 
     /** Up to {@link #MAX_POINTS} windows (a seeded sample), each averaged over features: {@code (n, T)}. */

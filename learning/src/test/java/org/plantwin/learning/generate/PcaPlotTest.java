@@ -44,10 +44,17 @@ class PcaPlotTest {
         PcaPlot.write(file, real, synth, 7);
         String svg = Files.readString(file);
         assertThat(svg).startsWith("<svg xmlns=\"http://www.w3.org/2000/svg\"").endsWith("</svg>\n");
-        assertThat(count(svg, "<circle class=\"real\"")).isEqualTo(PcaPlot.MAX_POINTS);
-        assertThat(count(svg, "<circle class=\"synthetic\"")).isEqualTo(300);
+        assertThat(count(group(svg, "real"), "<circle ")).isEqualTo(PcaPlot.MAX_POINTS);
+        assertThat(count(group(svg, "synthetic"), "<circle ")).isEqualTo(300);
         assertThat(svg).doesNotContain("NaN");
         assertThat(PcaPlot.svg(real, synth, 7)).isEqualTo(svg);
+    }
+
+    /** The text of the group {@code <g class="cls" ...>...</g>}. */
+    private static String group(String svg, String cls) {
+        int from = svg.indexOf("<g class=\"" + cls + "\"");
+        assertThat(from).as("group " + cls).isNotNegative();
+        return svg.substring(from, svg.indexOf("</g>", from));
     }
 
     private static long count(String s, String what) {

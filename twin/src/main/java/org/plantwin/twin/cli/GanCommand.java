@@ -29,7 +29,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "gan", mixinStandardHelpOptions = true,
         description = {"Synthetic multivariate time series: train a recurrent GAN or TimeGAN on a CSV series, sample"
-                + " windows, score synthetic windows against real ones (TimeGAN's discriminative and predictive scores).",
+                + " windows, score synthetic windows against real ones (TimeGAN's discriminative and predictive scores,"
+                + " PCA picture).",
                 "Exit 0 done, 2 bad input (file, line and value named)."},
         subcommands = {GanCommand.Train.class, GanCommand.Sample.class, GanCommand.Evaluate.class})
 final class GanCommand implements Callable<Integer> {

@@ -92,7 +92,8 @@ class GanCommandTest {
                 svg.toString());
         assertThat(e.code()).as(e.err()).isZero();
         assertThat(e.out()).contains("PCA picture          " + svg);
-        assertThat(Files.readString(svg)).contains("<circle class=\"real\"").contains("<circle class=\"synthetic\"");
+        assertThat(Files.readString(svg)).contains("<g class=\"real\"").contains("<g class=\"synthetic\"")
+                .contains("<circle ");
     }
 
     @Test
