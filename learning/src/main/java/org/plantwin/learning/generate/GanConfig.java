@@ -19,7 +19,7 @@ package org.plantwin.learning.generate;
  *     windows against the supervisor's predictions; null or 0 = off (the default); not used by {@code timegan},
  *     whose supervised loss is part of its design
  * @param architecture {@value #RGAN} (the recurrent GAN of {@link TimeSeriesGan}) or {@value #TIMEGAN} (Yoon et
- *     al.'s TimeGAN, {@link TimeGan}); null = {@value #RGAN}, so descriptors saved before this field still load
+ *     al.'s TimeGAN, {@code TimeGan}); null = {@value #RGAN}, so descriptors saved before this field still load
  */
 public record GanConfig(int epochs, int batchSize, int hidden, int layers, int noiseDim, int staticNoiseDim,
         double learningRate, double momentWeight, long seed, int threads, Double supervisedWeight,
@@ -27,7 +27,7 @@ public record GanConfig(int epochs, int batchSize, int hidden, int layers, int n
 
     /** The recurrent GAN with moment loss ({@link TimeSeriesGan}'s own training loop). */
     public static final String RGAN = "rgan";
-    /** TimeGAN: embedder, recovery, generator, supervisor and discriminator in a latent space ({@link TimeGan}). */
+    /** TimeGAN: embedder, recovery, generator, supervisor and discriminator in a latent space ({@code TimeGan}). */
     public static final String TIMEGAN = "timegan";
     /** The architecture of {@link #defaults()}, chosen by measurement (learning/README, "Scenario generator"). */
     public static final String DEFAULT_ARCHITECTURE = RGAN;

@@ -50,6 +50,9 @@ import org.plantwin.learning.forecast.deep.DjlRuntime;
  * outside any gradient collector (so nothing reaches the generator); the generator step back-propagates through the
  * discriminator, whose gradients are then zeroed so that they cannot leak into its next update.
  *
+ * <p>With {@code GanConfig.architecture() == "timegan"}, {@link #train} trains TimeGAN instead ({@code TimeGan});
+ * sampling, saving and loading work the same for both: noise goes through the saved networks in order.
+ *
  * <p>Why not WGAN-GP: the penalty needs the gradient of the critic's input gradient (PyTorch's
  * {@code create_graph=True}); DJL 0.36's public {@code GradientCollector.backward} always passes
  * {@code createGraph=false}, so the penalty would be a constant with no gradient. The engine-internal
