@@ -74,62 +74,33 @@ final class TimeGan {
         long start = System.nanoTime();
         Device device = TimeSeriesGan.seededDevice(config);
         SplittableRandom random = new SplittableRandom(config.seed());
-        int h = config.hidden();
         int b = Math.min(config.batchSize(), data.count());
         int perEpoch = Math.max(1, data.count() / b);
-        int t = data.length();
-        int f = data.features();
-        Map<String, Block> blocks = samplerBlocks(config, f);
-        List<Model> sampler = new ArrayList<>();
-        for (Map.Entry<String, Block> e : blocks.entrySet()) {
-            Model m = Model.newInstance(e.getKey(), device, DjlRuntime.ENGINE);
-            m.setBlock(e.getValue());
-            sampler.add(m);
-        }
-        Model gen = sampler.get(0);
-        Model sup = sampler.get(1);
-        Model rec = sampler.get(2);
         Map<String, Double> last = new LinkedHashMap<>();
-        boolean done = false;
-        try (Model emb = Model.newInstance("embedder", device, DjlRuntime.ENGINE);
-                Model disc = Model.newInstance("discriminator", device, DjlRuntime.ENGINE)) {
-            emb.setBlock(TimeSeriesGan.gru(h, config.layers(), h, true)); // (B,T,F) -> (B,T,H)
-            disc.setBlock(TimeSeriesGan.gru(h, config.layers(), 1, false)); // (B,T,H) -> (B,T,1)
-            try (Trainer te = emb.newTrainer(TimeSeriesGan.trainingConfig(config, device));
-                    Trainer tr = rec.newTrainer(TimeSeriesGan.trainingConfig(config, device));
-                    Trainer tg = gen.newTrainer(TimeSeriesGan.trainingConfig(config, device));
-                    Trainer ts = sup.newTrainer(TimeSeriesGan.trainingConfig(config, device));
-                    Trainer td = disc.newTrainer(TimeSeriesGan.trainingConfig(config, device))) {
-                te.initialize(new Shape(b, t, f));
-                tr.initialize(new Shape(b, t, h));
-                tg.initialize(new Shape(b, t, config.noiseDim()));
-                ts.initialize(new Shape(b, t, h));
-                td.initialize(new Shape(b, t, h));
-                Phases p = new Phases(data, config, random, te, tr, tg, ts, td, b);
-                int iterations = config.epochs() * perEpoch;
-                for (int i = 1; i <= iterations; i++) {
-                    last.put("reconstructionLoss", p.embedding());
-                    logEpoch(log, "embedding", i, perEpoch, last, start);
-                }
-                for (int i = 1; i <= iterations; i++) {
-                    last.put("supervisedLoss", p.supervised());
-                    logEpoch(log, "supervised", i, perEpoch, last, start);
-                }
-                for (int i = 1; i <= iterations; i++) {
-                    p.joint(last);
-                    logEpoch(log, "joint", i, perEpoch, last, start);
-                }
+        Networks n = new Networks(config, data.length(), data.features(), b, device);
+        try (n) {
+            Phases p = new Phases(data, config, random, n, b);
+            int iterations = config.epochs() * perEpoch;
+            for (int i = 1; i <= iterations; i++) {
+                last.put("reconstructionLoss", p.embedding());
+                logEpoch(log, "embedding", i, perEpoch, last, start);
             }
-            done = true;
-        } finally {
-            if (!done) {
-                sampler.forEach(Model::close);
+            for (int i = 1; i <= iterations; i++) {
+                last.put("supervisedLoss", p.supervised());
+                logEpoch(log, "supervised", i, perEpoch, last, start);
             }
+            for (int i = 1; i <= iterations; i++) {
+                p.joint(last);
+                logEpoch(log, "joint", i, perEpoch, last, start);
+            }
+        } catch (RuntimeException e) {
+            n.closeSampler();
+            throw e;
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         GanDescriptor d = new GanDescriptor(GanDescriptor.FORMAT_VERSION, GanConfig.TIMEGAN, DjlRuntime.ENGINE,
-                List.copyOf(columns), t, scaling, config, data.count(), seconds, Map.copyOf(last));
-        return new TimeSeriesGan(sampler, d);
+                List.copyOf(columns), data.length(), scaling, config, data.count(), seconds, Map.copyOf(last));
+        return new TimeSeriesGan(n.sampler, d);
     }
 
     private static void logEpoch(PrintStream log, String phase, int i, int perEpoch, Map<String, Double> last,
@@ -142,8 +113,79 @@ final class TimeGan {
         }
     }
 
+    /**
+     * The five networks and their trainers. {@link #close} closes the trainers, the embedder and the discriminator;
+     * the sampling networks (G, S, R) outlive it in the trained model, or are closed by {@link #closeSampler}.
+     */
+    static final class Networks implements AutoCloseable {
+        /** G, S, R, in the order of {@link #samplerBlocks}. */
+        final List<Model> sampler = new ArrayList<>();
+        final Model emb;
+        final Model disc;
+        final Trainer te;
+        final Trainer tr;
+        final Trainer tg;
+        final Trainer ts;
+        final Trainer td;
+        private final List<Trainer> trainers = new ArrayList<>();
+        private final List<Model> owned = new ArrayList<>();
+
+        Networks(GanConfig c, int t, int f, int b, Device device) {
+            int h = c.hidden();
+            try {
+                for (Map.Entry<String, Block> e : samplerBlocks(c, f).entrySet()) {
+                    sampler.add(model(e.getKey(), e.getValue(), device));
+                }
+                emb = model("embedder", TimeSeriesGan.gru(h, c.layers(), h, true), device); // (B,T,F) -> (B,T,H)
+                owned.add(emb);
+                disc = model("discriminator", TimeSeriesGan.gru(h, c.layers(), 1, false), device); // -> (B,T,1)
+                owned.add(disc);
+                te = trainer(emb, c, device, new Shape(b, t, f));
+                tr = trainer(sampler.get(2), c, device, new Shape(b, t, h));
+                tg = trainer(sampler.get(0), c, device, new Shape(b, t, c.noiseDim()));
+                ts = trainer(sampler.get(1), c, device, new Shape(b, t, h));
+                td = trainer(disc, c, device, new Shape(b, t, h));
+            } catch (RuntimeException e) {
+                close();
+                closeSampler();
+                throw e;
+            }
+        }
+
+        /** All five models, embedder first, for inspection. */
+        List<Model> all() {
+            return List.of(emb, sampler.get(0), sampler.get(1), sampler.get(2), disc);
+        }
+
+        private static Model model(String name, Block block, Device device) {
+            Model m = Model.newInstance(name, device, DjlRuntime.ENGINE);
+            m.setBlock(block);
+            return m;
+        }
+
+        private Trainer trainer(Model m, GanConfig c, Device device, Shape input) {
+            Trainer trainer = m.newTrainer(TimeSeriesGan.trainingConfig(c, device));
+            trainers.add(trainer);
+            trainer.initialize(input);
+            return trainer;
+        }
+
+        /** Closes the sampling networks (when training failed, or in tests). */
+        void closeSampler() {
+            sampler.forEach(Model::close);
+        }
+
+        @Override
+        public void close() {
+            trainers.forEach(Trainer::close); // before their models
+            owned.forEach(Model::close);
+            trainers.clear();
+            owned.clear();
+        }
+    }
+
     /** The training steps; one instance per run, holding the trainers and the seeded stream. */
-    private static final class Phases {
+    static final class Phases {
         private final Windows data;
         private final GanConfig config;
         private final SplittableRandom random;
@@ -155,16 +197,15 @@ final class TimeGan {
         private final int b;
         private final float[] xb;
 
-        Phases(Windows data, GanConfig config, SplittableRandom random, Trainer te, Trainer tr, Trainer tg,
-                Trainer ts, Trainer td, int b) {
+        Phases(Windows data, GanConfig config, SplittableRandom random, Networks n, int b) {
             this.data = data;
             this.config = config;
             this.random = random;
-            this.te = te;
-            this.tr = tr;
-            this.tg = tg;
-            this.ts = ts;
-            this.td = td;
+            this.te = n.te;
+            this.tr = n.tr;
+            this.tg = n.tg;
+            this.ts = n.ts;
+            this.td = n.td;
             this.b = b;
             this.xb = new float[b * data.length() * data.features()];
         }
@@ -209,6 +250,11 @@ final class TimeGan {
                     embedderStep(x, last);
                 }
             }
+            discriminatorStep(last);
+        }
+
+        /** D on real E(x), S(G(z)) and G(z), all detached; applied only when its loss is above 0.15. */
+        void discriminatorStep(Map<String, Double> last) {
             try (NDManager m = te.getManager().newSubManager()) {
                 NDArray x = realBatch(m);
                 NDArray hReal = forward(te, x).stopGradient(); // (B, T, H)
@@ -231,7 +277,7 @@ final class TimeGan {
         }
 
         /** G and S: adversarial (both fake paths) + supervised + moments; E, R and D only pass gradients. */
-        private void generatorStep(NDManager m, NDArray x, Map<String, Double> last) {
+        void generatorStep(NDManager m, NDArray x, Map<String, Double> last) {
             try (GradientCollector gc = tg.newGradientCollector()) {
                 NDArray hReal = forward(te, x).stopGradient(); // (B, T, H)
                 NDArray eHat = forward(tg, noise(m)); // (B, T, H)
@@ -256,7 +302,7 @@ final class TimeGan {
         }
 
         /** E and R: reconstruction + 0.1 supervised; S only passes gradients. */
-        private void embedderStep(NDArray x, Map<String, Double> last) {
+        void embedderStep(NDArray x, Map<String, Double> last) {
             try (GradientCollector gc = te.newGradientCollector()) {
                 NDArray recon = reconstructionError(x);
                 NDArray sup = supervisedError(forward(te, x));
@@ -282,7 +328,7 @@ final class TimeGan {
             return next.sub(h.get(":, 1:, :")).square().mean();
         }
 
-        private NDArray realBatch(NDManager m) {
+        NDArray realBatch(NDManager m) {
             TimeSeriesGan.fillBatch(data, Windows.permutation(data.count(), random), 0, b, xb);
             return m.create(xb, new Shape(b, data.length(), data.features()));
         }

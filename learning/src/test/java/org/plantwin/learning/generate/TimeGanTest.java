@@ -4,8 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import ai.djl.Model;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Parameter;
+import ai.djl.util.Pair;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -48,6 +58,61 @@ class TimeGanTest {
                 assertThat(v).isBetween(0f, 1f);
             }
         }
+    }
+
+    @Test
+    void eachStepUpdatesOnlyItsOwnNetworksAndLeavesNoGradientBehind() {
+        Windows data = Sines.generate(64, 8, 2, 3);
+        Map<String, Double> last = new HashMap<>();
+        TimeGan.Networks n = new TimeGan.Networks(TINY, 8, 2, 16, TimeSeriesGan.seededDevice(TINY));
+        try (n) {
+            TimeGan.Phases p = new TimeGan.Phases(data, TINY, new SplittableRandom(1), n, 16);
+            assertThat(changedBy(n, p::embedding)).containsExactly("embedder", "gan-recovery");
+            assertThat(changedBy(n, p::supervised)).containsExactly("gan-supervisor");
+            try (NDManager m = n.te.getManager().newSubManager()) {
+                NDArray x = p.realBatch(m);
+                assertThat(changedBy(n, () -> p.generatorStep(m, x, last)))
+                        .containsExactly("gan-generator", "gan-supervisor");
+                assertThat(changedBy(n, () -> p.embedderStep(x, last))).containsExactly("embedder", "gan-recovery");
+            }
+            p.discriminatorStep(last);
+            assertThat(last.get("discriminatorLoss")).isGreaterThan(0.15); // so it was applied:
+            assertThat(changedBy(n, () -> p.discriminatorStep(last))).containsExactly("discriminator");
+        } finally {
+            n.closeSampler();
+        }
+    }
+
+    /** Names of the networks whose parameters {@code step} changed; checks that no gradient is left anywhere. */
+    private static List<String> changedBy(TimeGan.Networks n, Runnable step) {
+        List<float[]> before = n.all().stream().map(TimeGanTest::parameters).toList();
+        step.run();
+        List<String> changed = new ArrayList<>();
+        for (int i = 0; i < before.size(); i++) {
+            Model m = n.all().get(i);
+            if (!Arrays.equals(before.get(i), parameters(m))) {
+                changed.add(m.getName());
+            }
+            for (Pair<String, Parameter> p : m.getBlock().getParameters()) {
+                float[] g = p.getValue().getArray().getGradient().toFloatArray();
+                assertThat(g).as(m.getName() + " " + p.getKey() + " gradient").containsOnly(0f);
+            }
+        }
+        return changed;
+    }
+
+    private static float[] parameters(Model m) {
+        List<float[]> parts = new ArrayList<>();
+        for (Pair<String, Parameter> p : m.getBlock().getParameters()) {
+            parts.add(p.getValue().getArray().toFloatArray());
+        }
+        float[] all = new float[parts.stream().mapToInt(a -> a.length).sum()];
+        int k = 0;
+        for (float[] a : parts) {
+            System.arraycopy(a, 0, all, k, a.length);
+            k += a.length;
+        }
+        return all;
     }
 
     @Test
