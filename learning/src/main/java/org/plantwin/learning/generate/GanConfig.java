@@ -16,19 +16,35 @@ package org.plantwin.learning.generate;
  * @param threads PyTorch intra-op threads (0 = engine default)
  * @param supervisedWeight weight of the supervised loss (TimeGAN's, here in data space): a GRU supervisor learns
  *     one-step-ahead transitions of the real windows and the generator pays {@code weight x sqrt(MSE)} of its own
- *     windows against the supervisor's predictions; null or 0 = off (the default)
+ *     windows against the supervisor's predictions; null or 0 = off (the default); not used by {@code timegan},
+ *     whose supervised loss is part of its design
+ * @param architecture {@value #RGAN} (the recurrent GAN of {@link TimeSeriesGan}) or {@value #TIMEGAN} (Yoon et
+ *     al.'s TimeGAN, {@code TimeGan}); null = {@value #RGAN}, so descriptors saved before this field still load
  */
 public record GanConfig(int epochs, int batchSize, int hidden, int layers, int noiseDim, int staticNoiseDim,
-        double learningRate, double momentWeight, long seed, int threads, Double supervisedWeight) {
+        double learningRate, double momentWeight, long seed, int threads, Double supervisedWeight,
+        String architecture) {
+
+    /** The recurrent GAN with moment loss ({@link TimeSeriesGan}'s own training loop). */
+    public static final String RGAN = "rgan";
+    /** TimeGAN: embedder, recovery, generator, supervisor and discriminator in a latent space ({@code TimeGan}). */
+    public static final String TIMEGAN = "timegan";
+    /** The architecture of {@link #defaults()}, chosen by measurement (learning/README, "Scenario generator"). */
+    public static final String DEFAULT_ARCHITECTURE = RGAN;
 
     /** Settings without the supervised loss. */
     public GanConfig(int epochs, int batchSize, int hidden, int layers, int noiseDim, int staticNoiseDim,
             double learningRate, double momentWeight, long seed, int threads) {
         this(epochs, batchSize, hidden, layers, noiseDim, staticNoiseDim, learningRate, momentWeight, seed, threads,
-                null);
+                null, null);
     }
 
     public GanConfig {
+        architecture = architecture == null ? RGAN : architecture;
+        if (!architecture.equals(RGAN) && !architecture.equals(TIMEGAN)) {
+            throw new IllegalArgumentException("The architecture (" + architecture + ") must be " + RGAN + " or "
+                    + TIMEGAN + ".");
+        }
         if (supervisedWeight != null && !(supervisedWeight >= 0)) {
             throw new IllegalArgumentException("The supervised weight (" + supervisedWeight + ") must be >= 0.");
         }
@@ -43,33 +59,33 @@ public record GanConfig(int epochs, int batchSize, int hidden, int layers, int n
 
     /** Defaults: 50 epochs, batch 128, GRU 24 x 2, noise 8 (4 static), Adam 1e-3, moment weight 10, seed 42. */
     public static GanConfig defaults() {
-        return new GanConfig(50, 128, 24, 2, 8, 4, 1e-3, 10, 42, 1);
+        return new GanConfig(50, 128, 24, 2, 8, 4, 1e-3, 10, 42, 1, null, DEFAULT_ARCHITECTURE);
     }
 
     public GanConfig withEpochs(int n) {
         return new GanConfig(n, batchSize, hidden, layers, noiseDim, staticNoiseDim,
-                learningRate, momentWeight, seed, threads, supervisedWeight);
+                learningRate, momentWeight, seed, threads, supervisedWeight, architecture);
     }
 
     public GanConfig withSeed(long s) {
         return new GanConfig(epochs, batchSize, hidden, layers, noiseDim, staticNoiseDim,
-                learningRate, momentWeight, s, threads, supervisedWeight);
+                learningRate, momentWeight, s, threads, supervisedWeight, architecture);
     }
 
     public GanConfig withHidden(int h) {
         return new GanConfig(epochs, batchSize, h, layers, noiseDim, staticNoiseDim,
-                learningRate, momentWeight, seed, threads, supervisedWeight);
+                learningRate, momentWeight, seed, threads, supervisedWeight, architecture);
     }
 
     public GanConfig withStaticNoiseDim(int s) {
         return new GanConfig(epochs, batchSize, hidden, layers, noiseDim, s,
-                learningRate, momentWeight, seed, threads, supervisedWeight);
+                learningRate, momentWeight, seed, threads, supervisedWeight, architecture);
     }
 
     /** Turns the supervised loss on with weight {@code w} (0: off). */
     public GanConfig withSupervisedWeight(double w) {
         return new GanConfig(epochs, batchSize, hidden, layers, noiseDim, staticNoiseDim,
-                learningRate, momentWeight, seed, threads, w);
+                learningRate, momentWeight, seed, threads, w, architecture);
     }
 
     /** The supervised loss weight, 0 when off. */
@@ -79,6 +95,38 @@ public record GanConfig(int epochs, int batchSize, int hidden, int layers, int n
 
     public GanConfig withThreads(int t) {
         return new GanConfig(epochs, batchSize, hidden, layers, noiseDim, staticNoiseDim,
-                learningRate, momentWeight, seed, t, supervisedWeight);
+                learningRate, momentWeight, seed, t, supervisedWeight, architecture);
+    }
+
+    public GanConfig withLayers(int n) {
+        return new GanConfig(epochs, batchSize, hidden, n, noiseDim, staticNoiseDim,
+                learningRate, momentWeight, seed, threads, supervisedWeight, architecture);
+    }
+
+    /** {@code n} noise values per step, of which {@code fixed} are drawn once per window. */
+    public GanConfig withNoise(int n, int fixed) {
+        return new GanConfig(epochs, batchSize, hidden, layers, n, fixed,
+                learningRate, momentWeight, seed, threads, supervisedWeight, architecture);
+    }
+
+    public GanConfig withMomentWeight(double w) {
+        return new GanConfig(epochs, batchSize, hidden, layers, noiseDim, staticNoiseDim,
+                learningRate, w, seed, threads, supervisedWeight, architecture);
+    }
+
+    /** {@value #RGAN} or {@value #TIMEGAN}; other settings unchanged (see {@link #defaults(String, int)}). */
+    public GanConfig withArchitecture(String a) {
+        return new GanConfig(epochs, batchSize, hidden, layers, noiseDim, staticNoiseDim,
+                learningRate, momentWeight, seed, threads, supervisedWeight, a);
+    }
+
+    /**
+     * The defaults of an architecture for data with {@code features} columns: {@link #defaults()} for
+     * {@value #RGAN}; for {@value #TIMEGAN} the paper's settings: GRU 24 x 3, uniform noise of {@code features}
+     * values per step (none fixed per window), moment weight 100, batch 128, Adam 1e-3.
+     */
+    public static GanConfig defaults(String architecture, int features) {
+        GanConfig d = defaults().withArchitecture(architecture);
+        return d.architecture().equals(TIMEGAN) ? d.withLayers(3).withNoise(features, 0).withMomentWeight(100) : d;
     }
 }

@@ -4,10 +4,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The JSON descriptor saved beside the generator's DJL parameters ({@code gan-0000.params}, {@code gan.json}).
+ * The JSON descriptor ({@code gan.json}) saved beside the DJL parameters of the networks used for sampling.
  *
  * @param formatVersion version of this layout
- * @param model the design ({@code "rgan"}: GRU generator and discriminator, non-saturating loss + moment loss)
+ * @param model the design ({@code "rgan"}: GRU generator and discriminator, non-saturating loss + moment loss;
+ *     {@code "timegan"}: {@code TimeGan}, saved as generator, supervisor and recovery parameters)
  * @param engine the DJL engine that trained it
  * @param columns feature names in order
  * @param seqLen time steps per window

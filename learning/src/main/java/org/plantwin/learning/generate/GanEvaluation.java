@@ -16,7 +16,10 @@ import java.util.stream.IntStream;
  * <p>Options {@code key=value}: {@code data=sines|PATH}, {@code epochs=N}, {@code seed=N}, {@code hidden=N},
  * {@code reps=N}, {@code cls=N} (classifier iterations), {@code pred=N} (predictor iterations),
  * {@code sines=N} (Sines windows), {@code static=N} (window-level noise values), {@code supervised=W} (weight of
- * the supervised loss, 0 = off), {@code threads=N}.
+ * the supervised loss, 0 = off), {@code threads=N}, {@code arch=rgan|timegan} (defaults of each from
+ * {@link GanConfig#defaults(String, int)}), {@code layers=N}, {@code noise=N} (noise values per step),
+ * {@code moments=W} (moment-loss weight), {@code save=DIR} (keep the trained model),
+ * {@code plot=FILE.svg} (TimeGAN's PCA picture of real vs synthetic, {@link PcaPlot}).
  */
 public final class GanEvaluation {
 
@@ -32,12 +35,6 @@ public final class GanEvaluation {
         String data = o.getOrDefault("data", "sines");
         long seed = Long.parseLong(o.getOrDefault("seed", "42"));
         int seqLen = 24;
-        GanConfig config = GanConfig.defaults().withSeed(seed)
-                .withEpochs(Integer.parseInt(o.getOrDefault("epochs", "50")))
-                .withHidden(Integer.parseInt(o.getOrDefault("hidden", "24")))
-                .withThreads(Integer.parseInt(o.getOrDefault("threads", "1")))
-                .withStaticNoiseDim(Integer.parseInt(o.getOrDefault("static", "4")))
-                .withSupervisedWeight(Double.parseDouble(o.getOrDefault("supervised", "0")));
         GanMetrics.Settings s = new GanMetrics.Settings(Integer.parseInt(o.getOrDefault("cls", "2000")),
                 Integer.parseInt(o.getOrDefault("pred", "5000")), 128, Integer.parseInt(o.getOrDefault("reps", "3")),
                 seed);
@@ -55,10 +52,28 @@ public final class GanEvaluation {
             real = Windows.sliding(scaling.scale(t.rows()), seqLen);
             columns = t.columns();
         }
+        GanConfig defaults = GanConfig.defaults(o.getOrDefault("arch", GanConfig.defaults().architecture()),
+                real.features());
+        GanConfig config = defaults.withSeed(seed)
+                .withEpochs(Integer.parseInt(o.getOrDefault("epochs", "50")))
+                .withHidden(Integer.parseInt(o.getOrDefault("hidden", String.valueOf(defaults.hidden()))))
+                .withLayers(Integer.parseInt(o.getOrDefault("layers", String.valueOf(defaults.layers()))))
+                .withThreads(Integer.parseInt(o.getOrDefault("threads", "1")))
+                .withNoise(Integer.parseInt(o.getOrDefault("noise", String.valueOf(defaults.noiseDim()))),
+                        Integer.parseInt(o.getOrDefault("static", String.valueOf(defaults.staticNoiseDim()))))
+                .withMomentWeight(Double.parseDouble(o.getOrDefault("moments",
+                        String.valueOf(defaults.momentWeight()))))
+                .withSupervisedWeight(Double.parseDouble(o.getOrDefault("supervised", "0")));
         Map<String, Double> r = new TreeMap<>();
         try (TimeSeriesGan gan = TimeSeriesGan.train(real, columns, scaling, config, out)) {
             r.put("trainingSeconds", gan.descriptor().trainingSeconds());
             Windows synth = gan.sampleScaled(real.count(), seed + 1);
+            if (o.containsKey("save")) {
+                gan.save(Path.of(o.get("save")));
+            }
+            if (o.containsKey("plot")) {
+                PcaPlot.write(Path.of(o.get("plot")), real, synth, seed);
+            }
             long t0 = System.nanoTime();
             GanMetrics.Score d = GanMetrics.discriminative(real, synth, s);
             GanMetrics.Score p = GanMetrics.predictive(real, synth, s);
@@ -73,8 +88,7 @@ public final class GanEvaluation {
             r.put("autocorrelationError", GanMetrics.autocorrelationError(real, synth));
             r.put("metricSeconds", (System.nanoTime() - t0) / 1e9);
         }
-        out.printf(Locale.ROOT, "data=%s windows=%d epochs=%d seed=%d reps=%d supervised=%s%n", data, real.count(),
-                config.epochs(), seed, s.repetitions(), config.supervised());
+        out.printf(Locale.ROOT, "data=%s windows=%d %s%n", data, real.count(), config);
         r.forEach((k, v) -> out.printf(Locale.ROOT, "%-24s %.4f%n", k, v));
         return r;
     }

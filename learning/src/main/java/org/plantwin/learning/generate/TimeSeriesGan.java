@@ -31,6 +31,7 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -49,6 +50,9 @@ import org.plantwin.learning.forecast.deep.DjlRuntime;
  * outside any gradient collector (so nothing reaches the generator); the generator step back-propagates through the
  * discriminator, whose gradients are then zeroed so that they cannot leak into its next update.
  *
+ * <p>With {@code GanConfig.architecture() == "timegan"}, {@link #train} trains TimeGAN instead ({@code TimeGan});
+ * sampling, saving and loading work the same for both: noise goes through the saved networks in order.
+ *
  * <p>Why not WGAN-GP: the penalty needs the gradient of the critic's input gradient (PyTorch's
  * {@code create_graph=True}); DJL 0.36's public {@code GradientCollector.backward} always passes
  * {@code createGraph=false}, so the penalty would be a constant with no gradient. The engine-internal
@@ -64,11 +68,12 @@ public final class TimeSeriesGan implements AutoCloseable {
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
 
-    private final Model generator;
+    /** The networks that turn noise into windows, applied in order (rgan: the generator; timegan: G, S, R). */
+    private final List<Model> sampler;
     private final GanDescriptor descriptor;
 
-    private TimeSeriesGan(Model generator, GanDescriptor descriptor) {
-        this.generator = generator;
+    TimeSeriesGan(List<Model> sampler, GanDescriptor descriptor) {
+        this.sampler = List.copyOf(sampler);
         this.descriptor = descriptor;
     }
 
@@ -87,11 +92,12 @@ public final class TimeSeriesGan implements AutoCloseable {
             throw new IllegalArgumentException("The columns (" + columns + ") do not match the " + data.features()
                     + " features.");
         }
+        if (config.architecture().equals(GanConfig.TIMEGAN)) {
+            return TimeGan.train(data, columns, scaling, config, log);
+        }
         long start = System.nanoTime();
-        Engine engine = DjlRuntime.engine(config.threads());
-        engine.setRandomSeed((int) config.seed());
+        Device device = seededDevice(config);
         SplittableRandom random = new SplittableRandom(config.seed());
-        Device device = engine.defaultDevice();
         int t = data.length();
         int f = data.features();
         int z = config.noiseDim();
@@ -178,10 +184,10 @@ public final class TimeSeriesGan implements AutoCloseable {
             }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        GanDescriptor d = new GanDescriptor(GanDescriptor.FORMAT_VERSION, "rgan", DjlRuntime.ENGINE,
+        GanDescriptor d = new GanDescriptor(GanDescriptor.FORMAT_VERSION, GanConfig.RGAN, DjlRuntime.ENGINE,
                 List.copyOf(columns), t, scaling, config, data.count(), seconds,
                 Map.of("discriminatorLoss", dLoss, "generatorLoss", gLoss, "momentLoss", mLoss));
-        return new TimeSeriesGan(gen, d);
+        return new TimeSeriesGan(List.of(gen), d);
     }
 
     /** {@code count} windows in original units, seeded. */
@@ -203,10 +209,13 @@ public final class TimeSeriesGan implements AutoCloseable {
         int batch = 1024;
         for (int from = 0; from < count; from += batch) {
             int b = Math.min(batch, count - from);
-            try (NDManager m = generator.getNDManager().newSubManager()) {
-                NDArray x = generator.getBlock().forward(new ParameterStore(m, false),
-                        new NDList(noise(m, random, b, t, z, zs)), false).singletonOrThrow(); // (B, T, F)
-                System.arraycopy(x.toFloatArray(), 0, out, from * t * f, b * t * f);
+            try (NDManager m = sampler.get(0).getNDManager().newSubManager()) {
+                NDList x = new NDList(noise(m, random, b, t, z, zs)); // (B, T, Z)
+                for (Model net : sampler) {
+                    x = net.getBlock().forward(new ParameterStore(m, false), x, false);
+                }
+                // (B, T, F)
+                System.arraycopy(x.singletonOrThrow().toFloatArray(), 0, out, from * t * f, b * t * f);
             }
         }
         return new Windows(out, count, t, f);
@@ -217,11 +226,17 @@ public final class TimeSeriesGan implements AutoCloseable {
         return descriptor;
     }
 
-    /** Writes {@code gan-0000.params} (generator only) and {@code gan.json} into {@code dir}. */
+    /**
+     * Writes the DJL parameters of the networks needed for sampling ({@code gan-0000.params} for rgan;
+     * {@code gan-generator-0000.params}, {@code gan-supervisor-0000.params}, {@code gan-recovery-0000.params} for
+     * timegan) and {@code gan.json} into {@code dir}.
+     */
     public void save(Path dir) {
         try {
             Files.createDirectories(dir);
-            generator.save(dir, NAME);
+            for (Model net : sampler) {
+                net.save(dir, net.getName());
+            }
             org.plantwin.learning.api.ModelFiles.writeDescriptor(dir, NAME, JSON, descriptor);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot save the GAN to (" + dir + "): " + e.getMessage(), e);
@@ -247,47 +262,67 @@ public final class TimeSeriesGan implements AutoCloseable {
                     + ") is not supported; expected " + GanDescriptor.FORMAT_VERSION + ".");
         }
         Engine engine = DjlRuntime.engine(threads);
-        Model m = Model.newInstance(NAME, engine.defaultDevice(), DjlRuntime.ENGINE);
-        m.setBlock(generatorBlock(d.config(), d.columns().size()));
+        Map<String, Block> blocks = d.config().architecture().equals(GanConfig.TIMEGAN)
+                ? TimeGan.samplerBlocks(d.config(), d.columns().size())
+                : Map.of(NAME, generatorBlock(d.config(), d.columns().size()));
+        List<Model> nets = new ArrayList<>();
         try {
-            m.load(dir, NAME);
+            for (Map.Entry<String, Block> e : blocks.entrySet()) {
+                Model m = Model.newInstance(e.getKey(), engine.defaultDevice(), DjlRuntime.ENGINE);
+                nets.add(m);
+                m.setBlock(e.getValue());
+                m.load(dir, e.getKey());
+            }
         } catch (IOException | MalformedModelException e) {
-            m.close();
+            nets.forEach(Model::close);
             throw new IllegalArgumentException("The model parameters in (" + dir + ") cannot be loaded: "
                     + e.getMessage(), e);
         }
-        return new TimeSeriesGan(m, d);
+        return new TimeSeriesGan(nets, d);
     }
 
     @Override
     public void close() {
-        generator.close();
+        sampler.forEach(Model::close);
     }
 
     /** {@code (B, T, Z)} noise -> GRU {@code (B, T, H)} -> dense + sigmoid {@code (B, T, F)}. */
     static Block generatorBlock(GanConfig c, int features) {
-        SequentialBlock net = new SequentialBlock();
-        net.add(GRU.builder().setStateSize(c.hidden()).setNumLayers(c.layers()).optBatchFirst(true)
-                .optReturnState(false).build()); // (B, T, H)
-        net.add(Linear.builder().setUnits(features).build()); // (B, T, F)
-        net.add(Activation::sigmoid);
-        return net;
+        return gru(c.hidden(), c.layers(), features, true);
     }
 
     /** {@code (B, T, F)} -> GRU {@code (B, T, H)} -> dense {@code (B, T, 1)} logits. */
     static Block discriminatorBlock(GanConfig c) {
+        return gru(c.hidden(), c.layers(), 1, false);
+    }
+
+    /**
+     * {@code (B, T, any)} -> GRU of {@code layers} x {@code hidden} {@code (B, T, hidden)} -> per-step dense
+     * {@code (B, T, units)}, then a sigmoid if asked.
+     */
+    static Block gru(int hidden, int layers, int units, boolean sigmoid) {
         SequentialBlock net = new SequentialBlock();
-        net.add(GRU.builder().setStateSize(c.hidden()).setNumLayers(c.layers()).optBatchFirst(true)
+        net.add(GRU.builder().setStateSize(hidden).setNumLayers(layers).optBatchFirst(true)
                 .optReturnState(false).build()); // (B, T, H)
-        net.add(Linear.builder().setUnits(1).build()); // (B, T, 1)
+        net.add(Linear.builder().setUnits(units).build()); // (B, T, units)
+        if (sigmoid) {
+            net.add(Activation::sigmoid);
+        }
         return net;
+    }
+
+    /** Seeds the engine once for the run (weight initialisation) and returns its default device. */
+    static Device seededDevice(GanConfig config) {
+        Engine engine = DjlRuntime.engine(config.threads());
+        engine.setRandomSeed((int) config.seed());
+        return engine.defaultDevice();
     }
 
     /** Passes over the data for which the supervisor trains alone before the GAN starts. */
     static final int SUPERVISOR_PRETRAIN_EPOCHS = 10;
 
     /** Windows {@code order[from..from+b)} copied into {@code xb}. */
-    private static void fillBatch(Windows data, int[] order, int from, int b, float[] xb) {
+    static void fillBatch(Windows data, int[] order, int from, int b, float[] xb) {
         int n = data.length() * data.features();
         for (int i = 0; i < b; i++) {
             System.arraycopy(data.values(), order[from + i] * n, xb, i * n, n);
@@ -310,12 +345,7 @@ public final class TimeSeriesGan implements AutoCloseable {
 
     /** {@code (B, T, F)} -> GRU {@code (B, T, H)} -> dense + sigmoid {@code (B, T, F)}: the next step's values. */
     private static Trainer newSupervisorTrainer(Model sup, GanConfig config, int features, Device device) {
-        SequentialBlock net = new SequentialBlock();
-        net.add(GRU.builder().setStateSize(config.hidden()).setNumLayers(1).optBatchFirst(true)
-                .optReturnState(false).build()); // (B, T, H)
-        net.add(Linear.builder().setUnits(features).build()); // (B, T, F)
-        net.add(Activation::sigmoid);
-        sup.setBlock(net);
+        sup.setBlock(gru(config.hidden(), 1, features, true)); // (B, T, F) -> (B, T, F)
         return sup.newTrainer(trainingConfig(config, device));
     }
 
@@ -324,7 +354,7 @@ public final class TimeSeriesGan implements AutoCloseable {
         return disc.newTrainer(trainingConfig(config, device));
     }
 
-    private static DefaultTrainingConfig trainingConfig(GanConfig config, Device device) {
+    static DefaultTrainingConfig trainingConfig(GanConfig config, Device device) {
         Optimizer adam = Optimizer.adam().optLearningRateTracker(Tracker.fixed((float) config.learningRate())).build();
         // The loss is computed by hand in train(); the trainer's loss is not used.
         return new DefaultTrainingConfig(Loss.l2Loss()).optOptimizer(adam).optDevices(new Device[] {device})
@@ -335,7 +365,7 @@ public final class TimeSeriesGan implements AutoCloseable {
      * Uniform [0, 1) noise {@code (B, T, Z)} from the run's seeded stream; the first {@code zs} values of each
      * window are the same at every step.
      */
-    private static NDArray noise(NDManager m, SplittableRandom random, int b, int t, int z, int zs) {
+    static NDArray noise(NDManager m, SplittableRandom random, int b, int t, int z, int zs) {
         float[] v = new float[b * t * z];
         for (int i = 0; i < b; i++) {
             for (int k = 0; k < zs; k++) {
@@ -354,12 +384,12 @@ public final class TimeSeriesGan implements AutoCloseable {
     }
 
     /** Batch standard deviation per (step, feature): {@code (B, T, F) -> (T, F)}. */
-    private static NDArray std(NDArray x) {
+    static NDArray std(NDArray x) {
         NDArray mean = x.mean(new int[] {0});
         return x.sub(mean).square().mean(new int[] {0}).add(1e-6f).sqrt();
     }
 
-    private static void zeroGradients(Model model) {
+    static void zeroGradients(Model model) {
         for (Pair<String, Parameter> p : model.getBlock().getParameters()) {
             NDArray g = p.getValue().getArray().getGradient();
             g.subi(g);

@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class TimeSeriesGanTest {
 
@@ -62,15 +64,18 @@ class TimeSeriesGanTest {
         assertThatThrownBy(() -> SMALL.withSupervisedWeight(-1)).hasMessageContaining("supervised weight (-1.0)");
     }
 
-    @Test
-    void samplesComeBackInOriginalUnits(@TempDir Path dir) throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {GanConfig.RGAN, GanConfig.TIMEGAN})
+    void samplesComeBackInOriginalUnits(String architecture, @TempDir Path dir) throws Exception {
+        GanConfig config = architecture.equals(GanConfig.RGAN) ? SMALL : TimeGanTest.TINY;
         Path csv = dir.resolve("series.csv");
         StringBuilder sb = new StringBuilder("x,y\n");
         for (int i = 0; i < 80; i++) {
             sb.append(100 + 10 * Math.sin(i / 3.0)).append(',').append(5 + Math.cos(i / 4.0)).append('\n');
         }
         Files.writeString(csv, sb.toString());
-        try (TimeSeriesGan g = TimeSeriesGan.train(GanCsv.readSeries(csv), 24, SMALL, null)) {
+        try (TimeSeriesGan g = TimeSeriesGan.train(GanCsv.readSeries(csv), 24, config, null)) {
+            assertThat(g.descriptor().model()).isEqualTo(architecture);
             Windows s = g.sample(4, 1);
             for (int i = 0; i < 4; i++) {
                 assertThat(s.get(i, 0, 0)).isBetween(89.9f, 110.1f);

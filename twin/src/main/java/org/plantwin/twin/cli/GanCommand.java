@@ -15,6 +15,7 @@ import org.plantwin.learning.generate.GanCsv;
 import org.plantwin.learning.generate.GanDescriptor;
 import org.plantwin.learning.generate.GanMetrics;
 import org.plantwin.learning.generate.MinMaxScaling;
+import org.plantwin.learning.generate.PcaPlot;
 import org.plantwin.learning.generate.TimeSeriesGan;
 import org.plantwin.learning.generate.Windows;
 import picocli.CommandLine.Command;
@@ -27,8 +28,9 @@ import picocli.CommandLine.Spec;
  * paper's metrics. Exit 0 done, 2 bad input (file, line and value named, no stack trace).
  */
 @Command(name = "gan", mixinStandardHelpOptions = true,
-        description = {"Synthetic multivariate time series: train a recurrent GAN on a CSV series, sample windows,"
-                + " score synthetic windows against real ones (TimeGAN's discriminative and predictive scores).",
+        description = {"Synthetic multivariate time series: train a recurrent GAN or TimeGAN on a CSV series, sample"
+                + " windows, score synthetic windows against real ones (TimeGAN's discriminative and predictive scores,"
+                + " PCA picture).",
                 "Exit 0 done, 2 bad input (file, line and value named)."},
         subcommands = {GanCommand.Train.class, GanCommand.Sample.class, GanCommand.Evaluate.class})
 final class GanCommand implements Callable<Integer> {
@@ -44,8 +46,9 @@ final class GanCommand implements Callable<Integer> {
 
     @Command(name = "train", mixinStandardHelpOptions = true,
             description = {"Train on a CSV series (header of numeric columns, one row per time step, oldest first):"
-                    + " min-max scaled per column, sliding windows of --seq-len, stride 1. Saves gan-0000.params"
-                    + " (DJL) and gan.json (descriptor) in MODEL_DIR."})
+                    + " min-max scaled per column, sliding windows of --seq-len, stride 1. Saves the DJL parameters"
+                    + " (rgan: gan-0000.params; timegan: gan-generator, gan-supervisor and gan-recovery-0000.params)"
+                    + " and gan.json (descriptor) in MODEL_DIR."})
     static final class Train implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -68,6 +71,11 @@ final class GanCommand implements Callable<Integer> {
         @Option(names = "--threads", paramLabel = "N", defaultValue = "1", description = "PyTorch threads (default: ${DEFAULT-VALUE}).")
         int threads;
 
+        @Option(names = "--arch", paramLabel = "ARCH", defaultValue = GanConfig.DEFAULT_ARCHITECTURE,
+                description = "rgan (recurrent GAN with moment loss) or timegan (embedder, recovery, generator,"
+                        + " supervisor, discriminator; the paper's settings) (default: ${DEFAULT-VALUE}).")
+        String arch;
+
         @Override
         public Integer call() {
             return PlantwinCli.guarded(spec, () -> {
@@ -82,7 +90,12 @@ final class GanCommand implements Callable<Integer> {
                     throw new IllegalArgumentException(data + ": " + table.rows().length
                             + " data rows, fewer than the --seq-len (" + seqLen + "). Maybe a shorter --seq-len?");
                 }
-                GanConfig config = GanConfig.defaults().withEpochs(epochs).withSeed(seed).withThreads(threads);
+                if (!arch.equals(GanConfig.RGAN) && !arch.equals(GanConfig.TIMEGAN)) {
+                    throw new IllegalArgumentException("The --arch (" + arch + ") must be " + GanConfig.RGAN + " or "
+                            + GanConfig.TIMEGAN + ".");
+                }
+                GanConfig config = GanConfig.defaults(arch, table.columns().size()).withEpochs(epochs).withSeed(seed)
+                        .withThreads(threads);
                 try (TimeSeriesGan gan = TimeSeriesGan.train(table, seqLen, config, null)) {
                     gan.save(out);
                     GanDescriptor d = gan.descriptor();
@@ -164,6 +177,11 @@ final class GanCommand implements Callable<Integer> {
         @Option(names = "--json", description = "Print JSON instead of a table.")
         boolean json;
 
+        @Option(names = "--plot", paramLabel = "FILE.svg", description = "Also write TimeGAN's PCA picture: up to"
+                + " 1,000 feature-averaged windows of each set projected on the real set's first two principal axes,"
+                + " real red, synthetic blue (self-contained SVG).")
+        Path plot;
+
         @Override
         public Integer call() {
             return PlantwinCli.guarded(spec, () -> {
@@ -192,6 +210,9 @@ final class GanCommand implements Callable<Integer> {
                 GanMetrics.Score p = GanMetrics.predictive(realW, synthW, settings);
                 double[] w1 = GanMetrics.marginalWasserstein(realW, synthW);
                 double acf = GanMetrics.autocorrelationError(realW, synthW);
+                if (plot != null) {
+                    PcaPlot.write(plot, realW, synthW, seed);
+                }
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("realWindows", realW.count());
                 m.put("syntheticWindows", synthW.count());
@@ -205,6 +226,9 @@ final class GanCommand implements Callable<Integer> {
                 }
                 m.put("wasserstein1", perColumn);
                 m.put("autocorrelationError", acf);
+                if (plot != null) {
+                    m.put("plot", plot.toString());
+                }
                 PrintWriter o = spec.commandLine().getOut();
                 if (json) {
                     o.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(m));
@@ -216,6 +240,9 @@ final class GanCommand implements Callable<Integer> {
                             .map(e -> String.format(Locale.ROOT, "%s %.4f", e.getKey(), e.getValue())).toList(),
                             Arrays.stream(w1).average().orElse(0));
                     o.printf(Locale.ROOT, "autocorrelation err  %.4f%n", acf);
+                    if (plot != null) {
+                        o.printf(Locale.ROOT, "PCA picture          %s%n", plot);
+                    }
                 }
                 return 0;
             });

@@ -71,6 +71,40 @@ class GanCommandTest {
     }
 
     @Test
+    void timeGanTrainsSamplesAndTheEvaluationDrawsThePcaPicture() throws Exception {
+        Path data = series();
+        Path model = dir.resolve("tg");
+        Outcome t = cli("gan", "train", "--data", data.toString(), "--seq-len", "8", "--epochs", "1", "--seed", "3",
+                "--arch", "timegan", "--out", model.toString());
+        assertThat(t.code()).as(t.err()).isZero();
+        assertThat(t.out()).contains("timegan: 53 windows of 8 x 2 [demand, price], 1 epochs");
+        assertThat(model.resolve("gan-generator-0000.params")).isRegularFile();
+        assertThat(model.resolve("gan-recovery-0000.params")).isRegularFile();
+
+        Path synth = dir.resolve("tg-synth.csv");
+        Outcome s = cli("gan", "sample", "--model", model.toString(), "--count", "20", "--out", synth.toString());
+        assertThat(s.code()).as(s.err()).isZero();
+        assertThat(Files.readAllLines(synth)).hasSize(1 + 20 * 8);
+
+        Path svg = dir.resolve("pca.svg");
+        Outcome e = cli("gan", "evaluate", "--real", data.toString(), "--synthetic", synth.toString(), "--seq-len", "8",
+                "--repetitions", "1", "--classifier-iterations", "5", "--predictor-iterations", "5", "--plot",
+                svg.toString());
+        assertThat(e.code()).as(e.err()).isZero();
+        assertThat(e.out()).contains("PCA picture          " + svg);
+        assertThat(Files.readString(svg)).contains("<g class=\"real\"").contains("<g class=\"synthetic\"")
+                .contains("<circle ");
+    }
+
+    @Test
+    void unknownArchitectureIsRejected() throws Exception {
+        Outcome t = cli("gan", "train", "--data", series().toString(), "--arch", "wgan", "--out",
+                dir.resolve("m").toString());
+        assertThat(t.code()).isEqualTo(2);
+        assertThat(t.err()).contains("--arch (wgan)");
+    }
+
+    @Test
     void badCellIsNamedWithFileLineAndValue() throws Exception {
         Path bad = dir.resolve("bad.csv");
         Files.writeString(bad, "a,b\n1,2\n3,x7\n", StandardCharsets.UTF_8);
