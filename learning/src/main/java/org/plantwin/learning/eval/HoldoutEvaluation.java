@@ -36,7 +36,7 @@ public final class HoldoutEvaluation {
     }
 
     public static void main(String[] args) {
-        run(parse(args), System.out);
+        run(KeyValueArgs.parse(args, "models=naive2,theta"), System.out);
     }
 
     /** Runs the evaluation with {@code key=value} options and prints the tables to {@code out}. */
@@ -124,18 +124,5 @@ public final class HoldoutEvaluation {
             BiFunction<DeepForecasterConfig, String, DeepForecasterConfig> set) {
         String value = options.get(key);
         return value == null ? c : set.apply(c, value);
-    }
-
-    private static Map<String, String> parse(String[] args) {
-        Map<String, String> options = new java.util.LinkedHashMap<>();
-        for (String a : args) {
-            int eq = a.indexOf('=');
-            if (eq < 1) {
-                throw new IllegalArgumentException(
-                        "The argument (" + a + ") must be key=value. Maybe models=naive2,theta?");
-            }
-            options.put(a.substring(0, eq), a.substring(eq + 1));
-        }
-        return options;
     }
 }

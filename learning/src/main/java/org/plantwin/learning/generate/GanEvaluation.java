@@ -27,7 +27,7 @@ public final class GanEvaluation {
     }
 
     public static void main(String[] args) {
-        run(parse(args), System.out);
+        run(org.plantwin.learning.eval.KeyValueArgs.parse(args), System.out);
     }
 
     /** Runs with parsed options and returns the figures. */
@@ -91,17 +91,5 @@ public final class GanEvaluation {
         out.printf(Locale.ROOT, "data=%s windows=%d %s%n", data, real.count(), config);
         r.forEach((k, v) -> out.printf(Locale.ROOT, "%-24s %.4f%n", k, v));
         return r;
-    }
-
-    static Map<String, String> parse(String[] args) {
-        Map<String, String> o = new TreeMap<>();
-        for (String a : args) {
-            int i = a.indexOf('=');
-            if (i < 1) {
-                throw new IllegalArgumentException("The option (" + a + ") must be key=value.");
-            }
-            o.put(a.substring(0, i), a.substring(i + 1));
-        }
-        return o;
     }
 }

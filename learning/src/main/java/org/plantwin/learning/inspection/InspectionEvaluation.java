@@ -4,7 +4,6 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Runnable cross-validation of the defect classifier on the NEU subset (or any labelled folder).
@@ -23,14 +22,7 @@ public final class InspectionEvaluation {
 
     /** Loads, cross-validates and prints; returns the result. */
     public static CrossValidation.Result run(String[] args, PrintStream out) {
-        Map<String, String> o = new TreeMap<>();
-        for (String a : args) {
-            int eq = a.indexOf('=');
-            if (eq < 1) {
-                throw new IllegalArgumentException("The option (" + a + ") must be key=value.");
-            }
-            o.put(a.substring(0, eq), a.substring(eq + 1));
-        }
+        Map<String, String> o = org.plantwin.learning.eval.KeyValueArgs.parse(args);
         InspectionConfig d = InspectionConfig.defaults();
         InspectionConfig config = d
                 .withImageSize(Integer.parseInt(o.getOrDefault("size", Integer.toString(d.imageSize()))))

@@ -24,15 +24,7 @@ public final class RulEvaluation {
     }
 
     public static void main(String[] args) {
-        Map<String, String> o = new java.util.TreeMap<>();
-        for (String a : args) {
-            int eq = a.indexOf('=');
-            if (eq < 1) {
-                throw new IllegalArgumentException("The option (" + a + ") must be key=value.");
-            }
-            o.put(a.substring(0, eq), a.substring(eq + 1));
-        }
-        run(o, System.out);
+        run(org.plantwin.learning.eval.KeyValueArgs.parse(args), System.out);
     }
 
     /** Truncations within this many cycles of failure score a cross-validation fold. */
