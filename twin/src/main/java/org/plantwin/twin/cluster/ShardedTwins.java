@@ -57,43 +57,49 @@ public final class ShardedTwins implements TwinService {
     private static final Duration TICK = Duration.ofMillis(200);
 
     /** A command to a twin entity. */
-    public sealed interface Command extends CborSerializable
-            permits Create, Ingest, GetState, Advance, Changes, History, ForkRun, Delete, Tick {
+    public sealed interface Command extends CborSerializable permits Request, Tick {
+    }
+
+    /** A command that is answered: every command but the pacer's tick. */
+    public sealed interface Request extends Command
+            permits Create, Ingest, GetState, Advance, Changes, History, ForkRun, Delete {
+        /** Where the answer goes. */
+        ActorRef<String> replyTo();
     }
 
     /** Creates the twin (answers its state). */
     public record Create(String library, String scenarioText, long seed, double speed, long originWallMillis,
-                         ActorRef<String> replyTo) implements Command {
+                         ActorRef<String> replyTo) implements Request {
     }
 
     /** A telemetry payload; answers the {@link IngestReport}. */
-    public record Ingest(String json, ActorRef<String> replyTo) implements Command {
+    public record Ingest(String json, ActorRef<String> replyTo) implements Request {
     }
 
     /** Answers the twin's state, with {@code node}: the node that hosts it. */
-    public record GetState(ActorRef<String> replyTo) implements Command {
+    public record GetState(ActorRef<String> replyTo) implements Request {
     }
 
     /** Moves the clock; answers {@code {"simMillis": t}}. */
-    public record Advance(long toMillis, ActorRef<String> replyTo) implements Command {
+    public record Advance(long toMillis, ActorRef<String> replyTo) implements Request {
     }
 
     /** Changes after a sequence number; answers a JSON array. */
-    public record Changes(long afterSeq, int limit, ActorRef<String> replyTo) implements Command {
+    public record Changes(long afterSeq, int limit, ActorRef<String> replyTo) implements Request {
     }
 
     /** Changes in a range of twin time; answers a JSON array. */
     public record History(long fromMillis, long toMillis, String entity, ActorRef<String> replyTo)
-            implements Command {
+            implements Request {
     }
 
     /** A fork, run on the twin's node off the entity's thread; {@code whatIf} is a JSON array of {after, telemetry}. */
     public record ForkRun(long horizonMillis, int replications, Long seed, String whatIf, ActorRef<String> replyTo)
-            implements Command {
+            implements Request {
     }
 
     /** Removes the twin's files and passivates it. */
-    public record Delete(ActorRef<String> replyTo) implements Command {
+    public record Delete(ActorRef<String> replyTo) implements Request {
     }
 
     /** The pacer's tick (local to the entity's node). */
@@ -259,8 +265,8 @@ public final class ShardedTwins implements TwinService {
                         return running(ectx, ctx.getSelf(), def, twin, home, wall, node, forks);
                     })
                     .onMessage(Tick.class, t -> Behaviors.same())
-                    .onAnyMessage(m -> {
-                        replyTo(m).tell("{\"error\": \"There is no live twin (" + id + ").\", \"missing\": true}");
+                    .onMessage(Request.class, m -> {
+                        m.replyTo().tell("{\"error\": \"There is no live twin (" + id + ").\", \"missing\": true}");
                         passivate(ectx, ctx.getSelf());
                         return Behaviors.same();
                     })
@@ -342,27 +348,6 @@ public final class ShardedTwins implements TwinService {
                     TelemetryJson.read(d.get("telemetry"), ms -> ms, 0).body()));
         }
         return new Fork(m.horizonMillis(), m.replications(), m.seed(), whatIf);
-    }
-
-    private static ActorRef<String> replyTo(Command m) {
-        if (m instanceof Create c) {
-            return c.replyTo();
-        } else if (m instanceof Ingest c) {
-            return c.replyTo();
-        } else if (m instanceof GetState c) {
-            return c.replyTo();
-        } else if (m instanceof Advance c) {
-            return c.replyTo();
-        } else if (m instanceof Changes c) {
-            return c.replyTo();
-        } else if (m instanceof History c) {
-            return c.replyTo();
-        } else if (m instanceof ForkRun c) {
-            return c.replyTo();
-        } else if (m instanceof Delete c) {
-            return c.replyTo();
-        }
-        throw new IllegalStateException("No reply for " + m + ".");
     }
 
     private static void passivate(EntityContext<Command> ectx, ActorRef<Command> self) {
