@@ -121,6 +121,15 @@ public final class ForecastMetrics {
         return new Accuracy(smapeSum / smapeCount, maseSum / maseCount, Double.NaN, seriesCounted);
     }
 
+    /** A point forecast of counts as scored: each step clamped at 0 and rounded to the nearest integer. */
+    public static double[] asCounts(double[] forecast) {
+        double[] out = new double[forecast.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = Math.max(0, Math.rint(forecast[i]));
+        }
+        return out;
+    }
+
     private static double[] absErrors(double[] actual, double[] forecast) {
         requireSameLength(actual, forecast);
         double[] out = new double[actual.length];

@@ -61,7 +61,7 @@ public final class HoldoutEvaluator {
             long t2 = System.nanoTime();
             List<double[]> points = new ArrayList<>(forecasts.size());
             for (Forecast fc : forecasts) {
-                points.add(integerForecasts ? toCounts(fc.mean()) : fc.mean());
+                points.add(integerForecasts ? ForecastMetrics.asCounts(fc.mean()) : fc.mean());
             }
             Accuracy a = ForecastMetrics.evaluate(insamples, actuals, points, task.seasonPeriod(), convention);
             if (naive2 == null) {
@@ -89,13 +89,5 @@ public final class HoldoutEvaluator {
                     a.mase(), a.owa(), a.seriesCounted(), r.fitSeconds(), r.predictSeconds()));
         }
         return out.toString();
-    }
-
-    private static double[] toCounts(double[] forecast) {
-        double[] out = new double[forecast.length];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = Math.max(0, Math.rint(forecast[i]));
-        }
-        return out;
     }
 }

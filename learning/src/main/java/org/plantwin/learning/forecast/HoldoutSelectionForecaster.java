@@ -74,7 +74,7 @@ public final class HoldoutSelectionForecaster implements Forecaster, AutoCloseab
                 try {
                     f.fit(fitPart, task);
                     for (Forecast fc : f.predict(fitPart)) {
-                        forecasts.add(counts ? asCounts(fc.mean()) : fc.mean());
+                        forecasts.add(counts ? ForecastMetrics.asCounts(fc.mean()) : fc.mean());
                     }
                 } finally {
                     close(f);
@@ -141,13 +141,5 @@ public final class HoldoutSelectionForecaster implements Forecaster, AutoCloseab
             }
         }
         return true;
-    }
-
-    private static double[] asCounts(double[] forecast) {
-        double[] out = new double[forecast.length];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = Math.rint(Math.max(0, forecast[i]));
-        }
-        return out;
     }
 }
