@@ -54,13 +54,7 @@ public final class RulEvaluation {
             for (int i = 0; i < shuffled.size(); i++) {
                 (i % folds == k ? held : fit).add(shuffled.get(i));
             }
-            List<EngineUnit> cuts = new java.util.ArrayList<>();
-            for (EngineUnit u : held) {
-                for (int n = Math.max(1, u.cycles() - END_OF_LIFE); n <= u.cycles(); n++) {
-                    cuts.add(u.truncate(n));
-                    truth.add((double) (u.cycles() - n));
-                }
-            }
+            List<EngineUnit> cuts = endOfLifeCuts(held, truth);
             try (RulModel model = RulModel.train(fit, config, null)) {
                 double[] p1 = model.predict(cuts);
                 double[] p5 = model.predict(cuts, 5);
@@ -83,6 +77,21 @@ public final class RulEvaluation {
                 config.validationEnd(), RulMetrics.rmse(a, t), RulMetrics.rmse(b, t), t.length, END_OF_LIFE,
                 RulMetrics.score(a, t) / t.length, (System.nanoTime() - start) / 1e9);
         return new double[] {RulMetrics.rmse(a, t), RulMetrics.score(a, t)};
+    }
+
+    /**
+     * Every truncation of {@code units} that leaves at most {@link #END_OF_LIFE} cycles, in order; the cycles each
+     * leaves are appended to {@code left}.
+     */
+    private static List<EngineUnit> endOfLifeCuts(List<EngineUnit> units, List<Double> left) {
+        List<EngineUnit> cuts = new java.util.ArrayList<>();
+        for (EngineUnit u : units) {
+            for (int n = Math.max(1, u.cycles() - END_OF_LIFE); n <= u.cycles(); n++) {
+                cuts.add(u.truncate(n));
+                left.add((double) (u.cycles() - n));
+            }
+        }
+        return cuts;
     }
 
     /** Trains, evaluates and prints one summary line; returns {@code {rmse, score}}. */
@@ -126,23 +135,18 @@ public final class RulEvaluation {
                     r.trainingSeconds(), r.scaling().conditionCentres().length, r.features());
             if (o.containsKey("tta")) {
                 // Averaging over the last K windows: the test RMSE and, for choosing K without the test, the RMSE
-                // over every truncation of the validation units within 150 cycles of failure.
-                List<EngineUnit> val = train.stream().filter(u -> r.validationUnits().contains(u.unit())).toList();
+                // over every truncation of the validation units within END_OF_LIFE cycles of failure.
+                List<Double> left = new java.util.ArrayList<>();
+                List<EngineUnit> cuts = endOfLifeCuts(train.stream()
+                        .filter(u -> r.validationUnits().contains(u.unit())).toList(), left);
+                double[] exact = left.stream().mapToDouble(x -> x).toArray();
                 for (String k : o.get("tta").split(",")) {
                     int lw = Integer.parseInt(k.trim());
-                    List<EngineUnit> cuts = new java.util.ArrayList<>();
-                    List<Double> left = new java.util.ArrayList<>();
-                    for (EngineUnit u : val) {
-                        for (int n = Math.max(1, u.cycles() - 150); n <= u.cycles(); n++) {
-                            cuts.add(u.truncate(n));
-                            left.add((double) (u.cycles() - n));
-                        }
-                    }
                     double[] v = model.predict(cuts, lw);
                     double[] t = model.predict(test, lw);
                     out.printf(Locale.ROOT, "last %d windows: validation end-of-life RMSE %.2f, test RMSE %.2f, score"
-                                    + " %.1f%n", lw, RulMetrics.rmse(v, left.stream().mapToDouble(x -> x).toArray()),
-                            RulMetrics.rmse(t, truth), RulMetrics.score(t, truth));
+                                    + " %.1f%n", lw, RulMetrics.rmse(v, exact), RulMetrics.rmse(t, truth),
+                            RulMetrics.score(t, truth));
                 }
             }
             if (o.containsKey("pred")) {
