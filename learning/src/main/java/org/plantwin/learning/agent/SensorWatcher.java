@@ -22,8 +22,8 @@ import org.plantwin.learning.maintenance.TwinLives;
 /**
  * A learning actor that watches machines' condition-sensor streams, live or simulated, with a
  * {@link SensorAutoencoder}: it keeps each machine's last {@code W} readings, scores every full window and publishes
- * an {@link Alarm} to its subscribers (a maintenance planner, a dashboard) when the score is above the model's
- * threshold. Inference is heavy work: spawn it on {@code DispatcherSelector.blocking()}, never on a simulation lane.
+ * an {@link Alarm} to its subscribers (a maintenance planner, a dashboard) when the model's rules say so
+ * ({@link SensorAutoencoder#assess}: the score above its threshold, or a flat sensor). Inference is heavy work: spawn it on {@code DispatcherSelector.blocking()}, never on a simulation lane.
  * Inside a simulation the same scoring runs as {@link org.plantwin.learning.maintenance.AnomalyWatch}, in simulated
  * time.
  */
@@ -57,8 +57,11 @@ public final class SensorWatcher extends AbstractBehavior<SensorWatcher.Command>
     public record Restored(String machine) implements Command {
     }
 
-    /** An anomalous window of {@code machine} ending at {@code timeMillis}. */
-    public record Alarm(String machine, long timeMillis, double score, double threshold) {
+    /**
+     * An anomalous window of {@code machine} ending at {@code timeMillis}: its reconstruction {@code score} against
+     * the {@code threshold}, and whether a sensor was flat ({@link SensorAutoencoder#assess}).
+     */
+    public record Alarm(String machine, long timeMillis, double score, double threshold, boolean flat) {
     }
 
     private final SensorAutoencoder model;
@@ -100,10 +103,10 @@ public final class SensorWatcher extends AbstractBehavior<SensorWatcher.Command>
         }
         if (w.size() == window) {
             EngineUnit unit = TwinLives.unit(1, new ArrayList<>(w));
-            double score = model.scoreWindows(RulProtocol.lastWindows(List.of(unit), model.descriptor().scaling(),
-                    window))[0];
-            if (score > model.descriptor().threshold()) {
-                Alarm a = new Alarm(r.machine(), r.timeMillis(), score, model.descriptor().threshold());
+            SensorAutoencoder.Assessment v = model.assess(RulProtocol.lastWindows(List.of(unit),
+                    model.descriptor().scaling(), window))[0];
+            if (v.alarm()) {
+                Alarm a = new Alarm(r.machine(), r.timeMillis(), v.score(), model.descriptor().threshold(), v.flat());
                 subscribers.forEach(s -> s.tell(a));
             }
         }

@@ -8,8 +8,8 @@ import org.plantwin.actors.api.MaintenancePolicy;
 
 /**
  * Watches a machine's sensor stream with a {@link SensorAutoencoder} while another maintenance policy decides: every
- * {@code every} cycles it scores the window of the last {@code W} readings and raises an alarm when the score is above
- * the autoencoder's threshold. Alarms are kept in order (for evaluation against injected faults) and raised to the
+ * {@code every} cycles it scores the window of the last {@code W} readings and raises an alarm when the autoencoder's
+ * rules say so ({@link SensorAutoencoder#assess}: reconstruction error above its threshold, or a flat sensor). Alarms are kept in order (for evaluation against injected faults) and raised to the
  * delegate policy ({@link MaintenancePolicy#sensorAlarm}) and the listener; maintenance decisions are the
  * delegate's. Like every policy: one instance per run and machine.
  */
@@ -51,9 +51,10 @@ public final class AnomalyWatch implements MaintenancePolicy {
         double[][] r = view.readings();
         if (view.cycles() % every == 0 && r.length >= w) {
             EngineUnit unit = TwinLives.unit(1, Arrays.asList(Arrays.copyOfRange(r, r.length - w, r.length)));
-            double score = model.scoreWindows(RulProtocol.lastWindows(List.of(unit), model.descriptor().scaling(),
-                    w))[0];
-            boolean alarm = score > model.descriptor().threshold();
+            SensorAutoencoder.Assessment a = model.assess(RulProtocol.lastWindows(List.of(unit),
+                    model.descriptor().scaling(), w))[0];
+            double score = a.score();
+            boolean alarm = a.alarm();
             scores.add(new Score(view.nowMillis(), score, alarm));
             if (alarm) {
                 delegate.sensorAlarm(view.nowMillis(), score);

@@ -75,10 +75,29 @@ public final class SensorAutoencoder implements AutoCloseable {
      * @param steps training steps
      * @param trainingSeconds wall-clock training time
      * @param metrics evaluation figures (e.g. ROC AUC)
+     * @param flatThreshold the flat-sensor rule: a window also alarms when some sensor's standard deviation over it
+     *     (scaled units) is below this, the {@code 1 - thresholdQuantile} quantile of the smallest per-sensor
+     *     deviation of the healthy training windows (a stuck sensor reconstructs well but stops moving); null
+     *     (descriptors saved before the rule) or 0 = off
      */
     public record Descriptor(int formatVersion, int window, int hidden, int code, SensorScaling scaling,
             double thresholdQuantile, double threshold, String trainingDataSha256, long seed, int steps,
-            double trainingSeconds, Map<String, Double> metrics) {
+            double trainingSeconds, Map<String, Double> metrics, Double flatThreshold) {
+
+        /** The flat-sensor threshold, 0 when off. */
+        public double flat() {
+            return flatThreshold == null ? 0 : flatThreshold;
+        }
+    }
+
+    /**
+     * A scored window.
+     *
+     * @param score the mean squared reconstruction error
+     * @param flat whether some sensor's deviation over the window is below {@link Descriptor#flat()}
+     * @param alarm {@code score > threshold || flat}
+     */
+    public record Assessment(double score, boolean flat, boolean alarm) {
     }
 
     private SensorAutoencoder(Model model, Descriptor descriptor) {
@@ -139,8 +158,9 @@ public final class SensorAutoencoder implements AutoCloseable {
         SensorAutoencoder ae = new SensorAutoencoder(model, null);
         double[] scores = ae.scoreWindows(healthy);
         double threshold = quantile(scores, quantile);
+        double flat = quantile(smallestDeviation(healthy), 1 - quantile);
         ae.descriptor = new Descriptor(1, window, HIDDEN, CODE, scaling, quantile, threshold,
-                RulProtocol.sha256(units), seed, steps, (System.nanoTime() - start) / 1e9, Map.of());
+                RulProtocol.sha256(units), seed, steps, (System.nanoTime() - start) / 1e9, Map.of(), flat);
         return ae;
     }
 
@@ -174,14 +194,50 @@ public final class SensorAutoencoder implements AutoCloseable {
         return out;
     }
 
-    /** Whether the last window of each unit is above the threshold. */
-    public boolean[] alarms(List<EngineUnit> units) {
-        double[] s = scoreWindows(RulProtocol.lastWindows(units, descriptor.scaling(), descriptor.window()));
-        boolean[] a = new boolean[s.length];
+    /** Per window: the reconstruction score and both alarm rules (threshold and flat sensor). */
+    public Assessment[] assess(RulProtocol.Windows w) {
+        double[] s = scoreWindows(w);
+        double[] dev = smallestDeviation(w);
+        Assessment[] a = new Assessment[s.length];
         for (int i = 0; i < s.length; i++) {
-            a[i] = s[i] > descriptor.threshold();
+            boolean flat = dev[i] < descriptor.flat();
+            a[i] = new Assessment(s[i], flat, flat || s[i] > descriptor.threshold());
         }
         return a;
+    }
+
+    /** Whether the last window of each unit raises an alarm ({@link #assess}). */
+    public boolean[] alarms(List<EngineUnit> units) {
+        Assessment[] s = assess(RulProtocol.lastWindows(units, descriptor.scaling(), descriptor.window()));
+        boolean[] a = new boolean[s.length];
+        for (int i = 0; i < s.length; i++) {
+            a[i] = s[i].alarm();
+        }
+        return a;
+    }
+
+    /** Per window: the smallest, over sensors, of the standard deviation of a sensor's values in the window. */
+    static double[] smallestDeviation(RulProtocol.Windows w) {
+        int t = w.window();
+        int f = w.features();
+        double[] out = new double[w.count()];
+        float[] x = w.inputs();
+        for (int i = 0; i < w.count(); i++) {
+            double min = Double.MAX_VALUE;
+            for (int j = 0; j < f; j++) {
+                double sum = 0;
+                double sq = 0;
+                for (int s = 0; s < t; s++) {
+                    double v = x[(i * t + s) * f + j];
+                    sum += v;
+                    sq += v * v;
+                }
+                double mean = sum / t;
+                min = Math.min(min, Math.sqrt(Math.max(0, sq / t - mean * mean)));
+            }
+            out[i] = min;
+        }
+        return out;
     }
 
     public Descriptor descriptor() {
@@ -193,7 +249,7 @@ public final class SensorAutoencoder implements AutoCloseable {
         Descriptor d = descriptor;
         descriptor = new Descriptor(d.formatVersion(), d.window(), d.hidden(), d.code(), d.scaling(),
                 d.thresholdQuantile(), d.threshold(), d.trainingDataSha256(), d.seed(), d.steps(),
-                d.trainingSeconds(), Map.copyOf(metrics));
+                d.trainingSeconds(), Map.copyOf(metrics), d.flatThreshold());
     }
 
     /** Writes {@code autoencoder-0000.params} and {@code autoencoder.json} into {@code dir}. */

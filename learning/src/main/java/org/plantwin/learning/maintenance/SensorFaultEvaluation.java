@@ -51,7 +51,7 @@ public final class SensorFaultEvaluation {
 
     /** The figures: window-level precision and recall, false alarms among normal windows, and per fault type. */
     public record Result(double precision, double recall, double falseAlarmRate, long normalWindows,
-                         List<FaultRow> faults, double threshold) {
+                         List<FaultRow> faults, double threshold, double flatThreshold) {
     }
 
     private static final long HOUR = 3_600_000L;
@@ -97,9 +97,11 @@ public final class SensorFaultEvaluation {
         long fn = 0;
         long normal = 0;
         double threshold;
+        double flatThreshold;
         try (SensorAutoencoder ae = SensorAutoencoder.train(lives, s.window(), s.seed(), s.steps(), 128,
                 s.quantile(), 1)) {
             threshold = ae.descriptor().threshold();
+            flatThreshold = ae.descriptor().flat();
             List<Map<String, AnomalyWatch>> watches = new ArrayList<>();
             // One lane: the watches of all runs share the model.
             try (SimulationRuntime runtime = SimulationRuntime.create(1)) {
@@ -160,7 +162,8 @@ public final class SensorFaultEvaluation {
         byType.forEach((t, c) -> rows.add(new FaultRow(t, c[0], c[1], (int) c[2], (int) c[3],
                 c[3] == 0 ? Double.NaN : delaySum.get(t) / c[3])));
         Result r = new Result(tp + fp == 0 ? 0 : (double) tp / (tp + fp), tp + fn == 0 ? 0 : (double) tp / (tp + fn),
-                normal == 0 ? 0 : (double) fp / normal, normal, List.copyOf(rows), threshold);
+                normal == 0 ? 0 : (double) fp / normal, normal, List.copyOf(rows), threshold,
+                flatThreshold);
         print(r, s, lives.size(), (System.nanoTime() - t0) / 1e9, out);
         return r;
     }
@@ -170,9 +173,10 @@ public final class SensorFaultEvaluation {
     }
 
     private static void print(Result r, Settings s, int lives, double seconds, PrintStream out) {
-        out.printf(Locale.ROOT, "Sensor autoencoder (window %d, threshold = %.3f quantile of healthy scores = %.5f),"
-                + " trained on %d twin lives; %d replications with injected faults, a window scored every %d cycles;"
-                + " %.0f s%n", s.window(), s.quantile(), r.threshold(), lives, s.replications(), s.every(), seconds);
+        out.printf(Locale.ROOT, "Sensor autoencoder (window %d, threshold = %.3f quantile of healthy scores = %.5f,"
+                + " flat sensor below %.5f), trained on %d twin lives; %d replications with injected faults, a window"
+                + " scored every %d cycles; %.0f s%n", s.window(), s.quantile(), r.threshold(), r.flatThreshold(), lives,
+                s.replications(), s.every(), seconds);
         out.printf(Locale.ROOT, "windows: precision %.3f, recall %.3f, false alarms %.2f%% of %d normal windows%n",
                 r.precision(), r.recall(), 100 * r.falseAlarmRate(), r.normalWindows());
         out.printf(Locale.ROOT, "%-6s %8s %8s %7s %8s %9s %16s%n", "fault", "windows", "alarmed", "recall", "faults",

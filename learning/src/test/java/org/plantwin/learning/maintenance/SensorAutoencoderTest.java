@@ -54,4 +54,50 @@ class SensorAutoencoderTest {
             assertThat(loaded.scoreWindows(SensorAutoencoder.healthyWindows(TRAIN, s, 30))).containsExactly(healthy);
         }
     }
+
+    @Test
+    void aStuckSensorAlarmsThroughTheFlatRuleThatHealthyWindowsRarelyTrip() {
+        try (SensorAutoencoder ae = SensorAutoencoder.train(TRAIN, 30, 42, 150, 32, 0.99, 1)) {
+            SensorScaling s = ae.descriptor().scaling();
+            RulProtocol.Windows healthy = SensorAutoencoder.healthyWindows(TRAIN, s, 30);
+            double[] dev = SensorAutoencoder.smallestDeviation(healthy);
+            assertThat(ae.descriptor().flat()).isEqualTo(SensorAutoencoder.quantile(dev, 0.01)).isPositive();
+            SensorAutoencoder.Assessment[] h = ae.assess(healthy);
+            long flat = java.util.Arrays.stream(h).filter(SensorAutoencoder.Assessment::flat).count();
+            assertThat(flat).isLessThanOrEqualTo((long) Math.ceil(0.01 * healthy.count()));
+            // The same windows with the third sensor held at its first value: every one is flat and alarms.
+            float[] x = healthy.inputs().clone();
+            int t = healthy.window();
+            int f = healthy.features();
+            for (int i = 0; i < healthy.count(); i++) {
+                for (int k = 1; k < t; k++) {
+                    x[(i * t + k) * f + 2] = x[(i * t) * f + 2];
+                }
+            }
+            RulProtocol.Windows stuck = new RulProtocol.Windows(x, healthy.targets(), healthy.units(),
+                    healthy.count(), t, f);
+            for (SensorAutoencoder.Assessment a : ae.assess(stuck)) {
+                assertThat(a.flat()).isTrue();
+                assertThat(a.alarm()).isTrue();
+            }
+            ae.save(tmp);
+        }
+        try (SensorAutoencoder loaded = SensorAutoencoder.load(tmp, 1)) {
+            assertThat(loaded.descriptor().flat()).isPositive();
+        }
+    }
+
+    @Test
+    void aDescriptorSavedBeforeTheFlatRuleLoadsWithTheRuleOff() throws Exception {
+        try (SensorAutoencoder ae = SensorAutoencoder.train(TRAIN, 30, 42, 20, 32, 0.99, 1)) {
+            ae.save(tmp);
+        }
+        Path json = tmp.resolve(SensorAutoencoder.NAME + ".json");
+        String text = java.nio.file.Files.readString(json).replaceAll(",\\s*\"flatThreshold\"\\s*:\\s*[-0-9.Ee]+", "");
+        assertThat(text).doesNotContain("flatThreshold");
+        java.nio.file.Files.writeString(json, text);
+        try (SensorAutoencoder loaded = SensorAutoencoder.load(tmp, 1)) {
+            assertThat(loaded.descriptor().flat()).isZero();
+        }
+    }
 }
