@@ -20,6 +20,7 @@ import org.plantwin.learning.generate.TimeSeriesGan;
 import org.plantwin.learning.generate.Windows;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -53,23 +54,17 @@ final class GanCommand implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
+        @Mixin
+        TrainingOptions training;
+
         @Option(names = "--data", required = true, paramLabel = "FILE.csv", description = "The series.")
         Path data;
-
-        @Option(names = "--out", required = true, paramLabel = "MODEL_DIR", description = "Where to save the model.")
-        Path out;
 
         @Option(names = "--seq-len", paramLabel = "N", defaultValue = "24", description = "Window length (default: ${DEFAULT-VALUE}).")
         int seqLen;
 
         @Option(names = "--epochs", paramLabel = "N", defaultValue = "50", description = "Passes over the windows (default: ${DEFAULT-VALUE}).")
         int epochs;
-
-        @Option(names = "--seed", paramLabel = "N", defaultValue = "42", description = "Seed (default: ${DEFAULT-VALUE}).")
-        long seed;
-
-        @Option(names = "--threads", paramLabel = "N", defaultValue = "1", description = "PyTorch threads (default: ${DEFAULT-VALUE}).")
-        int threads;
 
         @Option(names = "--arch", paramLabel = "ARCH", defaultValue = GanConfig.DEFAULT_ARCHITECTURE,
                 description = "rgan (recurrent GAN with moment loss) or timegan (embedder, recovery, generator,"
@@ -94,14 +89,14 @@ final class GanCommand implements Callable<Integer> {
                     throw new IllegalArgumentException("The --arch (" + arch + ") must be " + GanConfig.RGAN + " or "
                             + GanConfig.TIMEGAN + ".");
                 }
-                GanConfig config = GanConfig.defaults(arch, table.columns().size()).withEpochs(epochs).withSeed(seed)
-                        .withThreads(threads);
+                GanConfig config = GanConfig.defaults(arch, table.columns().size()).withEpochs(epochs)
+                        .withSeed(training.seed).withThreads(training.threads());
                 try (TimeSeriesGan gan = TimeSeriesGan.train(table, seqLen, config, null)) {
-                    gan.save(out);
+                    gan.save(training.out);
                     GanDescriptor d = gan.descriptor();
                     spec.commandLine().getOut().printf(Locale.ROOT, "%s: %d windows of %d x %d %s, %d epochs, %.1f s"
                             + " -> %s%n", d.model(), d.trainingWindows(), seqLen, d.columns().size(), d.columns(),
-                            epochs, d.trainingSeconds(), out);
+                            epochs, d.trainingSeconds(), training.out);
                 }
                 return 0;
             });

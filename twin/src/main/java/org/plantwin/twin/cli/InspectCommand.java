@@ -15,6 +15,7 @@ import org.plantwin.learning.inspection.InspectionImages;
 import org.plantwin.learning.inspection.Prediction;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -46,18 +47,15 @@ final class InspectCommand implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
+        @Mixin
+        TrainingOptions training;
+
         @Option(names = "--images", required = true, paramLabel = "DIR", description = "The images.")
         Path images;
 
         @Option(names = "--labels", paramLabel = "labels.csv",
                 description = "path,label rows; paths relative to the labels file's folder or to DIR.")
         Path labels;
-
-        @Option(names = "--out", required = true, paramLabel = "MODEL_DIR", description = "Where to save the model.")
-        Path out;
-
-        @Option(names = "--seed", paramLabel = "N", defaultValue = "42", description = "Seed (default: ${DEFAULT-VALUE}).")
-        long seed;
 
         @Option(names = "--epochs", paramLabel = "N", defaultValue = "60",
                 description = "Passes over the images (default: ${DEFAULT-VALUE}).")
@@ -76,10 +74,6 @@ final class InspectCommand implements Callable<Integer> {
                         + " matrix with the model (0 = skip; default: ${DEFAULT-VALUE}).")
         int folds;
 
-        @Option(names = "--threads", paramLabel = "N", defaultValue = "1",
-                description = "PyTorch threads (default: ${DEFAULT-VALUE}).")
-        int threads;
-
         @Override
         public Integer call() {
             return PlantwinCli.guarded(spec, () -> {
@@ -92,14 +86,11 @@ final class InspectCommand implements Callable<Integer> {
                 if (folds == 1 || folds < 0) {
                     throw new IllegalArgumentException("The --folds (" + folds + ") must be 0 or >= 2.");
                 }
-                if (threads < 0) {
-                    throw new IllegalArgumentException("The --threads (" + threads + ") must be >= 0.");
-                }
                 if (width < 1 || width > 256) {
                     throw new IllegalArgumentException("The --width (" + width + ") must be in [1, 256].");
                 }
                 InspectionConfig config = InspectionConfig.defaults().withImageSize(size).withWidth(width)
-                        .withEpochs(epochs).withSeed(seed).withThreads(threads);
+                        .withEpochs(epochs).withSeed(training.seed).withThreads(training.threads());
                 List<GreyImage> data = labels != null ? InspectionImages.fromLabels(labels, images, size)
                         : InspectionImages.fromFolders(images, size);
                 PrintWriter o = spec.commandLine().getOut();
@@ -114,12 +105,12 @@ final class InspectCommand implements Callable<Integer> {
                     if (cv != null) {
                         model.recordEvaluation(cv.metrics(), cv.confusionRows());
                     }
-                    model.save(out);
+                    model.save(training.out);
                     InspectionDescriptor d = model.descriptor();
                     o.printf(Locale.ROOT, "%d images, %d classes %s, %dx%d px; %d epochs, training accuracy %.3f,"
                                     + " %.1f s -> %s%n", d.trainingImages(), d.classes().size(), d.classes(),
                             d.imageSize(), d.imageSize(), epochs, d.metrics().get("trainingAccuracy"),
-                            d.trainingSeconds(), out);
+                            d.trainingSeconds(), training.out);
                 }
                 return 0;
             });

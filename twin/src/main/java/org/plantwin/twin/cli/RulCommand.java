@@ -19,6 +19,7 @@ import org.plantwin.learning.maintenance.RulMetrics;
 import org.plantwin.learning.maintenance.RulModel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -51,14 +52,11 @@ final class RulCommand implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
+        @Mixin
+        TrainingOptions training;
+
         @Option(names = "--train", required = true, paramLabel = "train_FD00X.txt", description = "Run-to-failure units.")
         Path train;
-
-        @Option(names = "--out", required = true, paramLabel = "MODEL_DIR", description = "Where to save the model.")
-        Path out;
-
-        @Option(names = "--seed", paramLabel = "N", defaultValue = "42", description = "Seed (default: ${DEFAULT-VALUE}).")
-        long seed;
 
         @Option(names = "--epochs", paramLabel = "N",
                 description = "Most epochs; early stopping may end sooner (default: 60).")
@@ -73,10 +71,6 @@ final class RulCommand implements Callable<Integer> {
                         + " 5 gained 0.2 RMSE on FD001 for 5x the time).")
         int members;
 
-        @Option(names = "--threads", paramLabel = "N", defaultValue = "1",
-                description = "PyTorch threads (default: ${DEFAULT-VALUE}).")
-        int threads;
-
         @Override
         public Integer call() {
             return PlantwinCli.guarded(spec, () -> {
@@ -86,24 +80,21 @@ final class RulCommand implements Callable<Integer> {
                 if (members < 1) {
                     throw new IllegalArgumentException("The --members (" + members + ") must be >= 1.");
                 }
-                if (threads < 0) {
-                    throw new IllegalArgumentException("The --threads (" + threads + ") must be >= 0.");
-                }
                 RulConfig config = RulConfig.defaults().withArchitecture(arch.toLowerCase(Locale.ROOT))
-                        .withSeed(seed).withThreads(threads).withMembers(members);
+                        .withSeed(training.seed).withThreads(training.threads()).withMembers(members);
                 if (epochs != null) {
                     config = config.withMaxEpochs(epochs);
                 }
                 List<EngineUnit> units = CmapssFiles.readUnits(train);
                 try (RulModel model = RulModel.train(units, config, null)) {
-                    model.save(out);
+                    model.save(training.out);
                     RulDescriptor d = model.descriptor();
                     spec.commandLine().getOut().printf(Locale.ROOT, "%s: %d units (%d held out), %d condition(s),"
                                     + " sensors %s; %d epochs (best %d), validation RMSE %.2f, %.1f s -> %s%n",
                             d.model(), units.size(), d.validationUnits().size(),
                             d.scaling().conditionCentres().length, d.features(), d.epochsRun(), d.bestEpoch(),
                             d.metrics().getOrDefault("validationRmse", d.metrics().getOrDefault("trainRmse", 0.0)),
-                            d.trainingSeconds(), out);
+                            d.trainingSeconds(), training.out);
                 }
                 return 0;
             });

@@ -105,6 +105,15 @@ class GanCommandTest {
     }
 
     @Test
+    void negativeThreadsAreRejectedByName() throws Exception {
+        Outcome t = cli("gan", "train", "--data", series().toString(), "--threads", "-1", "--out",
+                dir.resolve("m").toString());
+        assertThat(t.code()).isEqualTo(2);
+        assertThat(t.err()).contains("--threads (-1)");
+        assertThat(dir.resolve("m")).doesNotExist();
+    }
+
+    @Test
     void badCellIsNamedWithFileLineAndValue() throws Exception {
         Path bad = dir.resolve("bad.csv");
         Files.writeString(bad, "a,b\n1,2\n3,x7\n", StandardCharsets.UTF_8);
