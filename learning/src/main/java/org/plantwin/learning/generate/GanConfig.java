@@ -20,10 +20,14 @@ package org.plantwin.learning.generate;
  *     whose supervised loss is part of its design
  * @param architecture {@value #RGAN} (the recurrent GAN of {@link TimeSeriesGan}) or {@value #TIMEGAN} (Yoon et
  *     al.'s TimeGAN, {@code TimeGan}); null = {@value #RGAN}, so descriptors saved before this field still load
+ * @param emaDecay decay of an exponential moving average of the generator's weights kept during training (Yazici
+ *     et al., ICLR 2019, "The unusual effectiveness of averaging in GAN training"); the trained model is the
+ *     average, not the last iterate; null or 0 = off (the last iterate), as descriptors saved before this field;
+ *     {@value #RGAN} only
  */
 public record GanConfig(int epochs, int batchSize, int hidden, int layers, int noiseDim, int staticNoiseDim,
         double learningRate, double momentWeight, long seed, int threads, Double supervisedWeight,
-        String architecture) {
+        String architecture, Double emaDecay) {
 
     /** The recurrent GAN with moment loss ({@link TimeSeriesGan}'s own training loop). */
     public static final String RGAN = "rgan";
@@ -36,7 +40,15 @@ public record GanConfig(int epochs, int batchSize, int hidden, int layers, int n
     public GanConfig(int epochs, int batchSize, int hidden, int layers, int noiseDim, int staticNoiseDim,
             double learningRate, double momentWeight, long seed, int threads) {
         this(epochs, batchSize, hidden, layers, noiseDim, staticNoiseDim, learningRate, momentWeight, seed, threads,
-                null, null);
+                null, null, null);
+    }
+
+    /** Settings with the supervised weight and architecture, without weight averaging. */
+    public GanConfig(int epochs, int batchSize, int hidden, int layers, int noiseDim, int staticNoiseDim,
+            double learningRate, double momentWeight, long seed, int threads, Double supervisedWeight,
+            String architecture) {
+        this(epochs, batchSize, hidden, layers, noiseDim, staticNoiseDim, learningRate, momentWeight, seed, threads,
+                supervisedWeight, architecture, null);
     }
 
     public GanConfig {
@@ -44,6 +56,10 @@ public record GanConfig(int epochs, int batchSize, int hidden, int layers, int n
         if (!architecture.equals(RGAN) && !architecture.equals(TIMEGAN)) {
             throw new IllegalArgumentException("The architecture (" + architecture + ") must be " + RGAN + " or "
                     + TIMEGAN + ".");
+        }
+        if (emaDecay != null && !(emaDecay >= 0 && emaDecay < 1)) {
+            throw new IllegalArgumentException("The weight-averaging decay (" + emaDecay
+                    + ") must be in [0, 1); 0 = off.");
         }
         if (supervisedWeight != null && !(supervisedWeight >= 0)) {
             throw new IllegalArgumentException("The supervised weight (" + supervisedWeight + ") must be >= 0.");
@@ -64,28 +80,39 @@ public record GanConfig(int epochs, int batchSize, int hidden, int layers, int n
 
     public GanConfig withEpochs(int n) {
         return new GanConfig(n, batchSize, hidden, layers, noiseDim, staticNoiseDim,
-                learningRate, momentWeight, seed, threads, supervisedWeight, architecture);
+                learningRate, momentWeight, seed, threads, supervisedWeight, architecture, emaDecay);
     }
 
     public GanConfig withSeed(long s) {
         return new GanConfig(epochs, batchSize, hidden, layers, noiseDim, staticNoiseDim,
-                learningRate, momentWeight, s, threads, supervisedWeight, architecture);
+                learningRate, momentWeight, s, threads, supervisedWeight, architecture, emaDecay);
     }
 
     public GanConfig withHidden(int h) {
         return new GanConfig(epochs, batchSize, h, layers, noiseDim, staticNoiseDim,
-                learningRate, momentWeight, seed, threads, supervisedWeight, architecture);
+                learningRate, momentWeight, seed, threads, supervisedWeight, architecture, emaDecay);
     }
 
     public GanConfig withStaticNoiseDim(int s) {
         return new GanConfig(epochs, batchSize, hidden, layers, noiseDim, s,
-                learningRate, momentWeight, seed, threads, supervisedWeight, architecture);
+                learningRate, momentWeight, seed, threads, supervisedWeight, architecture, emaDecay);
     }
 
     /** Turns the supervised loss on with weight {@code w} (0: off). */
     public GanConfig withSupervisedWeight(double w) {
         return new GanConfig(epochs, batchSize, hidden, layers, noiseDim, staticNoiseDim,
-                learningRate, momentWeight, seed, threads, w, architecture);
+                learningRate, momentWeight, seed, threads, w, architecture, emaDecay);
+    }
+
+    /** Keeps an average of the generator's weights with decay {@code d} (0: off, the last iterate). */
+    public GanConfig withEmaDecay(double d) {
+        return new GanConfig(epochs, batchSize, hidden, layers, noiseDim, staticNoiseDim,
+                learningRate, momentWeight, seed, threads, supervisedWeight, architecture, d);
+    }
+
+    /** The weight-averaging decay, 0 when off. */
+    public double ema() {
+        return emaDecay == null ? 0 : emaDecay;
     }
 
     /** The supervised loss weight, 0 when off. */
@@ -95,29 +122,29 @@ public record GanConfig(int epochs, int batchSize, int hidden, int layers, int n
 
     public GanConfig withThreads(int t) {
         return new GanConfig(epochs, batchSize, hidden, layers, noiseDim, staticNoiseDim,
-                learningRate, momentWeight, seed, t, supervisedWeight, architecture);
+                learningRate, momentWeight, seed, t, supervisedWeight, architecture, emaDecay);
     }
 
     public GanConfig withLayers(int n) {
         return new GanConfig(epochs, batchSize, hidden, n, noiseDim, staticNoiseDim,
-                learningRate, momentWeight, seed, threads, supervisedWeight, architecture);
+                learningRate, momentWeight, seed, threads, supervisedWeight, architecture, emaDecay);
     }
 
     /** {@code n} noise values per step, of which {@code fixed} are drawn once per window. */
     public GanConfig withNoise(int n, int fixed) {
         return new GanConfig(epochs, batchSize, hidden, layers, n, fixed,
-                learningRate, momentWeight, seed, threads, supervisedWeight, architecture);
+                learningRate, momentWeight, seed, threads, supervisedWeight, architecture, emaDecay);
     }
 
     public GanConfig withMomentWeight(double w) {
         return new GanConfig(epochs, batchSize, hidden, layers, noiseDim, staticNoiseDim,
-                learningRate, w, seed, threads, supervisedWeight, architecture);
+                learningRate, w, seed, threads, supervisedWeight, architecture, emaDecay);
     }
 
     /** {@value #RGAN} or {@value #TIMEGAN}; other settings unchanged (see {@link #defaults(String, int)}). */
     public GanConfig withArchitecture(String a) {
         return new GanConfig(epochs, batchSize, hidden, layers, noiseDim, staticNoiseDim,
-                learningRate, momentWeight, seed, threads, supervisedWeight, a);
+                learningRate, momentWeight, seed, threads, supervisedWeight, a, emaDecay);
     }
 
     /**

@@ -18,7 +18,7 @@ import java.util.stream.IntStream;
  * {@code sines=N} (Sines windows), {@code static=N} (window-level noise values), {@code supervised=W} (weight of
  * the supervised loss, 0 = off), {@code threads=N}, {@code arch=rgan|timegan} (defaults of each from
  * {@link GanConfig#defaults(String, int)}), {@code layers=N}, {@code noise=N} (noise values per step),
- * {@code moments=W} (moment-loss weight), {@code save=DIR} (keep the trained model),
+ * {@code moments=W} (moment-loss weight), {@code ema=D} (generator weight averaging, 0 = off), {@code save=DIR} (keep the trained model),
  * {@code plot=FILE.svg} (TimeGAN's PCA picture of real vs synthetic, {@link PcaPlot}).
  */
 public final class GanEvaluation {
@@ -63,7 +63,8 @@ public final class GanEvaluation {
                         Integer.parseInt(o.getOrDefault("static", String.valueOf(defaults.staticNoiseDim()))))
                 .withMomentWeight(Double.parseDouble(o.getOrDefault("moments",
                         String.valueOf(defaults.momentWeight()))))
-                .withSupervisedWeight(Double.parseDouble(o.getOrDefault("supervised", "0")));
+                .withSupervisedWeight(Double.parseDouble(o.getOrDefault("supervised", "0")))
+                .withEmaDecay(Double.parseDouble(o.getOrDefault("ema", String.valueOf(defaults.ema()))));
         Map<String, Double> r = new TreeMap<>();
         try (TimeSeriesGan gan = TimeSeriesGan.train(real, columns, scaling, config, out)) {
             r.put("trainingSeconds", gan.descriptor().trainingSeconds());

@@ -38,6 +38,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.SplittableRandom;
 import org.plantwin.learning.forecast.deep.DjlRuntime;
+import org.plantwin.learning.model.WeightAverage;
 
 /**
  * A recurrent GAN for multivariate windows (RCGAN-style, with TimeGAN's moment loss). Generator: uniform noise
@@ -118,6 +119,7 @@ public final class TimeSeriesGan implements AutoCloseable {
             td.initialize(new Shape(b, t, f));
             int steps = Math.max(1, data.count() / b);
             float[] xb = new float[b * t * f];
+            WeightAverage average = config.ema() > 0 ? new WeightAverage(gen, config.ema()) : null;
             if (ts != null) {
                 ts.initialize(new Shape(b, t, f));
                 // The supervisor first learns the real transitions alone, then keeps learning beside the GAN.
@@ -168,6 +170,9 @@ public final class TimeSeriesGan implements AutoCloseable {
                             mSum += moments.getFloat();
                         }
                         tg.step();
+                        if (average != null) {
+                            average.update();
+                        }
                         zeroGradients(disc);
                         if (sup != null) {
                             zeroGradients(sup);
@@ -181,6 +186,9 @@ public final class TimeSeriesGan implements AutoCloseable {
                     log.printf(Locale.ROOT, "epoch %4d  D %.4f  G %.4f  moments %.4f  %.0f s%n", epoch, dLoss, gLoss,
                             mLoss, (System.nanoTime() - start) / 1e9);
                 }
+            }
+            if (average != null) {
+                average.copyInto();
             }
         }
         double seconds = (System.nanoTime() - start) / 1e9;

@@ -23,17 +23,28 @@ package org.plantwin.learning.maintenance;
  * @param validationEnd 0: the validation RMSE is over every window of the validation units against the capped
  *     target; {@code N > 0}: over the windows that end within N cycles of failure against the exact remaining
  *     cycles, as the test scores a truncated unit ({@link RulProtocol#endOfLifeWindows})
+ * @param emaDecay when {@code > 0}, an exponential moving average of the weights with this decay
+ *     ({@link org.plantwin.learning.model.WeightAverage}) is what each epoch validates and what the model keeps; 0 =
+ *     the weights themselves
  */
 public record RulConfig(String architecture, long seed, int maxEpochs, int batchSize, float learningRate,
         int patience, double validationFraction, int window, double rulCap, int threads, float finalLearningRate,
-        int members, double smoothing, double ageScale, int validationEnd) {
+        int members, double smoothing, double ageScale, int validationEnd, double emaDecay) {
 
     /** The settings without the age input, validated on every window (as before those options). */
     public RulConfig(String architecture, long seed, int maxEpochs, int batchSize, float learningRate, int patience,
             double validationFraction, int window, double rulCap, int threads, float finalLearningRate, int members,
             double smoothing) {
         this(architecture, seed, maxEpochs, batchSize, learningRate, patience, validationFraction, window, rulCap,
-                threads, finalLearningRate, members, smoothing, 0, 0);
+                threads, finalLearningRate, members, smoothing, 0, 0, 0);
+    }
+
+    /** The settings without weight averaging. */
+    public RulConfig(String architecture, long seed, int maxEpochs, int batchSize, float learningRate, int patience,
+            double validationFraction, int window, double rulCap, int threads, float finalLearningRate, int members,
+            double smoothing, double ageScale, int validationEnd) {
+        this(architecture, seed, maxEpochs, batchSize, learningRate, patience, validationFraction, window, rulCap,
+                threads, finalLearningRate, members, smoothing, ageScale, validationEnd, 0);
     }
 
     /** The settings without smoothing (alpha 1), as before the smoothing option. */
@@ -51,6 +62,9 @@ public record RulConfig(String architecture, long seed, int maxEpochs, int batch
     }
 
     public RulConfig {
+        if (!(emaDecay >= 0 && emaDecay < 1)) {
+            throw new IllegalArgumentException("The emaDecay (" + emaDecay + ") must be in [0, 1); 0 = off.");
+        }
         if (!(ageScale >= 0) || Double.isInfinite(ageScale) || validationEnd < 0) {
             throw new IllegalArgumentException("The ageScale (" + ageScale + ") must be a finite number >= 0 (0 = no"
                     + " age input) and the validationEnd (" + validationEnd + ") >= 0 (0 = every window).");
@@ -91,72 +105,78 @@ public record RulConfig(String architecture, long seed, int maxEpochs, int batch
 
     public RulConfig withArchitecture(String value) {
         return new RulConfig(value, seed, maxEpochs, batchSize, learningRate, patience, validationFraction, window,
-                rulCap, threads, finalLearningRate, members, smoothing, ageScale, validationEnd);
+                rulCap, threads, finalLearningRate, members, smoothing, ageScale, validationEnd, emaDecay);
     }
 
     public RulConfig withSeed(long value) {
         return new RulConfig(architecture, value, maxEpochs, batchSize, learningRate, patience, validationFraction,
-                window, rulCap, threads, finalLearningRate, members, smoothing, ageScale, validationEnd);
+                window, rulCap, threads, finalLearningRate, members, smoothing, ageScale, validationEnd, emaDecay);
     }
 
     public RulConfig withMaxEpochs(int value) {
         return new RulConfig(architecture, seed, value, batchSize, learningRate, patience, validationFraction,
-                window, rulCap, threads, finalLearningRate, members, smoothing, ageScale, validationEnd);
+                window, rulCap, threads, finalLearningRate, members, smoothing, ageScale, validationEnd, emaDecay);
     }
 
     public RulConfig withBatchSize(int value) {
         return new RulConfig(architecture, seed, maxEpochs, value, learningRate, patience, validationFraction,
-                window, rulCap, threads, finalLearningRate, members, smoothing, ageScale, validationEnd);
+                window, rulCap, threads, finalLearningRate, members, smoothing, ageScale, validationEnd, emaDecay);
     }
 
     /** The same settings at learning rate {@code value}; without decay, the final rate follows it. */
     public RulConfig withLearningRate(float value) {
         return new RulConfig(architecture, seed, maxEpochs, batchSize, value, patience, validationFraction, window,
                 rulCap, threads, finalLearningRate == learningRate ? value : finalLearningRate, members, smoothing,
-                ageScale, validationEnd);
+                ageScale, validationEnd, emaDecay);
     }
 
     public RulConfig withPatience(int value) {
         return new RulConfig(architecture, seed, maxEpochs, batchSize, learningRate, value, validationFraction,
-                window, rulCap, threads, finalLearningRate, members, smoothing, ageScale, validationEnd);
+                window, rulCap, threads, finalLearningRate, members, smoothing, ageScale, validationEnd, emaDecay);
     }
 
     public RulConfig withValidationFraction(double value) {
         return new RulConfig(architecture, seed, maxEpochs, batchSize, learningRate, patience, value, window,
-                rulCap, threads, finalLearningRate, members, smoothing, ageScale, validationEnd);
+                rulCap, threads, finalLearningRate, members, smoothing, ageScale, validationEnd, emaDecay);
     }
 
     public RulConfig withWindow(int value) {
         return new RulConfig(architecture, seed, maxEpochs, batchSize, learningRate, patience, validationFraction,
-                value, rulCap, threads, finalLearningRate, members, smoothing, ageScale, validationEnd);
+                value, rulCap, threads, finalLearningRate, members, smoothing, ageScale, validationEnd, emaDecay);
     }
 
     public RulConfig withThreads(int value) {
         return new RulConfig(architecture, seed, maxEpochs, batchSize, learningRate, patience, validationFraction,
-                window, rulCap, value, finalLearningRate, members, smoothing, ageScale, validationEnd);
+                window, rulCap, value, finalLearningRate, members, smoothing, ageScale, validationEnd, emaDecay);
     }
 
     /** The same settings as an ensemble of {@code value} networks (the decay is set through the constructor). */
     public RulConfig withMembers(int value) {
         return new RulConfig(architecture, seed, maxEpochs, batchSize, learningRate, patience, validationFraction,
-                window, rulCap, threads, finalLearningRate, value, smoothing, ageScale, validationEnd);
+                window, rulCap, threads, finalLearningRate, value, smoothing, ageScale, validationEnd, emaDecay);
     }
 
     /** The same settings with causal exponential smoothing {@code value} (alpha in (0, 1]; 1 = off). */
     public RulConfig withSmoothing(double value) {
         return new RulConfig(architecture, seed, maxEpochs, batchSize, learningRate, patience, validationFraction,
-                window, rulCap, threads, finalLearningRate, members, value, ageScale, validationEnd);
+                window, rulCap, threads, finalLearningRate, members, value, ageScale, validationEnd, emaDecay);
     }
 
     /** The same settings with the age input scaled by {@code value} cycles (0 = none). */
     public RulConfig withAgeScale(double value) {
         return new RulConfig(architecture, seed, maxEpochs, batchSize, learningRate, patience, validationFraction,
-                window, rulCap, threads, finalLearningRate, members, smoothing, value, validationEnd);
+                window, rulCap, threads, finalLearningRate, members, smoothing, value, validationEnd, emaDecay);
+    }
+
+    /** The same settings with weight averaging at decay {@code value} (0 = off). */
+    public RulConfig withEmaDecay(double value) {
+        return new RulConfig(architecture, seed, maxEpochs, batchSize, learningRate, patience, validationFraction,
+                window, rulCap, threads, finalLearningRate, members, smoothing, ageScale, validationEnd, value);
     }
 
     /** The same settings validated on the windows within {@code value} cycles of failure (0 = every window). */
     public RulConfig withValidationEnd(int value) {
         return new RulConfig(architecture, seed, maxEpochs, batchSize, learningRate, patience, validationFraction,
-                window, rulCap, threads, finalLearningRate, members, smoothing, ageScale, value);
+                window, rulCap, threads, finalLearningRate, members, smoothing, ageScale, value, emaDecay);
     }
 }

@@ -12,7 +12,8 @@ import java.util.Map;
  * {@code ../shared/data/cmapss_fd001}), {@code subset=FD001}, {@code arch=dcnn|lstm|cnnlstm}, {@code seed}, {@code epochs},
  * {@code batch}, {@code lr}, {@code lrEnd} (cosine decay to it), {@code patience}, {@code val}, {@code window},
  * {@code members} (ensemble size), {@code smooth} (causal exponential smoothing alpha, 1 = off), {@code age} (cycles per unit of the age input,
- * 0 = none), {@code valEnd} (validate on windows within that many cycles of failure, 0 = every window), {@code threads},
+ * 0 = none), {@code valEnd} (validate on windows within that many cycles of failure, 0 = every window), {@code ema} (weight
+ * averaging decay, 0 = off), {@code threads},
  * {@code out=MODEL_DIR} (optional), {@code model=MODEL_DIR} (evaluate a saved model instead of training; its
  * own settings apply), {@code pred=FILE} (optional: unit, predicted and true RUL per test unit), {@code cv=K} (K-fold cross-validation on the training
  * file instead, {@link #crossValidate}), {@code tta=1,3,5} (optional: figures when each prediction averages the
@@ -113,7 +114,8 @@ public final class RulEvaluation {
                 Integer.parseInt(o.getOrDefault("members", "" + d.members())),
                 Double.parseDouble(o.getOrDefault("smooth", "" + d.smoothing())),
                 Double.parseDouble(o.getOrDefault("age", "" + d.ageScale())),
-                Integer.parseInt(o.getOrDefault("valEnd", "" + d.validationEnd())));
+                Integer.parseInt(o.getOrDefault("valEnd", "" + d.validationEnd())),
+                Double.parseDouble(o.getOrDefault("ema", "" + d.emaDecay())));
         List<EngineUnit> train = CmapssFiles.readUnits(dir.resolve("train_" + subset + ".txt"));
         List<EngineUnit> test = CmapssFiles.readUnits(dir.resolve("test_" + subset + ".txt"));
         double[] truth = CmapssFiles.readRul(dir.resolve("RUL_" + subset + ".txt"));

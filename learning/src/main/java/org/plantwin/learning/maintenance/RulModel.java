@@ -33,6 +33,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.SplittableRandom;
 import org.plantwin.learning.forecast.deep.DjlRuntime;
+import org.plantwin.learning.model.WeightAverage;
 
 /**
  * A trained remaining-useful-life model: the scaling of {@link RulProtocol} plus a DJL network
@@ -176,6 +177,7 @@ public final class RulModel implements AutoCloseable {
         float[] yb = new float[batch];
         try (Trainer trainer = model.newTrainer(tc)) {
             trainer.initialize(new Shape(batch, w, f));
+            WeightAverage average = config.emaDecay() > 0 ? new WeightAverage(model, config.emaDecay()) : null;
             for (epoch = 1; epoch <= config.maxEpochs(); epoch++) {
                 shuffle(order, random);
                 double lossSum = 0;
@@ -197,9 +199,17 @@ public final class RulModel implements AutoCloseable {
                         }
                         trainer.step();
                     }
+                    if (average != null) {
+                        average.update();
+                    }
                     steps++;
                 }
                 double trainRmse = Math.sqrt(lossSum / steps) * cap;
+                // With averaging, the average is what is validated and kept; training goes on from the weights.
+                List<float[]> current = average == null ? null : snapshot(model);
+                if (average != null) {
+                    restore(model, average.values());
+                }
                 double valRmse = valWindows == null ? trainRmse
                         : RulMetrics.rmse(predictWindows(List.of(model), valWindows, cap),
                                 toDouble(valWindows.targets()));
@@ -208,6 +218,9 @@ public final class RulModel implements AutoCloseable {
                     best = valRmse;
                     bestEpoch = epoch;
                     bestWeights = snapshot(model);
+                }
+                if (average != null) {
+                    restore(model, current);
                 }
                 if (log != null) {
                     log.printf(java.util.Locale.ROOT, "epoch %3d  train RMSE %7.3f  validation RMSE %7.3f%s  %.0f s%n",
@@ -307,6 +320,7 @@ public final class RulModel implements AutoCloseable {
                 // Before the age input and the end-of-life validation: neither.
                 c.putIfAbsent("ageScale", c.numberNode(0.0));
                 c.putIfAbsent("validationEnd", c.numberNode(0));
+                c.putIfAbsent("emaDecay", c.numberNode(0)); // before weight averaging
             }
             d = JSON.treeToValue(tree, RulDescriptor.class);
         } catch (IOException e) {

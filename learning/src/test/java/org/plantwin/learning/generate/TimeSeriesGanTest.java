@@ -41,6 +41,26 @@ class TimeSeriesGanTest {
     }
 
     @Test
+    void weightAveragingIsSeededAndChangesTheGenerator() {
+        Windows data = Sines.generate(128, 12, 2, 3);
+        MinMaxScaling unit = new MinMaxScaling(new double[] {0, 0}, new double[] {1, 1});
+        float[] plain;
+        try (TimeSeriesGan g = TimeSeriesGan.train(data, List.of("a", "b"), unit, SMALL, null)) {
+            plain = g.sampleScaled(10, 9).values();
+        }
+        float[] a;
+        try (TimeSeriesGan g = TimeSeriesGan.train(data, List.of("a", "b"), unit, SMALL.withEmaDecay(0.9), null)) {
+            a = g.sampleScaled(10, 9).values();
+            assertThat(g.descriptor().config().ema()).isEqualTo(0.9);
+        }
+        try (TimeSeriesGan g = TimeSeriesGan.train(data, List.of("a", "b"), unit, SMALL.withEmaDecay(0.9), null)) {
+            assertThat(g.sampleScaled(10, 9).values()).containsExactly(a, within(1e-5f));
+        }
+        assertThat(a).isNotEqualTo(plain);
+        assertThatThrownBy(() -> SMALL.withEmaDecay(1)).hasMessageContaining("(1.0)").hasMessageContaining("[0, 1)");
+    }
+
+    @Test
     void theSupervisedLossIsSeededChangesTheGeneratorAndIsRecordedInTheDescriptor(@TempDir Path dir) {
         Windows data = Sines.generate(128, 12, 2, 3);
         MinMaxScaling unit = new MinMaxScaling(new double[] {0, 0}, new double[] {1, 1});

@@ -104,7 +104,7 @@ class RulModelTest {
         var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
         var tree = mapper.readTree(json.toFile());
         ((com.fasterxml.jackson.databind.node.ObjectNode) tree.get("config")).remove(List.of("finalLearningRate",
-                "members", "smoothing"));
+                "members", "smoothing", "emaDecay"));
         mapper.writeValue(json.toFile(), tree);
         assertThat(Files.readString(json)).doesNotContain("members").doesNotContain("finalLearningRate")
                 .doesNotContain("smoothing");
@@ -112,6 +112,7 @@ class RulModelTest {
             assertThat(loaded.descriptor().config().members()).isEqualTo(1);
             assertThat(loaded.descriptor().config().finalLearningRate()).isEqualTo(tiny().learningRate());
             assertThat(loaded.descriptor().config().smoothing()).isEqualTo(1.0); // no smoothing
+            assertThat(loaded.descriptor().config().emaDecay()).isZero(); // no averaging
         }
     }
 
@@ -163,6 +164,23 @@ class RulModelTest {
             assertThat(loaded.descriptor().config().smoothing()).isEqualTo(0.3);
             assertThat(loaded.predict(TEST)).containsExactly(before);
         }
+    }
+
+    @Test
+    void weightAveragingIsSeededChangesTheModelAndRoundTrips() {
+        RulConfig c = tiny().withMaxEpochs(2).withEmaDecay(0.9);
+        double[] before;
+        try (RulModel m = RulModel.train(TRAIN, c, null)) {
+            before = m.predict(TEST);
+            m.save(tmp);
+        }
+        assertThat(trainAndPredict(c)).containsExactly(before);
+        assertThat(before).isNotEqualTo(trainAndPredict(c.withEmaDecay(0)));
+        try (RulModel loaded = RulModel.load(tmp, 1)) {
+            assertThat(loaded.descriptor().config().emaDecay()).isEqualTo(0.9);
+            assertThat(loaded.predict(TEST)).containsExactly(before);
+        }
+        assertThatThrownBy(() -> c.withEmaDecay(1)).hasMessageContaining("emaDecay (1.0)");
     }
 
     @Test

@@ -71,6 +71,11 @@ final class GanCommand implements Callable<Integer> {
                         + " supervisor, discriminator; the paper's settings) (default: ${DEFAULT-VALUE}).")
         String arch;
 
+        @Option(names = "--ema", paramLabel = "DECAY",
+                description = "Decay of the average of the generator's weights that becomes the model (0 = off: the"
+                        + " last iterate; default: the architecture's, learning/README \"Scenario generator\").")
+        Double ema;
+
         @Override
         public Integer call() {
             return PlantwinCli.guarded(spec, () -> {
@@ -89,8 +94,14 @@ final class GanCommand implements Callable<Integer> {
                     throw new IllegalArgumentException("The --arch (" + arch + ") must be " + GanConfig.RGAN + " or "
                             + GanConfig.TIMEGAN + ".");
                 }
+                if (ema != null && !(ema >= 0 && ema < 1)) {
+                    throw new IllegalArgumentException("The --ema (" + ema + ") must be in [0, 1); 0 = off.");
+                }
                 GanConfig config = GanConfig.defaults(arch, table.columns().size()).withEpochs(epochs)
                         .withSeed(training.seed).withThreads(training.threads());
+                if (ema != null) {
+                    config = config.withEmaDecay(ema);
+                }
                 try (TimeSeriesGan gan = TimeSeriesGan.train(table, seqLen, config, null)) {
                     gan.save(training.out);
                     GanDescriptor d = gan.descriptor();

@@ -44,11 +44,12 @@ class GanCommandTest {
         Path data = series();
         Path model = dir.resolve("model");
         Outcome t = cli("gan", "train", "--data", data.toString(), "--seq-len", "8", "--epochs", "2", "--seed", "3",
-                "--out", model.toString());
+                "--ema", "0.9", "--out", model.toString());
         assertThat(t.code()).as(t.err()).isZero();
         assertThat(t.out()).contains("rgan: 53 windows of 8 x 2 [demand, price], 2 epochs");
         assertThat(model.resolve("gan-0000.params")).isRegularFile();
-        assertThat(model.resolve("gan.json")).isRegularFile();
+        assertThat(new ObjectMapper().readTree(model.resolve("gan.json").toFile()).at("/config/emaDecay").asDouble())
+                .isEqualTo(0.9);
 
         Path synth = dir.resolve("out/synth.csv");
         Outcome s = cli("gan", "sample", "--model", model.toString(), "--count", "20", "--out", synth.toString());
@@ -105,11 +106,16 @@ class GanCommandTest {
     }
 
     @Test
-    void negativeThreadsAreRejectedByName() throws Exception {
+    void negativeThreadsAndAnEmaOutsideZeroOneAreRejectedByName() throws Exception {
         Outcome t = cli("gan", "train", "--data", series().toString(), "--threads", "-1", "--out",
                 dir.resolve("m").toString());
         assertThat(t.code()).isEqualTo(2);
         assertThat(t.err()).contains("--threads (-1)");
+        assertThat(dir.resolve("m")).doesNotExist();
+        Outcome e = cli("gan", "train", "--data", series().toString(), "--ema", "1.5", "--out",
+                dir.resolve("m").toString());
+        assertThat(e.code()).isEqualTo(2);
+        assertThat(e.err()).contains("--ema (1.5)").contains("[0, 1)");
         assertThat(dir.resolve("m")).doesNotExist();
     }
 
