@@ -61,6 +61,10 @@ public record GanConfig(int epochs, int batchSize, int hidden, int layers, int n
             throw new IllegalArgumentException("The weight-averaging decay (" + emaDecay
                     + ") must be in [0, 1); 0 = off.");
         }
+        if (architecture.equals(TIMEGAN) && emaDecay != null && emaDecay > 0) {
+            throw new IllegalArgumentException("The weight averaging (emaDecay " + emaDecay + ") is for " + RGAN
+                    + " only; use 0 with " + TIMEGAN + ".");
+        }
         if (supervisedWeight != null && !(supervisedWeight >= 0)) {
             throw new IllegalArgumentException("The supervised weight (" + supervisedWeight + ") must be >= 0.");
         }
@@ -73,10 +77,16 @@ public record GanConfig(int epochs, int batchSize, int hidden, int layers, int n
         }
     }
 
-    /** Defaults: 50 epochs, batch 128, GRU 24 x 2, noise 8 (4 static), Adam 1e-3, moment weight 10, seed 42. */
+    /**
+     * Defaults: 50 epochs, batch 128, GRU 24 x 2, noise 8 (4 static), Adam 1e-3, moment weight 10, seed 42, the
+     * generator's weights averaged with decay {@value #DEFAULT_EMA_DECAY} (learning/README, "Weight averaging").
+     */
     public static GanConfig defaults() {
-        return new GanConfig(50, 128, 24, 2, 8, 4, 1e-3, 10, 42, 1, null, DEFAULT_ARCHITECTURE);
+        return new GanConfig(50, 128, 24, 2, 8, 4, 1e-3, 10, 42, 1, null, DEFAULT_ARCHITECTURE, DEFAULT_EMA_DECAY);
     }
+
+    /** The weight-averaging decay of {@link #defaults()}, chosen by measurement (rgan only). */
+    public static final double DEFAULT_EMA_DECAY = 0.995;
 
     public GanConfig withEpochs(int n) {
         return new GanConfig(n, batchSize, hidden, layers, noiseDim, staticNoiseDim,
@@ -150,10 +160,13 @@ public record GanConfig(int epochs, int batchSize, int hidden, int layers, int n
     /**
      * The defaults of an architecture for data with {@code features} columns: {@link #defaults()} for
      * {@value #RGAN}; for {@value #TIMEGAN} the paper's settings: GRU 24 x 3, uniform noise of {@code features}
-     * values per step (none fixed per window), moment weight 100, batch 128, Adam 1e-3.
+     * values per step (none fixed per window), moment weight 100, batch 128, Adam 1e-3, no weight averaging.
      */
     public static GanConfig defaults(String architecture, int features) {
-        GanConfig d = defaults().withArchitecture(architecture);
-        return d.architecture().equals(TIMEGAN) ? d.withLayers(3).withNoise(features, 0).withMomentWeight(100) : d;
+        if (TIMEGAN.equals(architecture)) {
+            return defaults().withEmaDecay(0).withArchitecture(TIMEGAN).withLayers(3).withNoise(features, 0)
+                    .withMomentWeight(100);
+        }
+        return defaults().withArchitecture(architecture);
     }
 }

@@ -123,7 +123,11 @@ class TimeGanTest {
         assertThat(c.noiseDim()).isEqualTo(6);
         assertThat(c.staticNoiseDim()).isZero();
         assertThat(c.momentWeight()).isEqualTo(100);
+        assertThat(c.ema()).isZero();
         assertThat(GanConfig.defaults(GanConfig.RGAN, 6)).isEqualTo(GanConfig.defaults());
+        assertThat(GanConfig.defaults().ema()).isEqualTo(GanConfig.DEFAULT_EMA_DECAY);
+        assertThatThrownBy(() -> c.withEmaDecay(0.9)).hasMessageContaining("emaDecay 0.9")
+                .hasMessageContaining("rgan only");
         assertThat(new GanConfig(3, 32, 8, 1, 4, 2, 1e-3, 10, 5, 1).architecture()).isEqualTo(GanConfig.RGAN);
         assertThatThrownBy(() -> GanConfig.defaults().withArchitecture("wgan"))
                 .hasMessageContaining("architecture (wgan)");

@@ -72,8 +72,8 @@ final class GanCommand implements Callable<Integer> {
         String arch;
 
         @Option(names = "--ema", paramLabel = "DECAY",
-                description = "Decay of the average of the generator's weights that becomes the model (0 = off: the"
-                        + " last iterate; default: the architecture's, learning/README \"Scenario generator\").")
+                description = "rgan: decay of the average of the generator's weights that becomes the model (0 = off:"
+                        + " the last iterate; default: " + GanConfig.DEFAULT_EMA_DECAY + ").")
         Double ema;
 
         @Override
@@ -96,6 +96,10 @@ final class GanCommand implements Callable<Integer> {
                 }
                 if (ema != null && !(ema >= 0 && ema < 1)) {
                     throw new IllegalArgumentException("The --ema (" + ema + ") must be in [0, 1); 0 = off.");
+                }
+                if (ema != null && ema > 0 && arch.equals(GanConfig.TIMEGAN)) {
+                    throw new IllegalArgumentException("The --ema (" + ema + ") applies to " + GanConfig.RGAN
+                            + " only; TimeGAN keeps its last iterate.");
                 }
                 GanConfig config = GanConfig.defaults(arch, table.columns().size()).withEpochs(epochs)
                         .withSeed(training.seed).withThreads(training.threads());

@@ -117,6 +117,11 @@ class GanCommandTest {
         assertThat(e.code()).isEqualTo(2);
         assertThat(e.err()).contains("--ema (1.5)").contains("[0, 1)");
         assertThat(dir.resolve("m")).doesNotExist();
+        Outcome g = cli("gan", "train", "--data", series().toString(), "--arch", "timegan", "--ema", "0.9", "--out",
+                dir.resolve("m").toString());
+        assertThat(g.code()).isEqualTo(2);
+        assertThat(g.err()).contains("--ema (0.9)").contains("rgan only");
+        assertThat(dir.resolve("m")).doesNotExist();
     }
 
     @Test
