@@ -636,7 +636,8 @@ public final class ResourceProcess extends LogicalProcess implements LiveView {
             throw new IllegalStateException("The machine (" + m.spec.id() + ") has no processing time for product ("
                     + model.productIds.get(p.product) + ").");
         }
-        return sample(ps);
+        long work = sample(ps);
+        return m.wear == null ? work : m.wear.slowed(work);
     }
 
     private void beginSetup(MachineRt m) {
@@ -713,7 +714,8 @@ public final class ResourceProcess extends LogicalProcess implements LiveView {
             m.wear.read(now(), m.operatingMillis / MS_PER_HOUR);
         }
         m.askMaintenance = m.maintenancePolicy != null;
-        boolean scrap = m.spec.scrap() > 0 && m.scrapRng.nextDouble() < m.spec.scrap();
+        double scrapProbability = m.spec.scrap() + (m.wear == null ? 0 : m.wear.extraScrap());
+        boolean scrap = scrapProbability > 0 && m.scrapRng.nextDouble() < scrapProbability;
         if (operations.size() < model.operationTraceLimit) {
             operations.add(new RunResult.Operation(spec.id(), s.spec.id(), m.spec.id(), p.id,
                     model.productIds.get(p.product), m.opStart / MS_PER_MIN, m.opProcessStart / MS_PER_MIN,

@@ -80,6 +80,17 @@ final class Wear {
         return health;
     }
 
+    /** A cycle's processing time at the current health: {@code millis x (1 + slowdownAtFailure x (1 - health))}. */
+    long slowed(long millis) {
+        double s = spec.slowdownAtFailure();
+        return s == 0 ? millis : Math.round(millis * (1 + s * (1 - health)));
+    }
+
+    /** The extra scrap probability at the current health: {@code scrapAtFailure x (1 - health)}. */
+    double extraScrap() {
+        return spec.scrapAtFailure() * (1 - health);
+    }
+
     ContinuousSampler repair() {
         return repair;
     }

@@ -73,6 +73,36 @@ class MaintenanceTest {
     }
 
     @Test
+    void aWornMachineRunsSlowerAsItsHealthFalls() {
+        // 1 % per hour, no noise: health falls linearly over a 100-hour life, so with slowdownAtFailure 1 a cycle at
+        // operating hour t takes 6 min x (1 + t/100) and a life makes 1000 ln 2 = 693 parts instead of 1000.
+        RunResult plain = run(oneMachine("{wearPerHour: 0.01, wearCv: 0, repair: 10h}", "{policy: runToFailure}"),
+                RunOptions.defaults());
+        RunResult slow = run(oneMachine("{wearPerHour: 0.01, wearCv: 0, repair: 10h, slowdownAtFailure: 1}",
+                "{policy: runToFailure}"), RunOptions.defaults());
+
+        RunResult.MachineKpis p = plain.machines().get(0);
+        RunResult.MachineKpis s = slow.machines().get(0);
+        assertThat((double) s.processed() / p.processed()).isBetween(0.67, 0.72);
+        assertThat(s.performance()).isBetween(0.67, 0.72);
+        assertThat(p.performance()).isGreaterThan(0.99);
+        assertThat(slow.maintenance().get(0).failures()).isEqualTo(plain.maintenance().get(0).failures());
+    }
+
+    @Test
+    void aWornMachineScrapsMoreAsItsHealthFalls() {
+        // Scrap probability 1 - health at the end of each cycle; health falls linearly, parts are spread evenly over
+        // the life, so about half are scrapped.
+        RunResult r = run(oneMachine("{wearPerHour: 0.01, wearCv: 0, repair: 10h, scrapAtFailure: 1}",
+                "{policy: runToFailure}"), RunOptions.defaults());
+
+        RunResult.MachineKpis m = r.machines().get(0);
+        double share = (double) m.scrapped() / m.processed();
+        assertThat(share).isBetween(0.47, 0.53);
+        assertThat(m.quality()).isCloseTo(1 - share, org.assertj.core.data.Offset.offset(1e-9));
+    }
+
+    @Test
     void fixedIntervalMaintainsAfterEachIntervalOfOperation() {
         Scenario s = oneMachine("{wearPerHour: 0.001, wearCv: 0, repair: 10h}",
                 "{policy: fixedInterval, interval: 30h, duration: 2h, cost: 50}");

@@ -215,7 +215,7 @@ public final class SensorFaultEvaluation {
             }
             machines.add(new Machine(m.id(), m.processTime(), m.processTimes(), m.failures(), m.setup(), m.scrap(),
                     new Degradation(d.wearPerHour(), d.wearCv(), d.rateCv(), d.hazardPerHour(), d.hazardShape(),
-                            d.repair(), sensors), m.maintenance()));
+                            d.repair(), sensors, d.slowdownAtFailure(), d.scrapAtFailure()), m.maintenance()));
         }
         return new Scenario(s.name() + "+faults", s.description(), s.seed(), s.horizon(), s.warmup(),
                 s.transferTime(), s.products(), machines, s.lines(), s.machineGroups(), s.sources(), s.sinks(),

@@ -9,7 +9,10 @@ import java.util.List;
  * mean rate is drawn afresh for every life when {@code rateCv > 0}), the
  * failure hazard rises as health falls ({@code hazardPerHour x (1 - health)^hazardShape} per operating hour, and a
  * failure for certain at health 0), and its sensors read a value between {@code atNew} and {@code atFailure} in
- * proportion to the wear, plus noise, at the end of every cycle. A wear failure is repaired as good as new.
+ * proportion to the wear, plus noise, at the end of every cycle. A worn machine may also run slower and scrap more:
+ * a cycle's processing time is multiplied by {@code 1 + slowdownAtFailure x (1 - health)} (health when it starts)
+ * and its scrap probability raised by {@code scrapAtFailure x (1 - health)} (health when it ends). A wear failure is
+ * repaired as good as new.
  */
 public record Degradation(
         @JsonProperty(required = true) @JsonPropertyDescription("Mean health lost per operating hour, in (0, 1].") Double wearPerHour,
@@ -18,9 +21,19 @@ public record Degradation(
         @JsonPropertyDescription("Failure rate per operating hour at health 0; default 0 (fail only when health reaches 0).") Double hazardPerHour,
         @JsonPropertyDescription("Exponent of the hazard curve in (1 - health); default 2.") Double hazardShape,
         @JsonProperty(required = true) @JsonPropertyDescription("Corrective repair time after a wear failure.") Distribution repair,
-        @JsonPropertyDescription("Condition sensors read at the end of every cycle.") List<Sensor> sensors) {
+        @JsonPropertyDescription("Condition sensors read at the end of every cycle.") List<Sensor> sensors,
+        @JsonPropertyDescription("Extra processing time at health 0, as a fraction: a cycle takes 1 + slowdownAtFailure x (1 - health) times its drawn time; default 0.") Double slowdownAtFailure,
+        @JsonPropertyDescription("Extra scrap probability at health 0: a part is scrapped with the machine's scrap plus scrapAtFailure x (1 - health); default 0.") Double scrapAtFailure) {
+
+    /** Wear that changes neither speed nor scrap. */
+    public Degradation(Double wearPerHour, Double wearCv, Double rateCv, Double hazardPerHour, Double hazardShape,
+            Distribution repair, List<Sensor> sensors) {
+        this(wearPerHour, wearCv, rateCv, hazardPerHour, hazardShape, repair, sensors, null, null);
+    }
 
     public Degradation {
+        slowdownAtFailure = slowdownAtFailure == null ? 0.0 : slowdownAtFailure;
+        scrapAtFailure = scrapAtFailure == null ? 0.0 : scrapAtFailure;
         wearCv = wearCv == null ? 0.5 : wearCv;
         rateCv = rateCv == null ? 0.0 : rateCv;
         hazardPerHour = hazardPerHour == null ? 0.0 : hazardPerHour;

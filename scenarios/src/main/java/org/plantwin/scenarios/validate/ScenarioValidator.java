@@ -401,6 +401,14 @@ public final class ScenarioValidator {
             add(path + ".hazardShape", num(d.hazardShape()), "The hazard shape must be a finite number > 0",
                     "Maybe 2 (the hazard grows with the square of the wear).");
         }
+        if (!(d.slowdownAtFailure() >= 0 && d.slowdownAtFailure() <= 100)) {
+            add(path + ".slowdownAtFailure", num(d.slowdownAtFailure()), "The slowdown at failure must be a number in"
+                    + " [0, 100]", "Maybe 0.3: a worn-out machine takes 30 % longer per cycle; 0 = no slowdown.");
+        }
+        if (!(d.scrapAtFailure() >= 0 && d.scrapAtFailure() <= 1)) {
+            add(path + ".scrapAtFailure", num(d.scrapAtFailure()), "The extra scrap probability at failure must be in"
+                    + " [0, 1]", "Maybe 0.1: a worn-out machine scraps 10 % more parts; 0 = no effect.");
+        }
         if (d.repair() != null) {
             checkDistribution(path + ".repair", d.repair(), false);
         }

@@ -156,6 +156,8 @@ class ScenarioValidatorTest {
                     processTime: 1m
                     degradation:
                       wearPerHour: 1.5
+                      slowdownAtFailure: -0.2
+                      scrapAtFailure: 1.5
                       repair: 1h
                       sensors: [{id: vib, atNew: 1, atFailure: 1}]
                     maintenance: {policy: fixedInterval, duration: 1h, cost: -5}
@@ -171,6 +173,8 @@ class ScenarioValidatorTest {
 
         assertThat(e.problems()).extracting(Problem::path, Problem::value).containsExactly(
                 tuple("$.machines[0].degradation.wearPerHour", "1.5"),
+                tuple("$.machines[0].degradation.slowdownAtFailure", "-0.2"),
+                tuple("$.machines[0].degradation.scrapAtFailure", "1.5"),
                 tuple("$.machines[0].degradation.sensors[0].atFailure", "1"),
                 tuple("$.machines[0].maintenance.interval", "(missing)"),
                 tuple("$.machines[0].maintenance.cost", "-5"),
