@@ -32,12 +32,15 @@ public final class WeightAverage {
         }
     }
 
-    /** Folds the current weights into the average. */
+    /**
+     * Folds the current weights into the average. The weights are detached first: PyTorch's gradient mode may be on
+     * outside a gradient collector (it is per thread), and the average must not join the autograd graph.
+     */
     public void update() {
         float d = (float) Math.min(decay, (1.0 + updates) / (10.0 + updates));
         updates++;
         for (int i = 0; i < weights.size(); i++) {
-            try (NDArray scaled = weights.get(i).mul(1 - d)) {
+            try (NDArray detached = weights.get(i).stopGradient(); NDArray scaled = detached.mul(1 - d)) {
                 averages.get(i).muli(d).addi(scaled);
             }
         }
@@ -52,11 +55,13 @@ public final class WeightAverage {
         return v;
     }
 
-    /** Replaces the model's weights with the average. */
+    /**
+     * Replaces the model's weights with the average: a copy of the values ({@code NDArray.set}), not an in-place
+     * arithmetic operation, which PyTorch refuses on a weight that requires a gradient while gradient mode is on.
+     */
     public void copyInto() {
         for (int i = 0; i < weights.size(); i++) {
-            NDArray w = weights.get(i);
-            w.subi(w).addi(averages.get(i));
+            weights.get(i).set(averages.get(i).toFloatArray());
         }
     }
 }

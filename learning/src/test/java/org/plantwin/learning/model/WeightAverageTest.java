@@ -37,6 +37,29 @@ class WeightAverageTest {
     }
 
     @Test
+    void worksWithGradientModeOnOutsideACollector() {
+        // PyTorch's gradient mode is per thread and on by default; in-place arithmetic on a weight that requires a
+        // gradient is then refused, and an average built from it would join the autograd graph.
+        Engine engine = DjlRuntime.engine(1);
+        boolean before = ai.djl.pytorch.jni.JniUtils.isGradMode();
+        ai.djl.pytorch.jni.JniUtils.setGradMode(true);
+        try (Model m = Model.newInstance("avg", engine.defaultDevice(), DjlRuntime.ENGINE)) {
+            m.setBlock(Linear.builder().setUnits(1).optBias(false).build());
+            m.getBlock().initialize(m.getNDManager(), DataType.FLOAT32, new Shape(1, 2));
+            NDArray w = m.getBlock().getParameters().valueAt(0).getArray();
+            w.set(new float[] {2, 4});
+            w.setRequiresGradient(true);
+            WeightAverage avg = new WeightAverage(m, 0.5);
+            avg.update(); // decay min(0.5, 1/10) = 0.1: the same weights
+            avg.copyInto();
+            assertThat(w.toFloatArray()).containsExactly(new float[] {2, 4}, within(1e-6f));
+            assertThat(avg.values().get(0)).containsExactly(new float[] {2, 4}, within(1e-6f));
+        } finally {
+            ai.djl.pytorch.jni.JniUtils.setGradMode(before);
+        }
+    }
+
+    @Test
     void theDecayMustLieStrictlyBetweenZeroAndOne() {
         Engine engine = DjlRuntime.engine(1);
         try (Model m = Model.newInstance("avg", engine.defaultDevice(), DjlRuntime.ENGINE)) {
