@@ -299,7 +299,8 @@ public final class LiveTwin {
                 kernel.inject(model.customerLp(c), t, new LiveMessages.OrderReport(TELEMETRY_ORDERS | a.seq(),
                         model.productIndex(o.product()), o.quantity(), due));
             }
-            // Part counts, cycle times and trucks are observed only: kept as drift, not fed to the model.
+            // Part counts, cycle times, trucks and sensor readings are observed only: kept as drift (sensor
+            // readings only counted), not fed to the model.
         }
     }
 
@@ -322,6 +323,8 @@ public final class LiveTwin {
             if (!(c.seconds() > 0) || Double.isInfinite(c.seconds())) {
                 throw new TelemetryException("seconds", c.seconds(), "A cycle time must be a finite number > 0.");
             }
+        } else if (b instanceof Telemetry.SensorReading r) {
+            validateSensors(r);
         } else if (b instanceof Telemetry.BufferLevel l) {
             int[] loc = station(l.line(), l.station());
             PlantModel.StationSpec st = model.resources.get(loc[0]).stations().get(loc[1]);
@@ -352,6 +355,30 @@ public final class LiveTwin {
             stock(w, o.product());
             if (o.quantity() <= 0) {
                 throw new TelemetryException("quantity", o.quantity(), "An order quantity must be > 0.");
+            }
+        }
+    }
+
+    /** A reading must match the machine's condition sensors in number, and every value must be finite. */
+    private void validateSensors(Telemetry.SensorReading r) {
+        machine(r.machine());
+        Machine m = scenario.machines().stream().filter(x -> x.id().equals(r.machine())).findFirst().orElseThrow();
+        List<String> sensors = m.degradation() == null ? List.of()
+                : m.degradation().sensors().stream().map(s -> s.id()).toList();
+        if (sensors.isEmpty()) {
+            throw new TelemetryException("machine", r.machine(), "Machine " + r.machine() + " has no condition"
+                    + " sensors (degradation.sensors) in the scenario. Maybe add them there, or report another"
+                    + " machine.");
+        }
+        if (r.values().size() != sensors.size()) {
+            throw new TelemetryException("values", r.values(), "Machine " + r.machine() + " has " + sensors.size()
+                    + " sensors " + sensors + "; give one value each, in that order.");
+        }
+        for (int i = 0; i < sensors.size(); i++) {
+            double v = r.values().get(i);
+            if (!Double.isFinite(v)) {
+                throw new TelemetryException("values[" + i + "]", v, "A sensor value (" + sensors.get(i)
+                        + ") must be a finite number.");
             }
         }
     }
@@ -465,6 +492,32 @@ public final class LiveTwin {
     /** The journal of applied telemetry, oldest first. */
     public List<Applied> journal() {
         return List.copyOf(journal);
+    }
+
+    /** How many messages the journal holds. */
+    public int journalSize() {
+        return journal.size();
+    }
+
+    /** The journal entries from index {@code from} on (as {@link #journalSize()} gave it before), oldest first. */
+    public List<Applied> journalSince(int from) {
+        return List.copyOf(journal.subList(from, journal.size()));
+    }
+
+    /**
+     * Appends an event that does not come from the model's state (an alarm an observer raised about an entity) to
+     * the changes, stamped {@code atMillis}: {@code field} with {@code value} (from null). Events are not journalled,
+     * so a {@link #restore} does not bring them back.
+     */
+    public Change recordEvent(long atMillis, String entity, String field, Map<String, Object> value, String source) {
+        Change c = new Change(++changeSeq, atMillis, Objects.requireNonNull(entity, "entity"),
+                Objects.requireNonNull(field, "field"), null,
+                java.util.Collections.unmodifiableMap(new LinkedHashMap<>(value)), source);
+        history.addLast(c);
+        if (history.size() > HISTORY_LIMIT) {
+            history.removeFirst();
+        }
+        return c;
     }
 
     /** The sequence number of the latest change recorded (0 before any). */

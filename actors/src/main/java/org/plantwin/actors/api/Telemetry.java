@@ -1,5 +1,7 @@
 package org.plantwin.actors.api;
 
+import java.util.List;
+
 /**
  * What the real plant reports to a live twin ({@link LiveTwin}). Each kind names one entity and the field of it
  * that it reports, which is the key for ordering: a report older than the last applied one for the same key is
@@ -48,6 +50,28 @@ public sealed interface Telemetry {
     record CycleTime(String machine, double seconds) implements Telemetry {
         public String kind() {
             return "cycleTime";
+        }
+
+        public String entity() {
+            return machine;
+        }
+
+        public boolean stateLike() {
+            return false;
+        }
+    }
+
+    /**
+     * One reading of every condition sensor of a machine ({@code degradation.sensors} of the scenario, in that
+     * order); observed only, and every reading is an event.
+     */
+    record SensorReading(String machine, List<Double> values) implements Telemetry {
+        public SensorReading {
+            values = List.copyOf(values);
+        }
+
+        public String kind() {
+            return "sensors";
         }
 
         public String entity() {

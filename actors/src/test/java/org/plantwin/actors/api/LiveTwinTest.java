@@ -123,6 +123,65 @@ class LiveTwinTest {
     }
 
     @Test
+    void sensorReadingsAreCheckedAgainstTheMachinesSensorsAndObservedOnly() {
+        Scenario wear = Scenarios.library("maintenance");
+        LiveTwin twin = LiveTwin.start(wear, 3);
+        twin.advanceTo(HOUR);
+        assertThatThrownBy(() -> twin.apply("u", HOUR, new Telemetry.SensorReading("M9", List.of(1.0, 60.0))))
+                .isInstanceOfSatisfying(TelemetryException.class, e -> {
+                    assertThat(e.path()).isEqualTo("machine");
+                    assertThat(e.value()).isEqualTo("M9");
+                });
+        assertThatThrownBy(() -> twin.apply("n", HOUR, new Telemetry.SensorReading("M1", List.of(1.0))))
+                .isInstanceOfSatisfying(TelemetryException.class, e -> {
+                    assertThat(e.path()).isEqualTo("values");
+                    assertThat(e.value()).isEqualTo("[1.0]");
+                    assertThat(e.getMessage()).contains("[vibration, temperature]");
+                });
+        assertThatThrownBy(() -> twin.apply("x", HOUR, new Telemetry.SensorReading("M1", List.of(1.0, Double.NaN))))
+                .isInstanceOfSatisfying(TelemetryException.class, e -> {
+                    assertThat(e.path()).isEqualTo("values[1]");
+                    assertThat(e.value()).isEqualTo("NaN");
+                });
+        // The supply chain's machines have no condition sensors.
+        LiveTwin plain = LiveTwin.start(SUPPLY, 3);
+        assertThatThrownBy(() -> plain.apply("p", 0, new Telemetry.SensorReading("L1-M1", List.of(1.0))))
+                .isInstanceOfSatisfying(TelemetryException.class, e -> {
+                    assertThat(e.path()).isEqualTo("machine");
+                    assertThat(e.getMessage()).contains("degradation.sensors");
+                });
+        assertThat(twin.journal()).isEmpty();
+
+        // Every reading is an event (an older one is not stale), journalled but not fed to the model.
+        LiveTwin twin2 = LiveTwin.start(wear, 3);
+        twin2.advanceTo(HOUR);
+        twin.apply("a", HOUR, new Telemetry.SensorReading("M1", List.of(1.2, 61.0)));
+        assertThat(twin.apply("b", HOUR - 1, new Telemetry.SensorReading("M1", List.of(1.3, 61.5))))
+                .isEqualTo(LiveTwin.Outcome.APPLIED);
+        twin.advanceTo(5 * HOUR);
+        twin2.advanceTo(5 * HOUR);
+        assertThat(twin.entities()).isEqualTo(twin2.entities());
+        assertThat(twin.journal()).extracting(a -> a.body().kind()).containsExactly("sensors", "sensors");
+        LiveTwin back = LiveTwin.restore(wear, 3, twin.journal(), twin.now());
+        assertThat(back.entities()).isEqualTo(twin.entities());
+        assertThat(back.journal()).isEqualTo(twin.journal());
+    }
+
+    @Test
+    void recordedEventsJoinTheChangesButNotTheState() {
+        LiveTwin twin = LiveTwin.start(SUPPLY, 3);
+        twin.advanceTo(HOUR);
+        long last = twin.lastChangeSeq();
+        Map<String, Map<String, Object>> before = twin.entities();
+        LiveTwin.Change c = twin.recordEvent(HOUR - 5, "L1-M1", "sensorAlarm", Map.of("score", 2.0), "sensorWatcher");
+        assertThat(c.seq()).isEqualTo(last + 1);
+        assertThat(twin.changesSince(last, 10)).containsExactly(c);
+        assertThat(twin.history(HOUR - 5, HOUR, "L1-M1")).containsExactly(c);
+        twin.advanceTo(2 * HOUR);
+        assertThat(twin.entities().keySet()).isEqualTo(before.keySet());
+    }
+
+    @Test
     void reportedOrdersReplaceTheCustomersDemandModel() {
         LiveTwin twin = LiveTwin.start(SUPPLY, 5);
         twin.apply("o1", 0, new Telemetry.OrderArrival("C01", "A", 4, null));
