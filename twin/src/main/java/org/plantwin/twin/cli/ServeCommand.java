@@ -76,6 +76,12 @@ final class ServeCommand implements Callable<Integer> {
             description = "Client id at the MQTT broker (default: plantwin-PID); unique per server.")
     String mqttClientId;
 
+    @Option(names = "--anomaly-model", paramLabel = "MODEL_DIR",
+            description = "A sensor autoencoder (a folder SensorAutoencoder.save wrote) that watches the live twins'"
+                    + " sensors telemetry; its alarms appear on each twin's change stream as sensorAlarm events"
+                    + " (default: none).")
+    Path anomalyModel;
+
     @Override
     public Integer call() throws Exception {
         if (!cluster && (seedNodes != null || clusterPort != 2551 || !"127.0.0.1".equals(clusterHost))) {
@@ -117,7 +123,7 @@ final class ServeCommand implements Callable<Integer> {
         if (lanes != null) {
             settings = settings.withLanes(lanes);
         }
-        settings = settings.withLiveDir(liveDir);
+        settings = settings.withLiveDir(liveDir).withAnomalyModel(anomalyModel);
         ClusterNode node = null;
         if (cluster) {
             try {

@@ -18,6 +18,7 @@ import org.apache.pekko.http.javadsl.ServerBinding;
 import org.plantwin.actors.api.SimulationRuntime;
 import org.plantwin.twin.experiment.RunExecutor;
 import org.plantwin.twin.live.MqttBridge;
+import org.plantwin.learning.maintenance.SensorAutoencoder;
 import org.plantwin.twin.live.TelemetryIngest;
 
 /**
@@ -42,6 +43,8 @@ public final class PlantwinServer implements AutoCloseable {
     private final ServerSettings settings;
     private MqttBridge mqtt; // guarded by this
     private final org.plantwin.twin.live.TwinService live;
+    /** The anomaly model watching the live twins' sensors (closed after the actor system), or null. */
+    private final SensorAutoencoder anomalyModel;
 
     private PlantwinServer(ServerSettings settings, RunExecutor experimentRuns,
                            org.plantwin.twin.live.TwinService twins) {
@@ -56,6 +59,7 @@ public final class PlantwinServer implements AutoCloseable {
                 "pekko.http.server.server-header = plantwin",
                 "pekko.http.server.max-connections = 1024"))
                 .withFallback(ConfigFactory.load());
+        this.anomalyModel = anomalyModel(settings, twins);
         this.runtime = SimulationRuntime.create(settings.lanes());
         this.workers = Executors.newFixedThreadPool(settings.maxJobs(), daemonThreads());
         Jobs jobs = new Jobs(settings.maxJobs(), settings.retainedJobs(), Clock.systemUTC());
@@ -65,7 +69,8 @@ public final class PlantwinServer implements AutoCloseable {
         try {
             sys = ActorSystem.create(Behaviors.empty(), "plantwin-http", config);
             this.live = twins != null ? twins : org.plantwin.twin.live.LiveTwins.open(sys, workers,
-                    settings.liveDir(), System::currentTimeMillis); // the pacer's wall clock, outside the simulation
+                    settings.liveDir(), System::currentTimeMillis, // the pacer's wall clock, outside the simulation
+                    anomalyModel);
             ApiRoutes routes = new ApiRoutes(settings, service, metrics, live);
             this.binding = Http.get(sys).newServerAt(settings.bind(), settings.port()).bind(routes.route())
                     .toCompletableFuture().get(30, TimeUnit.SECONDS);
@@ -76,11 +81,32 @@ public final class PlantwinServer implements AutoCloseable {
             runtime.close();
             workers.shutdownNow();
             metrics.close();
+            if (anomalyModel != null) {
+                anomalyModel.close();
+            }
             throw new IllegalStateException("Cannot listen on " + settings.bind() + ":" + settings.port() + ": "
                     + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage())
                     + ". Maybe the port is taken; try --port 0 for a free one.", e);
         }
         this.system = sys;
+    }
+
+    /** Loads the settings' anomaly model (null when none is set). */
+    private static SensorAutoencoder anomalyModel(ServerSettings settings, org.plantwin.twin.live.TwinService twins) {
+        if (settings.anomalyModel() == null) {
+            return null;
+        }
+        if (twins != null) {
+            throw new IllegalStateException("The anomaly model (" + settings.anomalyModel() + ") watches the live"
+                    + " twins this server hosts itself, not sharded ones. Maybe leave out --anomaly-model, or --cluster"
+                    + " or --live-dir.");
+        }
+        try {
+            return SensorAutoencoder.load(settings.anomalyModel(), 1);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException(e.getMessage() + " Maybe give a folder that SensorAutoencoder.save"
+                    + " wrote (autoencoder.json and autoencoder-0000.params).", e);
+        }
     }
 
     /** Binds and starts serving; returns once the port is open. */
@@ -181,6 +207,9 @@ public final class PlantwinServer implements AutoCloseable {
         workers.shutdownNow();
         runtime.close();
         metrics.close();
+        if (anomalyModel != null) {
+            anomalyModel.close();
+        }
     }
 
     private static ThreadFactory daemonThreads() {

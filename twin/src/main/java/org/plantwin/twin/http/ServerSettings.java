@@ -20,10 +20,12 @@ import org.plantwin.twin.live.MqttBridge;
  * @param mqttClientId  the client id at that broker, or null for {@code plantwin-PID}
  * @param liveDir       where live twins persist their definition and telemetry journal (restored on start), or
  *                      null to keep them in memory only
+ * @param anomalyModel  a folder holding a saved sensor autoencoder that watches the live twins' sensor readings
+ *                      and raises alarms on their change streams, or null for none
  */
 public record ServerSettings(String bind, int port, String token, long maxBodyBytes, int maxJobs, int lanes,
                              int retainedJobs, Duration maxPlanTime, String mqttBroker, String mqttClientId,
-                             java.nio.file.Path liveDir) {
+                             java.nio.file.Path liveDir, java.nio.file.Path anomalyModel) {
 
     public ServerSettings {
         Objects.requireNonNull(bind, "bind");
@@ -53,53 +55,53 @@ public record ServerSettings(String bind, int port, String token, long maxBodyBy
     public static ServerSettings defaults() {
         int cores = Runtime.getRuntime().availableProcessors();
         return new ServerSettings("127.0.0.1", 8080, null, 1 << 20, Math.max(4, 2 * cores), cores, 200,
-                Duration.ofSeconds(60), null, null, null);
+                Duration.ofSeconds(60), null, null, null, null);
     }
 
     public ServerSettings withBind(String b) {
         return new ServerSettings(b, port, token, maxBodyBytes, maxJobs, lanes, retainedJobs, maxPlanTime,
-                mqttBroker, mqttClientId, liveDir);
+                mqttBroker, mqttClientId, liveDir, anomalyModel);
     }
 
     public ServerSettings withPort(int p) {
         return new ServerSettings(bind, p, token, maxBodyBytes, maxJobs, lanes, retainedJobs, maxPlanTime,
-                mqttBroker, mqttClientId, liveDir);
+                mqttBroker, mqttClientId, liveDir, anomalyModel);
     }
 
     public ServerSettings withToken(String t) {
         return new ServerSettings(bind, port, t, maxBodyBytes, maxJobs, lanes, retainedJobs, maxPlanTime,
-                mqttBroker, mqttClientId, liveDir);
+                mqttBroker, mqttClientId, liveDir, anomalyModel);
     }
 
     public ServerSettings withMaxBodyBytes(long n) {
         return new ServerSettings(bind, port, token, n, maxJobs, lanes, retainedJobs, maxPlanTime,
-                mqttBroker, mqttClientId, liveDir);
+                mqttBroker, mqttClientId, liveDir, anomalyModel);
     }
 
     public ServerSettings withMaxJobs(int n) {
         return new ServerSettings(bind, port, token, maxBodyBytes, n, lanes, retainedJobs, maxPlanTime,
-                mqttBroker, mqttClientId, liveDir);
+                mqttBroker, mqttClientId, liveDir, anomalyModel);
     }
 
     public ServerSettings withLanes(int n) {
         return new ServerSettings(bind, port, token, maxBodyBytes, maxJobs, n, retainedJobs, maxPlanTime,
-                mqttBroker, mqttClientId, liveDir);
+                mqttBroker, mqttClientId, liveDir, anomalyModel);
     }
 
     public ServerSettings withRetainedJobs(int n) {
         return new ServerSettings(bind, port, token, maxBodyBytes, maxJobs, lanes, n, maxPlanTime,
-                mqttBroker, mqttClientId, liveDir);
+                mqttBroker, mqttClientId, liveDir, anomalyModel);
     }
 
     /** Telemetry from the MQTT broker at {@code uri} (null: none). */
     public ServerSettings withMqttBroker(String uri) {
         return new ServerSettings(bind, port, token, maxBodyBytes, maxJobs, lanes, retainedJobs, maxPlanTime, uri,
-                mqttClientId, liveDir);
+                mqttClientId, liveDir, anomalyModel);
     }
 
     public ServerSettings withMqttClientId(String id) {
         return new ServerSettings(bind, port, token, maxBodyBytes, maxJobs, lanes, retainedJobs, maxPlanTime,
-                mqttBroker, id, liveDir);
+                mqttBroker, id, liveDir, anomalyModel);
     }
 
     /** The MQTT client id to use: the one set, or {@code plantwin-PID}. */
@@ -109,7 +111,13 @@ public record ServerSettings(String bind, int port, String token, long maxBodyBy
 
     public ServerSettings withLiveDir(java.nio.file.Path dir) {
         return new ServerSettings(bind, port, token, maxBodyBytes, maxJobs, lanes, retainedJobs, maxPlanTime,
-                mqttBroker, mqttClientId, dir);
+                mqttBroker, mqttClientId, dir, anomalyModel);
+    }
+
+    /** Watch live sensor readings with the autoencoder saved in {@code dir} (null: none). */
+    public ServerSettings withAnomalyModel(java.nio.file.Path dir) {
+        return new ServerSettings(bind, port, token, maxBodyBytes, maxJobs, lanes, retainedJobs, maxPlanTime,
+                mqttBroker, mqttClientId, liveDir, dir);
     }
 
     @Override

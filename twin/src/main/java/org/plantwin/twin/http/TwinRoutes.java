@@ -25,6 +25,7 @@ import org.plantwin.actors.api.TelemetryException;
 import org.plantwin.scenarios.api.ScenarioException;
 import org.plantwin.twin.live.IngestReport;
 import org.plantwin.twin.live.TwinService;
+import org.plantwin.twin.live.LiveTwins;
 import org.plantwin.twin.live.TelemetryJson;
 
 /**
@@ -36,7 +37,7 @@ import org.plantwin.twin.live.TelemetryJson;
  * DELETE /twins/{id}             -> 204 (its persisted files too)
  * POST   /twins/{id}/telemetry   one message or {"messages": [...]} -> {accepted, duplicates, stale, rejected[]}
  * POST   /twins/{id}/advance     {"to": "36h"}   moves the clock (the only way for speed 0)
- * GET    /twins/{id}/events      server-sent events: one "change" per changed field
+ * GET    /twins/{id}/events      server-sent events: one "change" per changed field, one "sensorAlarm" per alarm
  * GET    /twins/{id}/history     ?from=0s&amp;to=2d&amp;entity=M3 -> changes in that range of twin time
  * POST   /twins/{id}/fork        {"horizon": "2d", "replications": 10, "seed": 7,
  *                                 "whatIf": [{"after": "0s", "telemetry": {...}}]} -> KPIs with CIs, orders at risk
@@ -154,7 +155,10 @@ public final class TwinRoutes extends AllDirectives {
                     List<ServerSentEvent> out = new ArrayList<>();
                     for (JsonNode c : changes) {
                         last.set(c.get("seq").asLong());
-                        out.add(ServerSentEvent.create(c.toString(), "change"));
+                        // Alarms an observer raised are events of their own type; the rest are state changes.
+                        String type = LiveTwins.SENSOR_ALARM.equals(c.path("field").asText()) ? LiveTwins.SENSOR_ALARM
+                                : "change";
+                        out.add(ServerSentEvent.create(c.toString(), type));
                     }
                     return out;
                 })

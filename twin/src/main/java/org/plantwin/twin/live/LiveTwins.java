@@ -24,12 +24,18 @@ import java.util.function.LongSupplier;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.DispatcherSelector;
 import org.apache.pekko.actor.typed.Props;
+import org.apache.pekko.actor.typed.SupervisorStrategy;
 import org.apache.pekko.actor.typed.javadsl.AskPattern;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.plantwin.actors.api.Fork;
 import org.plantwin.actors.api.LiveTwin;
+import org.plantwin.actors.api.Telemetry;
 import org.plantwin.actors.api.TelemetryException;
+import org.plantwin.learning.agent.SensorWatcher;
+import org.plantwin.learning.maintenance.EngineUnit;
+import org.plantwin.learning.maintenance.SensorAutoencoder;
 import org.plantwin.scenarios.api.Scenarios;
 import org.plantwin.scenarios.model.Scenario;
 
@@ -62,15 +68,33 @@ public final class LiveTwins implements TwinService, AutoCloseable {
     private final Path dir;
     private final LongSupplier wall;
     private final Map<String, Hosted> twins = new ConcurrentHashMap<>();
+    /** Watches every twin's sensor readings, or null without an anomaly model. */
+    private final ActorRef<SensorWatcher.Command> watcher;
+    /** The largest sensor number (1-based) the anomaly model reads, 0 without one. */
+    private final int sensorsNeeded;
 
     private record Hosted(Definition def, ActorRef<Command> actor) {
     }
 
-    private LiveTwins(ActorSystem<?> system, Executor forks, Path dir, LongSupplier wall) {
+    private LiveTwins(ActorSystem<?> system, Executor forks, Path dir, LongSupplier wall,
+                      SensorAutoencoder anomalyModel) {
         this.system = system;
         this.forks = forks;
         this.dir = dir;
         this.wall = wall;
+        if (anomalyModel == null) {
+            this.watcher = null;
+            this.sensorsNeeded = 0;
+        } else {
+            // DJL inference is heavy work: the blocking dispatcher, never the twins' or HTTP's. A reading the model
+            // cannot score must not stop the watcher for every twin: resume, keeping windows and subscribers.
+            this.watcher = system.systemActorOf(Behaviors.supervise(SensorWatcher.create(anomalyModel))
+                    .onFailure(SupervisorStrategy.resume()), "sensor-watcher", DispatcherSelector.blocking());
+            this.sensorsNeeded = java.util.Collections.max(anomalyModel.descriptor().scaling().sensorsKept());
+            ActorRef<SensorWatcher.Alarm> alarms = system.systemActorOf(Behaviors.receive(SensorWatcher.Alarm.class)
+                    .onMessage(SensorWatcher.Alarm.class, this::routeAlarm).build(), "sensor-alarms", Props.empty());
+            watcher.tell(new SensorWatcher.Subscribe(alarms));
+        }
     }
 
     /**
@@ -79,7 +103,18 @@ public final class LiveTwins implements TwinService, AutoCloseable {
      * @param wall the wall clock in epoch milliseconds (the pacer's only clock; tests pass their own)
      */
     public static LiveTwins open(ActorSystem<?> system, Executor forks, Path dir, LongSupplier wall) {
-        LiveTwins t = new LiveTwins(system, forks, dir, wall);
+        return open(system, forks, dir, wall, null);
+    }
+
+    /**
+     * As {@link #open(ActorSystem, Executor, Path, LongSupplier)}; with {@code anomalyModel} non-null one
+     * {@link SensorWatcher} scores the accepted {@code sensors} telemetry of every twin (keyed {@code twin/machine})
+     * and its alarms join that twin's changes as field {@code sensorAlarm} of the machine. The caller closes the
+     * model after the actor system has stopped.
+     */
+    public static LiveTwins open(ActorSystem<?> system, Executor forks, Path dir, LongSupplier wall,
+                                 SensorAutoencoder anomalyModel) {
+        LiveTwins t = new LiveTwins(system, forks, dir, wall, anomalyModel);
         if (dir != null) {
             try {
                 Files.createDirectories(dir);
@@ -114,6 +149,13 @@ public final class LiveTwins implements TwinService, AutoCloseable {
     private record Stop(ActorRef<Boolean> replyTo) implements Command {
     }
 
+    /** The sensor watcher's alarm about one of this twin's machines. */
+    private record SensorAlarm(String machine, SensorWatcher.Alarm alarm) implements Command {
+    }
+
+    /** The field of the change that carries a sensor alarm (and the server-sent event's type). */
+    public static final String SENSOR_ALARM = "sensorAlarm";
+
     private Behavior<Command> behavior(Definition def, LiveTwin twin, Path home) {
         return Behaviors.withTimers(timers -> {
             timers.startTimerAtFixedRate(new Tick(), TICK);
@@ -124,7 +166,16 @@ public final class LiveTwins implements TwinService, AutoCloseable {
                         return Behaviors.same();
                     })
                     .onMessage(Ingest.class, m -> {
-                        m.replyTo().tell(applyAndJournal(def.id(), twin, m.payload(), def, keeper.journal()));
+                        int before = twin.journalSize();
+                        IngestReport report = applyAndJournal(def.id(), twin, m.payload(), def, keeper.journal());
+                        // The watcher hears of the readings before the sender does (tests rely on that order).
+                        watch(def.id(), twin.journalSince(before));
+                        m.replyTo().tell(report);
+                        return Behaviors.same();
+                    })
+                    .onMessage(SensorAlarm.class, a -> {
+                        twin.recordEvent(a.alarm().timeMillis(), a.machine(), SENSOR_ALARM, alarmJson(a),
+                                "sensorWatcher");
                         return Behaviors.same();
                     })
                     .onMessage(Query.class, q -> {
@@ -156,6 +207,48 @@ public final class LiveTwins implements TwinService, AutoCloseable {
         return report(twinId, out, payload.prefix());
     }
 
+    /**
+     * Hands applied sensor readings to the watcher (keyed {@code twin/machine}: twin ids hold no '/'), and starts a
+     * machine's window afresh when it is reported down. Readings the model cannot read are not watched.
+     */
+    private void watch(String twinId, List<LiveTwin.Applied> applied) {
+        if (watcher == null) {
+            return;
+        }
+        for (LiveTwin.Applied a : applied) {
+            if (a.body() instanceof Telemetry.SensorReading r) {
+                int n = r.values().size();
+                if (n >= sensorsNeeded && n <= EngineUnit.SENSORS) {
+                    watcher.tell(new SensorWatcher.SensorReading(twinId + "/" + r.machine(), a.atMillis(),
+                            r.values().stream().mapToDouble(Double::doubleValue).toArray()));
+                }
+            } else if (a.body() instanceof Telemetry.MachineState m && m.down()) {
+                watcher.tell(new SensorWatcher.Restored(twinId + "/" + m.machine()));
+            }
+        }
+    }
+
+    /** Passes the watcher's alarm to the twin it concerns (gone twins' alarms are dropped). */
+    private Behavior<SensorWatcher.Alarm> routeAlarm(SensorWatcher.Alarm a) {
+        int slash = a.machine().indexOf('/');
+        Hosted h = twins.get(a.machine().substring(0, slash));
+        if (h != null) {
+            h.actor().tell(new SensorAlarm(a.machine().substring(slash + 1), a));
+        }
+        return Behaviors.same();
+    }
+
+    /** The alarm as a change's value: machine, simMillis, score, threshold, flat. */
+    private static Map<String, Object> alarmJson(SensorAlarm a) {
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("machine", a.machine());
+        v.put("simMillis", a.alarm().timeMillis());
+        v.put("score", a.alarm().score());
+        v.put("threshold", a.alarm().threshold());
+        v.put("flat", a.alarm().flat());
+        return v;
+    }
+
     private static List<Object> ingest(LiveTwin twin, List<Object> parsed, TwinJournal journal) {
         List<LiveTwin.Message> batch = new ArrayList<>();
         List<Integer> where = new ArrayList<>();
@@ -166,14 +259,13 @@ public final class LiveTwins implements TwinService, AutoCloseable {
                 where.add(i);
             }
         }
-        int before = twin.journal().size();
+        int before = twin.journalSize();
         List<Object> results = twin.applyBatch(batch);
         for (int k = 0; k < results.size(); k++) {
             out[where.get(k)] = results.get(k);
         }
         if (journal != null) {
-            List<LiveTwin.Applied> all = twin.journal();
-            journal.append(all.subList(before, all.size()));
+            journal.append(twin.journalSince(before));
         }
         return List.of(out);
     }

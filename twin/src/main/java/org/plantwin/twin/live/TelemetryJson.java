@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,7 @@ import org.plantwin.scenarios.model.TimeSpan;
  * <pre>{@code
  * {"id": "m3-000017", "kind": "machineState", "at": "2026-11-29T08:15:00Z", "machine": "M3", "state": "down"}
  * {"id": "...", "kind": "inventory", "simTime": "36h", "warehouse": "FG", "product": "A", "level": 120}
+ * {"kind": "sensors", "simTime": 60000, "machine": "M1", "values": [1.2, 60.5]}
  * }</pre>
  * {@code id} is optional (without it a message cannot be recognised as a duplicate); {@code at} is the wall-clock
  * instant the plant observed it (mapped through the twin's clock), or {@code simTime} the twin's own time (ms or a
@@ -35,6 +37,7 @@ public final class TelemetryJson {
         FIELDS.put("machineState", List.of("machine", "state"));
         FIELDS.put("partCount", List.of("machine", "count"));
         FIELDS.put("cycleTime", List.of("machine", "seconds"));
+        FIELDS.put("sensors", List.of("machine", "values"));
         FIELDS.put("bufferLevel", List.of("line", "station", "level"));
         FIELDS.put("inventory", List.of("warehouse", "product", "level"));
         FIELDS.put("truck", List.of("fleet", "truck", "status", "x", "y"));
@@ -92,6 +95,7 @@ public final class TelemetryJson {
             case "machineState" -> new Telemetry.MachineState(text(n, "machine"), text(n, "state"));
             case "partCount" -> new Telemetry.PartCount(text(n, "machine"), integer(n, "count"));
             case "cycleTime" -> new Telemetry.CycleTime(text(n, "machine"), number(n, "seconds"));
+            case "sensors" -> new Telemetry.SensorReading(text(n, "machine"), numbers(n, "values"));
             case "bufferLevel" -> new Telemetry.BufferLevel(text(n, "line"), text(n, "station"),
                     (int) integer(n, "level"));
             case "inventory" -> new Telemetry.InventoryLevel(text(n, "warehouse"), text(n, "product"),
@@ -171,6 +175,24 @@ public final class TelemetryJson {
         return v.asDouble();
     }
 
+    /** A non-empty array of numbers, e.g. one reading of each of a machine's sensors. */
+    private static List<Double> numbers(JsonNode n, String f) {
+        JsonNode v = n.get(f);
+        if (v == null || !v.isArray() || v.isEmpty()) {
+            throw new TelemetryException(f, v == null ? "(missing)" : v, "The " + f + " must be a non-empty array of"
+                    + " numbers, e.g. [1.2, 60.5]. Maybe give one value per sensor, in the scenario's order.");
+        }
+        List<Double> out = new ArrayList<>(v.size());
+        for (int i = 0; i < v.size(); i++) {
+            if (!v.get(i).isNumber()) {
+                throw new TelemetryException(f + "[" + i + "]", v.get(i), "Each of the " + f + " must be a number."
+                        + " Maybe a value was quoted or left null.");
+            }
+            out.add(v.get(i).asDouble());
+        }
+        return out;
+    }
+
     /** The JSON form of a message body (kind and its fields; times in twin milliseconds). */
     public static ObjectNode write(Telemetry t) {
         ObjectNode o = JSON.createObjectNode();
@@ -181,6 +203,10 @@ public final class TelemetryJson {
             o.put("machine", p.machine()).put("count", p.count());
         } else if (t instanceof Telemetry.CycleTime c) {
             o.put("machine", c.machine()).put("seconds", c.seconds());
+        } else if (t instanceof Telemetry.SensorReading r) {
+            o.put("machine", r.machine());
+            var values = o.putArray("values");
+            r.values().forEach(values::add);
         } else if (t instanceof Telemetry.BufferLevel b) {
             o.put("line", b.line()).put("station", b.station()).put("level", b.level());
         } else if (t instanceof Telemetry.InventoryLevel i) {

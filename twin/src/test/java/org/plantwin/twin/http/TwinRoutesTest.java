@@ -87,6 +87,39 @@ class TwinRoutesTest {
     }
 
     @Test
+    void sensorReadingsAreAcceptedJournalledAndRefusedWithTheirPath() throws Exception {
+        JsonNode before;
+        try (PlantwinServer server = PlantwinServer.start(settings())) {
+            String base = server.baseUrl();
+            post(base + "/twins", "{\"id\": \"wear\", \"library\": \"maintenance\", \"speed\": 0}");
+            String batch = "{\"messages\": ["
+                    + "{\"id\": \"r1\", \"kind\": \"sensors\", \"simTime\": \"1h\", \"machine\": \"M1\","
+                    + " \"values\": [1.2, 60.5]},"
+                    + "{\"id\": \"r2\", \"kind\": \"sensors\", \"simTime\": \"1h\", \"machine\": \"M1\","
+                    + " \"values\": [1.2]},"
+                    + "{\"id\": \"r3\", \"kind\": \"sensors\", \"simTime\": \"1h\", \"machine\": \"M2\","
+                    + " \"values\": [1.2, null]},"
+                    + "{\"id\": \"r4\", \"kind\": \"sensors\", \"simTime\": \"1h\", \"machine\": \"M7\","
+                    + " \"values\": [1.2, 60.5]}]}";
+            HttpResponse<String> response = post(base + "/twins/wear/telemetry", batch);
+            JsonNode report = JSON.readTree(response.body());
+            assertThat(report.get("accepted").asInt()).as(response.body()).isEqualTo(1);
+            assertThat(report.get("rejected").findValuesAsText("path")).containsExactly("$.messages[1].values",
+                    "$.messages[2].values[1]", "$.messages[3].machine");
+            assertThat(report.get("rejected").findValuesAsText("value")).containsExactly("[1.2]", "null", "M7");
+            before = JSON.readTree(get(base + "/twins/wear").body());
+            assertThat(before.at("/telemetry/applied").asLong()).isEqualTo(1);
+        }
+        assertThat(java.nio.file.Files.readString(dir.resolve("wear").resolve("journal.jsonl")))
+                .contains("\"kind\":\"sensors\"").contains("[1.2,60.5]");
+        try (PlantwinServer server = PlantwinServer.start(settings())) {
+            JsonNode after = JSON.readTree(get(server.baseUrl() + "/twins/wear").body());
+            assertThat(after.get("telemetry")).isEqualTo(before.get("telemetry"));
+            assertThat(after.get("entities")).isEqualTo(before.get("entities"));
+        }
+    }
+
+    @Test
     void forkAnswersWithIntervalsAndOrdersAtRiskAndRefusesBadWhatIfs() throws Exception {
         try (PlantwinServer server = PlantwinServer.start(settings())) {
             String base = server.baseUrl();
