@@ -91,11 +91,15 @@ class SensorAlarmStreamTest {
     }
 
     @Test
-    void aMissingModelFolderStopsTheServerFromStartingWithAHint() {
-        ServerSettings settings = ServerSettings.defaults().withPort(0).withLanes(1)
-                .withAnomalyModel(dir.resolve("nothing"));
-        assertThatThrownBy(() -> PlantwinServer.start(settings)).isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("nothing").hasMessageContaining("Maybe");
+    void serveRefusesAMissingModelFolderWithAHint() {
+        java.io.StringWriter err = new java.io.StringWriter();
+        int code = org.plantwin.twin.cli.PlantwinCli.execute(new String[] {"serve", "--port", "0", "--anomaly-model",
+                dir.resolve("nothing").toString()}, new java.io.PrintWriter(new java.io.StringWriter()),
+                new java.io.PrintWriter(err));
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).contains("nothing").contains("autoencoder.json").contains("Maybe");
+        assertThatThrownBy(() -> PlantwinServer.start(ServerSettings.defaults().withPort(0).withLanes(1)
+                .withAnomalyModel(dir.resolve("nothing")))).isInstanceOf(IllegalStateException.class);
     }
 
     /** {@code n} readings of {@code machine} one minute apart from {@code start}, the last a spike if asked. */
