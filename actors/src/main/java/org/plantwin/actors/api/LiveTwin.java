@@ -611,6 +611,7 @@ public final class LiveTwin {
             d.cycleSum += c.seconds();
             d.cycleExpected = expectedCycleSeconds(c.machine());
         }
+        // Trucks and sensor readings are only counted: the model has no value to hold them against.
     }
 
     /** Mean processing time (s) of a machine over the products it knows, from the scenario's distributions. */
