@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
         subcommands = {RunCommand.class, ValidateCommand.class, ScenariosCommand.class, DemoCommand.class,
                 SchemaCommand.class, PlanCommand.class, ExperimentCommand.class, CompareCommand.class, ServeCommand.class,
                 ForecastCommand.class, RulCommand.class, InspectCommand.class, GanCommand.class, HistoryCommand.class,
+                AnomalyCommand.class,
                 CommandLine.HelpCommand.class})
 public final class PlantwinCli {
 

@@ -1,28 +1,18 @@
 package org.plantwin.twin.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.plantwin.twin.cli.Cli.cli;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.plantwin.twin.cli.Cli.Outcome;
 
 class ExperimentCommandTest {
 
     private static final String DATA = "src/test/resources/testdata/experiments/";
-
-    record Outcome(int code, String out, String err) {
-    }
-
-    private static Outcome cli(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = PlantwinCli.execute(args, new PrintWriter(out), new PrintWriter(err));
-        return new Outcome(code, out.toString(), err.toString());
-    }
 
     @Test
     void experimentComparesVariantsAndWritesJsonAndCsv(@TempDir Path dir) throws Exception {

@@ -1,9 +1,8 @@
 package org.plantwin.twin.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.plantwin.twin.cli.Cli.cli;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +10,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.plantwin.twin.cli.Cli.Outcome;
 
 class ForecastCommandTest {
 
@@ -21,16 +21,6 @@ class ForecastCommandTest {
 
     @TempDir
     Path dir;
-
-    record Outcome(int code, String out, String err) {
-    }
-
-    private static Outcome cli(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = PlantwinCli.execute(args, new PrintWriter(out), new PrintWriter(err));
-        return new Outcome(code, out.toString(), err.toString());
-    }
 
     private Path write(String name, String text) throws Exception {
         Path p = dir.resolve(name);

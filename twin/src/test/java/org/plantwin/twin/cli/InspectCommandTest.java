@@ -1,15 +1,15 @@
 package org.plantwin.twin.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.plantwin.twin.cli.Cli.cli;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.plantwin.twin.cli.Cli.Outcome;
 
 class InspectCommandTest {
 
@@ -18,16 +18,6 @@ class InspectCommandTest {
 
     @TempDir
     Path dir;
-
-    record Outcome(int code, String out, String err) {
-    }
-
-    private static Outcome cli(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = PlantwinCli.execute(args, new PrintWriter(out), new PrintWriter(err));
-        return new Outcome(code, out.toString(), err.toString());
-    }
 
     @Test
     void trainWithLabelsThenPredictWritesOneRowPerImage() throws Exception {

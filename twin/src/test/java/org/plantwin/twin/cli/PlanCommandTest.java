@@ -1,11 +1,10 @@
 package org.plantwin.twin.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.plantwin.twin.cli.Cli.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,9 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.plantwin.planners.dispatch.api.DistanceConvention;
 import org.plantwin.planners.dispatch.api.RoutingInstance;
+import org.plantwin.planners.dispatch.api.SolomonReader;
 import org.plantwin.planners.dispatch.api.Solution;
 import org.plantwin.planners.dispatch.api.SolutionValidator;
-import org.plantwin.planners.dispatch.api.SolomonReader;
 import org.plantwin.planners.dispatch.api.ValidationReport;
 import org.plantwin.planners.dispatch.api.VrplibReader;
 import org.plantwin.planners.scheduling.api.BrandimarteFormat;
@@ -25,6 +24,7 @@ import org.plantwin.planners.scheduling.api.Schedule;
 import org.plantwin.planners.scheduling.api.ScheduleValidator;
 import org.plantwin.planners.scheduling.api.ScheduledOperation;
 import org.plantwin.planners.scheduling.api.ShopInstance;
+import org.plantwin.twin.cli.Cli.Outcome;
 
 class PlanCommandTest {
 
@@ -34,16 +34,6 @@ class PlanCommandTest {
     private static final Path C101 = DATA.resolve("vrptw/C101.txt");
     private static final Path A_N32_K5 = DATA.resolve("cvrp/A-n32-k5.vrp");
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    record Outcome(int code, String out, String err) {
-    }
-
-    private static Outcome cli(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = PlantwinCli.execute(args, new PrintWriter(out), new PrintWriter(err));
-        return new Outcome(code, out.toString(), err.toString());
-    }
 
     /** Rebuilds the schedule from the JSON's per-machine lists. */
     private static Schedule schedule(JsonNode json) {
