@@ -4,17 +4,17 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 
 /** Runs the CLI in-process for the command tests: exit code, standard output and standard error. */
-final class Cli {
+public final class Cli {
 
     private Cli() {
     }
 
     /** What one CLI invocation gave. */
-    record Outcome(int code, String out, String err) {
+    public record Outcome(int code, String out, String err) {
     }
 
     /** {@code plantwin ARGS...} through {@link PlantwinCli#execute}, without exiting the JVM. */
-    static Outcome cli(String... args) {
+    public static Outcome cli(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int code = PlantwinCli.execute(args, new PrintWriter(out), new PrintWriter(err));

@@ -3,11 +3,10 @@ package org.plantwin.twin.generate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.within;
+import static org.plantwin.twin.cli.Cli.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,7 +26,7 @@ import org.plantwin.scenarios.model.Demand;
 import org.plantwin.scenarios.model.Failure;
 import org.plantwin.scenarios.model.Scenario;
 import org.plantwin.scenarios.model.TimeSpan;
-import org.plantwin.twin.cli.PlantwinCli;
+import org.plantwin.twin.cli.Cli.Outcome;
 import org.plantwin.twin.experiment.Experiment;
 import org.plantwin.twin.experiment.ExperimentFile;
 import org.plantwin.twin.experiment.Variant;
@@ -40,16 +39,6 @@ class GeneratedScenariosTest {
 
     @TempDir
     static Path dir;
-
-    record Outcome(int code, String out, String err) {
-    }
-
-    static Outcome cli(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = PlantwinCli.execute(args, new PrintWriter(out), new PrintWriter(err));
-        return new Outcome(code, out.toString(), err.toString());
-    }
 
     @BeforeAll
     static void trainGenerators() {
