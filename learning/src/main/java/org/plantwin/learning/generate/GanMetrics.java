@@ -82,7 +82,8 @@ public final class GanMetrics {
     }
 
     /**
-     * Predictive score (train on synthetic, test on real): a GRU (hidden = features / 2, at least 1) reads features
+     * Predictive score (train on synthetic, test on real): a GRU (hidden = F / 2 of all F features, at least 1, as
+     * the paper's {@code int(dim/2)}) reads features
      * {@code 0..F-2} at steps {@code 0..T-2} and predicts feature {@code F-1} at steps {@code 1..T-1} through a
      * sigmoid; trained with MAE on synthetic windows; the score is its MAE on all real windows.
      */
@@ -253,7 +254,8 @@ public final class GanMetrics {
         Windows xTest = inputs(test);
         float[] yTest = targets(test);
         try (Model model = Model.newInstance("predictor", device, DjlRuntime.ENGINE)) {
-            model.setBlock(sequenceGru(Math.max(1, (f - 1) / 2)));
+            // The paper's hidden_dim = int(dim / 2) of all the features, though the GRU reads F - 1 of them.
+            model.setBlock(sequenceGru(Math.max(1, f / 2)));
             try (Trainer tr = model.newTrainer(config(device))) {
                 tr.initialize(new Shape(b, t - 1, f - 1));
                 float[] xb = new float[b * (t - 1) * (f - 1)];
