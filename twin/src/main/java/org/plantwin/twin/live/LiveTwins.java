@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
@@ -38,6 +39,8 @@ import org.plantwin.learning.maintenance.EngineUnit;
 import org.plantwin.learning.maintenance.SensorAutoencoder;
 import org.plantwin.scenarios.api.Scenarios;
 import org.plantwin.scenarios.model.Scenario;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The live twins of a server: each one a Pekko actor that owns its {@link LiveTwin}, paces it by the wall clock
@@ -72,6 +75,9 @@ public final class LiveTwins implements TwinService, AutoCloseable {
     private final ActorRef<SensorWatcher.Command> watcher;
     /** The largest sensor number (1-based) the anomaly model reads, 0 without one. */
     private final int sensorsNeeded;
+    /** The twin/machine keys whose readings the model cannot read, each logged once. */
+    private final Set<String> unwatched = ConcurrentHashMap.newKeySet();
+    private static final Logger LOG = LoggerFactory.getLogger(LiveTwins.class);
 
     private record Hosted(Definition def, ActorRef<Command> actor) {
     }
@@ -221,6 +227,10 @@ public final class LiveTwins implements TwinService, AutoCloseable {
                 if (n >= sensorsNeeded && n <= EngineUnit.SENSORS) {
                     watcher.tell(new SensorWatcher.SensorReading(twinId + "/" + r.machine(), a.atMillis(),
                             r.values().stream().mapToDouble(Double::doubleValue).toArray()));
+                } else if (unwatched.add(twinId + "/" + r.machine())) {
+                    LOG.warn("Sensor readings of {}/{} carry {} values, but the anomaly model reads sensors up to"
+                            + " number {} (and at most {}): they are journalled, not watched.", twinId, r.machine(), n,
+                            sensorsNeeded, EngineUnit.SENSORS);
                 }
             } else if (a.body() instanceof Telemetry.MachineState m && m.down()) {
                 watcher.tell(new SensorWatcher.Restored(twinId + "/" + m.machine()));
