@@ -25,16 +25,7 @@ import picocli.CommandLine.Spec;
         description = {"Sensor anomaly detection: train the autoencoder that plantwin serve --anomaly-model runs on"
                 + " live sensors telemetry.", "Exit 0 done, 2 bad input."},
         subcommands = {AnomalyCommand.Train.class})
-final class AnomalyCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getErr());
-        return PlantwinCli.EXIT_ERROR;
-    }
+final class AnomalyCommand extends CommandGroup {
 
     @Command(name = "train", mixinStandardHelpOptions = true,
             description = {"Train the sensor autoencoder on the healthy windows (more than 125 cycles before failure)"

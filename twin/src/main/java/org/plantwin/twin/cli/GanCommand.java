@@ -34,16 +34,7 @@ import picocli.CommandLine.Spec;
                 + " PCA picture).",
                 "Exit 0 done, 2 bad input (file, line and value named)."},
         subcommands = {GanCommand.Train.class, GanCommand.Sample.class, GanCommand.Evaluate.class})
-final class GanCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getErr());
-        return PlantwinCli.EXIT_ERROR;
-    }
+final class GanCommand extends CommandGroup {
 
     @Command(name = "train", mixinStandardHelpOptions = true,
             description = {"Train on a CSV series (header of numeric columns, one row per time step, oldest first):"

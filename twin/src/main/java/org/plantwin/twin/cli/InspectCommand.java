@@ -27,16 +27,7 @@ import picocli.CommandLine.Spec;
         description = {"Visual inspection: train a CNN on labelled defect images, classify images.",
                 "Exit 0 done, 2 bad input (file and value named)."},
         subcommands = {InspectCommand.Train.class, InspectCommand.Predict.class})
-final class InspectCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getErr());
-        return PlantwinCli.EXIT_ERROR;
-    }
+final class InspectCommand extends CommandGroup {
 
     @Command(name = "train", mixinStandardHelpOptions = true,
             description = {"Train the defect CNN and save it as DJL parameters (inspection-0000.params) plus a JSON"

@@ -34,19 +34,10 @@ import picocli.CommandLine.Spec;
                 "Exit 0 planned, 1 no feasible plan found, 2 bad input (file and line named)."},
         subcommands = {PlanCommand.Jssp.class, PlanCommand.Fjsp.class, PlanCommand.Vrptw.class, PlanCommand.Cvrp.class,
                 PlanCommand.Bench.class})
-final class PlanCommand implements Callable<Integer> {
+final class PlanCommand extends CommandGroup {
 
     /** Exit code: the routing search found no feasible plan (the JSON says why). */
     static final int EXIT_NO_FEASIBLE_PLAN = 1;
-
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getErr());
-        return PlantwinCli.EXIT_ERROR;
-    }
 
     /** Runs a planning action; a {@link PlanInputException} becomes its message on stderr and exit code 2. */
     static int guarded(CommandSpec spec, Callable<Integer> action) throws Exception {

@@ -32,16 +32,7 @@ import picocli.CommandLine.Spec;
                 + " of each test unit, score predictions (RMSE and PHM08 score).",
                 "Exit 0 done, 2 bad input (file, line and value named)."},
         subcommands = {RulCommand.Train.class, RulCommand.Predict.class, RulCommand.Eval.class})
-final class RulCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getErr());
-        return PlantwinCli.EXIT_ERROR;
-    }
+final class RulCommand extends CommandGroup {
 
     @Command(name = "train", mixinStandardHelpOptions = true,
             description = {"Train the RUL network on a run-to-failure file (train_FD00X.txt) and save it as DJL"
