@@ -27,9 +27,10 @@ import org.plantwin.scenarios.model.Scenario;
  * <pre>
  * java -cp ... org.plantwin.learning.maintenance.MaintenanceComparison replications=30
  * </pre>
- * Options ({@code key=value}): {@code scenario} (a library name, default maintenance, or a .yaml/.json file), {@code replications} (30), {@code train} (10
- * replications of lives), {@code stride} (10 cycles a step), {@code interval} (60 h), {@code threshold} (10 h),
- * {@code epochs} (30), {@code seed} (42), {@code lanes} (2; the RUL arm runs on one lane).
+ * Options ({@code key=value}): {@code scenario} (a scenario file or a library name, default maintenance),
+ * {@code replications} (30), {@code train} (10 replications of lives), {@code stride} (10 cycles a step),
+ * {@code interval} (60 h), {@code threshold} (10 h), {@code epochs} (30), {@code seed} (42), {@code lanes} (2; the
+ * RUL arm runs on one lane).
  */
 public final class MaintenanceComparison {
 
@@ -65,10 +66,7 @@ public final class MaintenanceComparison {
                 Integer.parseInt(o.getOrDefault("epochs", "" + d.epochs())),
                 Long.parseLong(o.getOrDefault("seed", "" + d.seed())),
                 Integer.parseInt(o.getOrDefault("lanes", "" + d.lanes())));
-        String name = o.getOrDefault("scenario", "maintenance");
-        // A library name, or a scenario file (.yaml, .yml, .json).
-        run(name.matches(".*\\.(ya?ml|json)") ? Scenarios.load(java.nio.file.Path.of(name)) : Scenarios.library(name), s,
-                System.out);
+        run(Scenarios.resolve(o.getOrDefault("scenario", "maintenance")), s, System.out);
     }
 
     /** Trains the RUL model, runs every arm and prints the tables to {@code out}. */
