@@ -175,7 +175,9 @@ public final class LiveTwins implements TwinService, AutoCloseable {
                         int before = twin.journalSize();
                         IngestReport report = applyAndJournal(def.id(), twin, m.payload(), def, keeper.journal());
                         // The watcher hears of the readings before the sender does (tests rely on that order).
-                        watch(def.id(), twin.journalSince(before));
+                        if (watcher != null) {
+                            watch(def.id(), twin.journalSince(before));
+                        }
                         m.replyTo().tell(report);
                         return Behaviors.same();
                     })
@@ -218,9 +220,6 @@ public final class LiveTwins implements TwinService, AutoCloseable {
      * machine's window afresh when it is reported down. Readings the model cannot read are not watched.
      */
     private void watch(String twinId, List<LiveTwin.Applied> applied) {
-        if (watcher == null) {
-            return;
-        }
         for (LiveTwin.Applied a : applied) {
             if (a.body() instanceof Telemetry.SensorReading r) {
                 int n = r.values().size();
