@@ -13,7 +13,8 @@ import java.util.Map;
  * {@code batch}, {@code lr}, {@code lrEnd} (cosine decay to it), {@code patience}, {@code val}, {@code window},
  * {@code members} (ensemble size), {@code smooth} (causal exponential smoothing alpha, 1 = off), {@code age} (cycles per unit of the age input,
  * 0 = none), {@code valEnd} (validate on windows within that many cycles of failure, 0 = every window), {@code ema} (weight
- * averaging decay, 0 = off), {@code threads},
+ * averaging decay, 0 = off), {@code base} (baseline input over the first N cycles, 0 = none), {@code slow} (slow
+ * smoothed input alpha, 0 = none), {@code threads},
  * {@code out=MODEL_DIR} (optional), {@code model=MODEL_DIR} (evaluate a saved model instead of training; its
  * own settings apply), {@code pred=FILE} (optional: unit, predicted and true RUL per test unit), {@code cv=K} (K-fold cross-validation on the training
  * file instead, {@link #crossValidate}), {@code tta=1,3,5} (optional: figures when each prediction averages the
@@ -72,10 +73,11 @@ public final class RulEvaluation {
         double[] t = truth.stream().mapToDouble(x -> x).toArray();
         double[] a = last.stream().mapToDouble(x -> x).toArray();
         double[] b = last5.stream().mapToDouble(x -> x).toArray();
-        out.printf(Locale.ROOT, "%d-fold CV %s seed %d x%d smooth %s age %s valEnd %d: RMSE %.2f (last 5 windows %.2f)"
+        out.printf(Locale.ROOT, "%d-fold CV %s seed %d x%d smooth %s age %s base %d slow %s valEnd %d: RMSE %.2f"
+                        + " (last 5 windows %.2f)"
                         + " over %d truncations within %d cycles of failure, mean score per truncation %.2f; %.0f s%n",
                 folds, config.architecture(), config.seed(), config.members(), config.smoothing(), config.ageScale(),
-                config.validationEnd(), RulMetrics.rmse(a, t), RulMetrics.rmse(b, t), t.length, END_OF_LIFE,
+                config.baselineCycles(), config.slowSmoothing(), config.validationEnd(), RulMetrics.rmse(a, t), RulMetrics.rmse(b, t), t.length, END_OF_LIFE,
                 RulMetrics.score(a, t) / t.length, (System.nanoTime() - start) / 1e9);
         return new double[] {RulMetrics.rmse(a, t), RulMetrics.score(a, t)};
     }
@@ -115,7 +117,9 @@ public final class RulEvaluation {
                 Double.parseDouble(o.getOrDefault("smooth", "" + d.smoothing())),
                 Double.parseDouble(o.getOrDefault("age", "" + d.ageScale())),
                 Integer.parseInt(o.getOrDefault("valEnd", "" + d.validationEnd())),
-                Double.parseDouble(o.getOrDefault("ema", "" + d.emaDecay())));
+                Double.parseDouble(o.getOrDefault("ema", "" + d.emaDecay())),
+                Integer.parseInt(o.getOrDefault("base", "" + d.baselineCycles())),
+                Double.parseDouble(o.getOrDefault("slow", "" + d.slowSmoothing())));
         List<EngineUnit> train = CmapssFiles.readUnits(dir.resolve("train_" + subset + ".txt"));
         List<EngineUnit> test = CmapssFiles.readUnits(dir.resolve("test_" + subset + ".txt"));
         double[] truth = CmapssFiles.readRul(dir.resolve("RUL_" + subset + ".txt"));
@@ -129,10 +133,11 @@ public final class RulEvaluation {
             double score = RulMetrics.score(predicted, truth);
             RulDescriptor r = model.descriptor();
             RulConfig c = r.config();
-            out.printf(Locale.ROOT, "%s %s seed %d x%d smooth %s age %s valEnd %d: test RMSE %.2f, score %.1f;"
-                            + " validation RMSE %.2f; epochs %d (best %d), %.0f s training, conditions %d, inputs %s%n",
-                    subset, c.architecture(), c.seed(), c.members(), c.smoothing(), c.ageScale(), c.validationEnd(),
-                    rmse, score,
+            out.printf(Locale.ROOT, "%s %s seed %d x%d smooth %s age %s base %d slow %s valEnd %d: test RMSE %.2f,"
+                            + " score %.1f; validation RMSE %.2f; epochs %d (best %d), %.0f s training, conditions %d,"
+                            + " inputs %s%n",
+                    subset, c.architecture(), c.seed(), c.members(), c.smoothing(), c.ageScale(), c.baselineCycles(),
+                    c.slowSmoothing(), c.validationEnd(), rmse, score,
                     r.metrics().getOrDefault("validationRmse", Double.NaN), r.epochsRun(), r.bestEpoch(),
                     r.trainingSeconds(), r.scaling().conditionCentres().length, r.features());
             if (o.containsKey("tta")) {

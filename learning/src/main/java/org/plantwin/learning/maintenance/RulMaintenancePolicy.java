@@ -34,12 +34,9 @@ public final class RulMaintenancePolicy implements MaintenancePolicy {
         }
         this.stride = stride;
         this.thresholdHours = thresholdHours;
-        // The inputs of the last window depend on earlier cycles: the smoothing's state, whose weight on cycles
-        // older than m is (1 - alpha)^m (kept until it is below 1e-7: 100 cycles at alpha 0.15), and, with the age
-        // input, the cycle count of the life (kept whole).
-        RulConfig c = model.descriptor().config();
-        int memory = c.smoothing() < 1 ? (int) Math.ceil(Math.log(1e-7) / Math.log(1 - c.smoothing())) : 0;
-        this.window = c.ageScale() > 0 ? Integer.MAX_VALUE : model.descriptor().window() + memory;
+        // The inputs of the last window depend on earlier cycles: the smoothing's state (kept until its weight is
+        // below 1e-7: 100 cycles at alpha 0.15) and, with the age or baseline inputs, the whole life so far.
+        this.window = RulProtocol.Inputs.of(model.descriptor().config()).memory(model.descriptor().window());
     }
 
     @Override

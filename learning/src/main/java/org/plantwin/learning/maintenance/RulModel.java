@@ -88,12 +88,11 @@ public final class RulModel implements AutoCloseable {
 
         SensorScaling scaling = RulProtocol.fit(fit);
         int w = config.window();
-        double alpha = config.smoothing();
-        double age = config.ageScale();
-        RulProtocol.Windows train = RulProtocol.trainingWindows(fit, scaling, w, config.rulCap(), alpha, age);
+        RulProtocol.Inputs inputs = RulProtocol.Inputs.of(config);
+        RulProtocol.Windows train = RulProtocol.trainingWindows(fit, scaling, w, config.rulCap(), inputs);
         RulProtocol.Windows valWindows = val.isEmpty() ? null : config.validationEnd() > 0
-                ? RulProtocol.endOfLifeWindows(val, scaling, w, alpha, age, config.validationEnd())
-                : RulProtocol.trainingWindows(val, scaling, w, config.rulCap(), alpha, age);
+                ? RulProtocol.endOfLifeWindows(val, scaling, w, inputs, config.validationEnd())
+                : RulProtocol.trainingWindows(val, scaling, w, config.rulCap(), inputs);
 
         List<Model> models = new ArrayList<>();
         Map<String, Double> metrics = new java.util.TreeMap<>();
@@ -123,10 +122,7 @@ public final class RulModel implements AutoCloseable {
             }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        List<String> features = new ArrayList<>(scaling.sensorsKept().stream().map(s -> "s" + s).toList());
-        if (age > 0) {
-            features.add("age");
-        }
+        List<String> features = inputs.names(scaling.sensorsKept());
         RulDescriptor d = new RulDescriptor(RulDescriptor.FORMAT_VERSION, config.architecture(), MODEL_VERSION,
                 DjlRuntime.ENGINE, RulNetworks.architecture(config.architecture()), w, features, config.rulCap(),
                 "units shorter than the window repeat their first cycle", scaling, RulProtocol.sha256(units),
@@ -241,7 +237,7 @@ public final class RulModel implements AutoCloseable {
             return new double[0];
         }
         RulProtocol.Windows last = RulProtocol.lastWindows(units, descriptor.scaling(), descriptor.window(),
-                descriptor.config().smoothing(), descriptor.config().ageScale());
+                RulProtocol.Inputs.of(descriptor.config()));
         return predictWindows(models, last, (float) descriptor.rulCap());
     }
 
@@ -321,6 +317,8 @@ public final class RulModel implements AutoCloseable {
                 c.putIfAbsent("ageScale", c.numberNode(0.0));
                 c.putIfAbsent("validationEnd", c.numberNode(0));
                 c.putIfAbsent("emaDecay", c.numberNode(0)); // before weight averaging
+                c.putIfAbsent("baselineCycles", c.numberNode(0)); // before the baseline and slow inputs
+                c.putIfAbsent("slowSmoothing", c.numberNode(0.0));
             }
             d = JSON.treeToValue(tree, RulDescriptor.class);
         } catch (IOException e) {

@@ -13,8 +13,9 @@ import java.util.Set;
 /**
  * The standard C-MAPSS RUL protocol: piecewise-linear target (remaining cycles capped at {@code cap}), constant
  * sensors dropped, min-max scaling per operating condition, sliding windows of {@code W} cycles over the training
- * units, and the last window of each test unit (short units padded by repeating their first row). Optionally the
- * scaled sensors of each unit are smoothed causally ({@link #smooth}) before windowing.
+ * units, and the last window of each test unit (short units padded by repeating their first row). What the network
+ * sees per cycle besides the scaled sensors ({@link Inputs}): optionally smoothed causally ({@link #smooth}), a slower
+ * smoothed copy, each sensor's departure from the unit's own early-life baseline, and the unit's age.
  */
 public final class RulProtocol {
 
@@ -112,8 +113,14 @@ public final class RulProtocol {
      */
     public static Windows trainingWindows(List<EngineUnit> units, SensorScaling scaling, int window, double cap,
             double alpha, double ageScale) {
+        return trainingWindows(units, scaling, window, cap, Inputs.of(alpha, ageScale));
+    }
+
+    /** As {@link #trainingWindows(List, SensorScaling, int, double)}, with {@code inputs} per cycle. */
+    public static Windows trainingWindows(List<EngineUnit> units, SensorScaling scaling, int window, double cap,
+            Inputs inputs) {
         // A unit shorter than the window gives one window, padded with its first row, that ends at its last cycle.
-        return windows(units, scaling, window, alpha, ageScale, u -> Math.min(window, u.cycles()) - 1,
+        return windows(units, scaling, window, inputs, u -> Math.min(window, u.cycles()) - 1,
                 left -> cappedRul(left, cap));
     }
 
@@ -123,7 +130,13 @@ public final class RulProtocol {
      */
     public static Windows endOfLifeWindows(List<EngineUnit> units, SensorScaling scaling, int window, double alpha,
             double ageScale, int maxRemaining) {
-        return windows(units, scaling, window, alpha, ageScale, u -> Math.max(0, u.cycles() - 1 - maxRemaining),
+        return endOfLifeWindows(units, scaling, window, Inputs.of(alpha, ageScale), maxRemaining);
+    }
+
+    /** As {@link #endOfLifeWindows(List, SensorScaling, int, double, double, int)}, with {@code inputs} per cycle. */
+    public static Windows endOfLifeWindows(List<EngineUnit> units, SensorScaling scaling, int window, Inputs inputs,
+            int maxRemaining) {
+        return windows(units, scaling, window, inputs, u -> Math.max(0, u.cycles() - 1 - maxRemaining),
                 left -> left);
     }
 
@@ -131,10 +144,10 @@ public final class RulProtocol {
      * The windows of each unit that end at rows {@code firstLastRow(u) .. n-1} ({@link #copyWindow}: earlier rows
      * than the first are padded), with {@code target(cycles left after the window)}.
      */
-    private static Windows windows(List<EngineUnit> units, SensorScaling scaling, int window, double alpha,
-            double ageScale, java.util.function.ToIntFunction<EngineUnit> firstLastRow,
+    private static Windows windows(List<EngineUnit> units, SensorScaling scaling, int window, Inputs inputs,
+            java.util.function.ToIntFunction<EngineUnit> firstLastRow,
             java.util.function.IntToDoubleFunction target) {
-        int f = inputColumns(scaling, ageScale);
+        int f = inputs.columns(scaling.features());
         int count = 0;
         for (EngineUnit u : units) {
             count += u.cycles() - firstLastRow.applyAsInt(u);
@@ -144,7 +157,7 @@ public final class RulProtocol {
         int[] unitOf = new int[count];
         int i = 0;
         for (EngineUnit u : units) {
-            float[][] s = inputs(u, scaling, alpha, ageScale);
+            float[][] s = inputs(u, scaling, inputs);
             int n = u.cycles();
             for (int lastRow = firstLastRow.applyAsInt(u); lastRow < n; lastRow++) {
                 copyWindow(s, lastRow, window, x, i * window * f);
@@ -175,12 +188,17 @@ public final class RulProtocol {
      */
     public static Windows lastWindows(List<EngineUnit> units, SensorScaling scaling, int window, double alpha,
             double ageScale) {
-        int f = inputColumns(scaling, ageScale);
+        return lastWindows(units, scaling, window, Inputs.of(alpha, ageScale));
+    }
+
+    /** As {@link #lastWindows(List, SensorScaling, int)}, with {@code inputs} per cycle. */
+    public static Windows lastWindows(List<EngineUnit> units, SensorScaling scaling, int window, Inputs inputs) {
+        int f = inputs.columns(scaling.features());
         float[] x = new float[units.size() * window * f];
         int[] unitOf = new int[units.size()];
         for (int i = 0; i < units.size(); i++) {
             EngineUnit u = units.get(i);
-            copyWindow(inputs(u, scaling, alpha, ageScale), u.cycles() - 1, window, x, i * window * f);
+            copyWindow(inputs(u, scaling, inputs), u.cycles() - 1, window, x, i * window * f);
             unitOf[i] = u.unit();
         }
         return new Windows(x, new float[units.size()], unitOf, units.size(), window, f);
@@ -219,26 +237,52 @@ public final class RulProtocol {
     }
 
     /**
-     * The model inputs of one unit: its scaled sensors smoothed with {@code alpha} ({@link #smooth}), plus, when
-     * {@code ageScale > 0}, an age column {@code (cycle index + 1) / ageScale} (the cycles run so far are known at
-     * prediction time; with padding, a short unit's first row keeps age 1 / ageScale).
+     * The model inputs {@code (n, C)} of one unit, {@link Inputs#columns} per cycle, named by {@link Inputs#names}:
+     * its scaled sensors smoothed with {@link Inputs#smoothing} ({@link #smooth}); with {@link Inputs#slowSmoothing},
+     * the scaled sensors smoothed with that alpha; with {@link Inputs#baselineCycles} = B, the smoothed sensors minus
+     * the mean of the scaled sensors over cycles {@code 0 .. min(t, B - 1)}; with {@link Inputs#ageScale}, the age
+     * {@code (t + 1) / ageScale} (the cycles run so far are known at prediction time; with padding, a short unit's
+     * first row keeps age 1 / ageScale). Every column of cycle t depends on cycles 0..t only.
      */
-    static float[][] inputs(EngineUnit unit, SensorScaling scaling, double alpha, double ageScale) {
-        float[][] s = smooth(scaling.scale(unit), alpha);
-        if (!(ageScale > 0)) {
-            return s;
-        }
-        float[][] out = new float[s.length][];
-        for (int t = 0; t < s.length; t++) {
-            out[t] = java.util.Arrays.copyOf(s[t], s[t].length + 1);
-            out[t][s[t].length] = (float) ((t + 1) / ageScale);
+    static float[][] inputs(EngineUnit unit, SensorScaling scaling, Inputs inputs) {
+        float[][] scaled = scaling.scale(unit);
+        float[][] fast = smooth(scaled, inputs.smoothing());
+        float[][] slow = inputs.slowSmoothing() > 0 ? smooth(scaled, inputs.slowSmoothing()) : null;
+        int f = scaling.features();
+        int columns = inputs.columns(f);
+        int b = inputs.baselineCycles();
+        double[] sum = new double[f];
+        float[][] out = new float[scaled.length][];
+        for (int t = 0; t < scaled.length; t++) {
+            float[] row = java.util.Arrays.copyOf(fast[t], columns);
+            int at = f;
+            if (slow != null) {
+                System.arraycopy(slow[t], 0, row, at, f);
+                at += f;
+            }
+            if (b > 0) {
+                if (t < b) {
+                    for (int j = 0; j < f; j++) {
+                        sum[j] += scaled[t][j];
+                    }
+                }
+                int n = Math.min(t + 1, b);
+                for (int j = 0; j < f; j++) {
+                    row[at + j] = (float) (fast[t][j] - sum[j] / n);
+                }
+                at += f;
+            }
+            if (inputs.ageScale() > 0) {
+                row[at] = (float) ((t + 1) / inputs.ageScale());
+            }
+            out[t] = row;
         }
         return out;
     }
 
-    /** Input columns per cycle: the kept sensors, plus the age column when {@code ageScale > 0}. */
-    static int inputColumns(SensorScaling scaling, double ageScale) {
-        return scaling.features() + (ageScale > 0 ? 1 : 0);
+    /** As {@link #inputs(EngineUnit, SensorScaling, Inputs)} with smoothed sensors and the age column only. */
+    static float[][] inputs(EngineUnit unit, SensorScaling scaling, double alpha, double ageScale) {
+        return inputs(unit, scaling, Inputs.of(alpha, ageScale));
     }
 
     /**
@@ -273,6 +317,82 @@ public final class RulProtocol {
             return HexFormat.of().formatHex(md.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is not available.", e);
+        }
+    }
+
+    /**
+     * What the network sees per cycle of a unit ({@link #inputs}), all causal: a cycle's inputs depend on that cycle
+     * and earlier ones only, so the last window of a unit cut at cycle t equals the training window that ends there.
+     *
+     * @param smoothing alpha in (0, 1] of the causal exponential smoothing of the scaled sensors; 1 = off
+     * @param ageScale when {@code > 0}, a column {@code (cycle index + 1) / ageScale}; 0 = none
+     * @param baselineCycles when {@code > 0}, one more column per sensor: the (smoothed) sensor minus the mean of
+     *     its scaled values over the unit's first {@code min(t + 1, baselineCycles)} cycles (its own early-life
+     *     level, which differs from unit to unit with manufacturing variation and initial wear); 0 = none
+     * @param slowSmoothing when {@code > 0}, one more column per sensor: the scaled sensor smoothed with this (smaller)
+     *     alpha, a long memory within a window of W cycles; 0 = none
+     */
+    public record Inputs(double smoothing, double ageScale, int baselineCycles, double slowSmoothing) {
+
+        public Inputs {
+            if (!(smoothing > 0 && smoothing <= 1)) {
+                throw new IllegalArgumentException("The smoothing alpha (" + smoothing + ") must be in (0, 1]; 1 ="
+                        + " off.");
+            }
+            if (!(ageScale >= 0) || Double.isInfinite(ageScale)) {
+                throw new IllegalArgumentException("The ageScale (" + ageScale + ") must be a finite number >= 0"
+                        + " (0 = no age input).");
+            }
+            if (baselineCycles < 0 || !(slowSmoothing >= 0 && slowSmoothing < 1)) {
+                throw new IllegalArgumentException("The baselineCycles (" + baselineCycles + ") must be >= 0 (0 = none)"
+                        + " and the slowSmoothing (" + slowSmoothing + ") in [0, 1) (0 = none).");
+            }
+        }
+
+        /** Smoothed sensors and the age column only (the inputs before the baseline and slow columns). */
+        public static Inputs of(double smoothing, double ageScale) {
+            return new Inputs(smoothing, ageScale, 0, 0);
+        }
+
+        /** The inputs a model trained with {@code config} sees. */
+        public static Inputs of(RulConfig config) {
+            return new Inputs(config.smoothing(), config.ageScale(), config.baselineCycles(), config.slowSmoothing());
+        }
+
+        /** Input columns per cycle for {@code sensors} kept sensors. */
+        public int columns(int sensors) {
+            return sensors * (1 + (slowSmoothing > 0 ? 1 : 0) + (baselineCycles > 0 ? 1 : 0)) + (ageScale > 0 ? 1 : 0);
+        }
+
+        /**
+         * The column names, in order: {@code sN} per kept sensor, then {@code sN-slow}, {@code sN-base} and
+         * {@code age} where present.
+         */
+        public List<String> names(List<Integer> sensorsKept) {
+            List<String> names = new ArrayList<>(sensorsKept.stream().map(j -> "s" + j).toList());
+            if (slowSmoothing > 0) {
+                sensorsKept.forEach(j -> names.add("s" + j + "-slow"));
+            }
+            if (baselineCycles > 0) {
+                sensorsKept.forEach(j -> names.add("s" + j + "-base"));
+            }
+            if (ageScale > 0) {
+                names.add("age");
+            }
+            return List.copyOf(names);
+        }
+
+        /**
+         * How many of a unit's latest cycles decide its last window's inputs, to within {@code 1e-7} of the
+         * smoothing's weight: {@link Integer#MAX_VALUE} with the age or baseline columns (they depend on the whole
+         * life so far).
+         */
+        public int memory(int window) {
+            if (ageScale > 0 || baselineCycles > 0) {
+                return Integer.MAX_VALUE;
+            }
+            double slowest = Math.min(smoothing, slowSmoothing > 0 ? slowSmoothing : 1);
+            return window + (slowest < 1 ? (int) Math.ceil(Math.log(1e-7) / Math.log(1 - slowest)) : 0);
         }
     }
 

@@ -40,8 +40,10 @@ class RulModelTest {
             RulDescriptor d = loaded.descriptor();
             assertThat(d.model()).isEqualTo("dcnn");
             assertThat(d.window()).isEqualTo(30);
-            assertThat(d.features()).containsExactly("s2", "s3", "s4", "s7", "s8", "s9", "s11", "s12", "s13",
-                    "s14", "s15", "s17", "s20", "s21", "age");
+            // The kept sensors, their slow and baseline columns, then the age (the defaults' inputs).
+            assertThat(d.features()).hasSize(3 * 14 + 1).startsWith("s2", "s3", "s4", "s7", "s8", "s9", "s11",
+                    "s12", "s13", "s14", "s15", "s17", "s20", "s21", "s2-slow").contains("s21-slow", "s2-base")
+                    .endsWith("s21-base", "age");
             assertThat(d.validationUnits()).hasSize(1);
             assertThat(d.trainingUnits()).hasSize(2);
             assertThat(d.trainingDataSha256()).isEqualTo(RulProtocol.sha256(TRAIN)).hasSize(64);
@@ -114,6 +116,31 @@ class RulModelTest {
             assertThat(loaded.descriptor().config().smoothing()).isEqualTo(1.0); // no smoothing
             assertThat(loaded.descriptor().config().emaDecay()).isZero(); // no averaging
         }
+    }
+
+    @Test
+    void descriptorWithoutBaselineOrSlowInputsLoadsWithoutThemAndPredictsTheSame() throws Exception {
+        RulConfig c = tiny().withMaxEpochs(1).withBaselineCycles(0).withSlowSmoothing(0);
+        double[] before;
+        try (RulModel m = RulModel.train(TRAIN, c, null)) {
+            before = m.predict(TEST);
+            assertThat(m.descriptor().features()).hasSize(14 + 1).doesNotContain("s2-base", "s2-slow");
+            m.save(tmp);
+        }
+        Path json = tmp.resolve("rul.json");
+        var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        var tree = mapper.readTree(json.toFile());
+        ((com.fasterxml.jackson.databind.node.ObjectNode) tree.get("config")).remove(List.of("baselineCycles",
+                "slowSmoothing"));
+        mapper.writeValue(json.toFile(), tree);
+        assertThat(Files.readString(json)).doesNotContain("baselineCycles").doesNotContain("slowSmoothing");
+        try (RulModel loaded = RulModel.load(tmp, 1)) {
+            assertThat(loaded.descriptor().config().baselineCycles()).isZero();
+            assertThat(loaded.descriptor().config().slowSmoothing()).isZero();
+            assertThat(loaded.predict(TEST)).containsExactly(before);
+        }
+        // The defaults' inputs change the predictions (the baseline and slow columns reach the network).
+        assertThat(trainAndPredict(tiny().withMaxEpochs(1))).isNotEqualTo(before);
     }
 
     @Test

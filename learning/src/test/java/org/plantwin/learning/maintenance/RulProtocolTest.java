@@ -139,6 +139,49 @@ class RulProtocolTest {
     }
 
     @Test
+    void theBaselineAndSlowInputsAreCausalAndComputedAsDocumented() {
+        SensorScaling sc = RulProtocol.fit(TRAIN);
+        EngineUnit u = TRAIN.get(0); // 192 cycles
+        int f = sc.features();
+        RulProtocol.Inputs in = new RulProtocol.Inputs(0.15, 200, 20, 0.03);
+        assertThat(in.columns(f)).isEqualTo(3 * f + 1);
+        assertThat(in.names(List.of(2, 3))).containsExactly("s2", "s3", "s2-slow", "s3-slow", "s2-base", "s3-base",
+                "age");
+        float[][] x = RulProtocol.inputs(u, sc, in);
+        float[][] scaled = sc.scale(u);
+        float[][] fast = RulProtocol.smooth(scaled, 0.15);
+        float[][] slow = RulProtocol.smooth(scaled, 0.03);
+        int j = 4;
+        for (int t : new int[] {0, 5, 19, 20, 150}) {
+            double baseline = 0;
+            int n = Math.min(t + 1, 20);
+            for (int r = 0; r < n; r++) {
+                baseline += scaled[r][j];
+            }
+            baseline /= n;
+            assertThat(x[t]).hasSize(3 * f + 1);
+            assertThat(x[t][j]).as("fast, cycle %d", t).isEqualTo(fast[t][j]);
+            assertThat(x[t][f + j]).as("slow, cycle %d", t).isEqualTo(slow[t][j]);
+            assertThat((double) x[t][2 * f + j]).as("baseline, cycle %d", t)
+                    .isCloseTo(fast[t][j] - baseline, within(1e-6));
+            assertThat(x[t][3 * f]).as("age, cycle %d", t).isCloseTo((t + 1) / 200f, within(1e-7f));
+        }
+        // A unit cut at cycle 100 is scored with the window the whole unit has there: nothing later leaks in.
+        RulProtocol.Windows whole = RulProtocol.trainingWindows(List.of(u), sc, 30, 125, in);
+        RulProtocol.Windows cut = RulProtocol.lastWindows(List.of(u.truncate(100)), sc, 30, in);
+        int size = 30 * in.columns(f);
+        assertThat(cut.inputs()).containsExactly(java.util.Arrays.copyOfRange(whole.inputs(), 70 * size,
+                71 * size));
+        // Without them, the inputs are the smoothed sensors and the age as before.
+        assertThat(RulProtocol.trainingWindows(List.of(u), sc, 30, 125, RulProtocol.Inputs.of(0.15, 200)).inputs())
+                .containsExactly(RulProtocol.trainingWindows(List.of(u), sc, 30, 125, 0.15, 200).inputs());
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> RulConfig.defaults().withBaselineCycles(-1))
+                .hasMessageContaining("baselineCycles (-1)");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> RulConfig.defaults().withSlowSmoothing(1))
+                .hasMessageContaining("slowSmoothing (1.0)");
+    }
+
+    @Test
     void endOfLifeWindowsCarryTheExactRemainingCycles() {
         SensorScaling sc = RulProtocol.fit(TRAIN);
         EngineUnit u = TRAIN.get(0); // 192 cycles
