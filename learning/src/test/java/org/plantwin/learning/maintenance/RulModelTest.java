@@ -144,6 +144,30 @@ class RulModelTest {
     }
 
     @Test
+    void sixConditionUnitsTrainAndPredictWithTheDefaultInputs() {
+        // FD002/FD004 have six flight conditions: the baseline and slow columns are built from the per-condition
+        // scaled sensors, so they do not carry the condition's offset (1000 per condition in this fixture).
+        List<EngineUnit> units = CmapssFixtures.sixConditions(6, 120, 5);
+        SensorScaling sc = RulProtocol.fit(units);
+        float[][] x = RulProtocol.inputs(units.get(0), sc, RulProtocol.Inputs.of(RulConfig.defaults()));
+        int f = sc.features();
+        for (float[] row : x) {
+            for (int j = 0; j < 3 * f; j++) {
+                assertThat(row[j]).isBetween(-2f, 2f);
+            }
+        }
+        try (RulModel m = RulModel.train(units, tiny().withMaxEpochs(1).withValidationFraction(0.2), null)) {
+            assertThat(m.descriptor().scaling().conditionCentres()).hasNumberOfRows(6);
+            assertThat(m.descriptor().features()).hasSize(3 * f + 1);
+            double[] p = m.predict(units.stream().map(u -> u.truncate(60)).toList());
+            assertThat(p).hasSize(6);
+            for (double v : p) {
+                assertThat(v).isBetween(0.0, 125.0);
+            }
+        }
+    }
+
+    @Test
     void averagingTheLastWindowsShiftsEachByTheCyclesSinceIt() {
         try (RulModel m = RulModel.train(TRAIN, tiny().withMaxEpochs(1), null)) {
             assertThat(m.predict(TEST, 1)).containsExactly(m.predict(TEST));
