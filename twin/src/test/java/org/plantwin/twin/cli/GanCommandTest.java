@@ -34,12 +34,14 @@ class GanCommandTest {
         Path data = series();
         Path model = dir.resolve("model");
         Outcome t = cli("gan", "train", "--data", data.toString(), "--seq-len", "8", "--epochs", "2", "--seed", "3",
-                "--ema", "0.9", "--out", model.toString());
+                "--ema", "0.9", "--supervised", "2", "--out", model.toString());
         assertThat(t.code()).as(t.err()).isZero();
         assertThat(t.out()).contains("rgan: 53 windows of 8 x 2 [demand, price], 2 epochs");
         assertThat(model.resolve("gan-0000.params")).isRegularFile();
         assertThat(new ObjectMapper().readTree(model.resolve("gan.json").toFile()).at("/config/emaDecay").asDouble())
                 .isEqualTo(0.9);
+        assertThat(new ObjectMapper().readTree(model.resolve("gan.json").toFile()).at("/config/supervisedWeight")
+                .asDouble()).isEqualTo(2.0);
 
         Path synth = dir.resolve("out/synth.csv");
         Outcome s = cli("gan", "sample", "--model", model.toString(), "--count", "20", "--out", synth.toString());
@@ -111,6 +113,16 @@ class GanCommandTest {
                 dir.resolve("m").toString());
         assertThat(g.code()).isEqualTo(2);
         assertThat(g.err()).contains("--ema (0.9)").contains("rgan only");
+        assertThat(dir.resolve("m")).doesNotExist();
+        Outcome n = cli("gan", "train", "--data", series().toString(), "--supervised", "-1", "--out",
+                dir.resolve("m").toString());
+        assertThat(n.code()).isEqualTo(2);
+        assertThat(n.err()).contains("--supervised (-1.0)").contains(">= 0");
+        assertThat(dir.resolve("m")).doesNotExist();
+        Outcome k = cli("gan", "train", "--data", series().toString(), "--arch", "timegan", "--supervised", "10",
+                "--out", dir.resolve("m").toString());
+        assertThat(k.code()).isEqualTo(2);
+        assertThat(k.err()).contains("--supervised (10.0)").contains("rgan only");
         assertThat(dir.resolve("m")).doesNotExist();
     }
 
