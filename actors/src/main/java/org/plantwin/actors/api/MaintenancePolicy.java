@@ -29,7 +29,8 @@ public interface MaintenancePolicy {
 
     /**
      * An anomaly detector watching this machine's sensors raised an alarm (anomaly {@code score}) at
-     * {@code nowMillis}; the readings may be faulty. The built-in policies ignore alarms.
+     * {@code nowMillis}; the readings may be faulty. The built-in policies ignore alarms; {@link #alarmGuarded}
+     * acts on them.
      */
     default void sensorAlarm(long nowMillis, double score) {
     }
@@ -76,5 +77,16 @@ public interface MaintenancePolicy {
      */
     static MaintenancePolicy trendPredictive(double thresholdHours, int window) {
         return new TrendPredictive(thresholdHours, window);
+    }
+
+    /**
+     * {@code sensorBased} (a predictive policy), except within {@code distrustHours} of simulated time after an
+     * anomaly alarm ({@link #sensorAlarm}): then the readings are not trusted and the machine is maintained once it
+     * has run {@code intervalHours} since the last restore, as {@link #fixedInterval} would. A stuck sensor that hides
+     * wear, or a drifting one that fakes it, then costs a fixed-interval decision instead of a failure or a needless
+     * stop. The wrapped policy still sees every cycle and every alarm.
+     */
+    static MaintenancePolicy alarmGuarded(MaintenancePolicy sensorBased, double intervalHours, double distrustHours) {
+        return new AlarmGuarded(sensorBased, intervalHours, distrustHours);
     }
 }

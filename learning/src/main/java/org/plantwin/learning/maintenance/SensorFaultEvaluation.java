@@ -12,6 +12,7 @@ import org.plantwin.actors.api.RunOptions;
 import org.plantwin.actors.api.RunResult;
 import org.plantwin.actors.api.SimulationRuntime;
 import org.plantwin.learning.eval.KeyValueArgs;
+import org.plantwin.learning.eval.TInterval;
 import org.plantwin.scenarios.api.Scenarios;
 import org.plantwin.scenarios.model.Degradation;
 import org.plantwin.scenarios.model.Machine;
@@ -33,17 +34,32 @@ import org.plantwin.scenarios.model.TimeSpan;
  * java -cp ... org.plantwin.learning.maintenance.SensorFaultEvaluation replications=5
  * </pre>
  * Options: {@code replications} (5), {@code train} (3), {@code steps} (2000), {@code quantile} (0.995),
- * {@code every} (5 cycles), {@code window} (30), {@code seed} (42), {@code lanes} (1).
+ * {@code every} (5 cycles), {@code window} (30), {@code seed} (42), {@code lanes} (1), {@code policies} (0: off; N:
+ * also compare the trend-predictive policy with alarms ignored and alarm-guarded on N faulty replications).
  */
 public final class SensorFaultEvaluation {
 
-    /** Settings of an evaluation. */
+    /**
+     * Settings of an evaluation; {@code policyReplications} > 0 adds the policy comparison on that many faulty
+     * replications ({@link #comparePolicies}).
+     */
     public record Settings(int replications, int trainReplications, int steps, double quantile, int every, int window,
-                           long seed, int lanes) {
+                           long seed, int lanes, int policyReplications) {
+        public Settings(int replications, int trainReplications, int steps, double quantile, int every, int window,
+                long seed, int lanes) {
+            this(replications, trainReplications, steps, quantile, every, window, seed, lanes, 0);
+        }
+
         public static Settings defaults() {
-            return new Settings(5, 3, 2000, 0.995, 5, 30, 42, 1);
+            return new Settings(5, 3, 2000, 0.995, 5, 30, 42, 1, 0);
         }
     }
+
+    /** Trend-predictive threshold and window of the policy comparison (as {@code MaintenanceComparison}'s). */
+    static final double TREND_THRESHOLD_HOURS = 10;
+    static final int TREND_WINDOW = 20;
+    /** How long the guarded policy distrusts the sensors after an alarm: the injected faults' length. */
+    static final double DISTRUST_HOURS = 12;
 
     /** Per fault type: windows scored while it was active, of them alarmed, faults, detected, mean delay (h). */
     public record FaultRow(String type, long windows, long alarmed, int faults, int detected, double meanDelayHours) {
@@ -70,7 +86,8 @@ public final class SensorFaultEvaluation {
                 Integer.parseInt(o.getOrDefault("every", "" + d.every())),
                 Integer.parseInt(o.getOrDefault("window", "" + d.window())),
                 Long.parseLong(o.getOrDefault("seed", "" + d.seed())),
-                Integer.parseInt(o.getOrDefault("lanes", "" + d.lanes())));
+                Integer.parseInt(o.getOrDefault("lanes", "" + d.lanes())),
+                Integer.parseInt(o.getOrDefault("policies", "" + d.policyReplications())));
         run(Scenarios.library("maintenance"), s, System.out);
     }
 
@@ -157,6 +174,9 @@ public final class SensorFaultEvaluation {
                     }
                 }
             }
+            if (s.policyReplications() > 0) {
+                comparePolicies(faulty, machines, ae, s, out);
+            }
         }
         List<FaultRow> rows = new ArrayList<>();
         byType.forEach((t, c) -> rows.add(new FaultRow(t, c[0], c[1], (int) c[2], (int) c[3],
@@ -166,6 +186,66 @@ public final class SensorFaultEvaluation {
                 flatThreshold);
         print(r, s, lives.size(), (System.nanoTime() - t0) / 1e9, out);
         return r;
+    }
+
+    /**
+     * The built-in trend-predictive policy on the faulty scenario, watched by the autoencoder in both arms: alarms
+     * ignored, or guarded ({@link MaintenancePolicy#alarmGuarded}: within {@link #DISTRUST_HOURS} of an alarm the
+     * machine's maintenance interval decides). Same replications (common random numbers); prints availability,
+     * OEE, cost, wear failures and preventive maintenances per arm and the paired differences.
+     */
+    static Map<String, List<RunResult>> comparePolicies(Scenario faulty, List<String> machines, SensorAutoencoder ae,
+            Settings s, PrintStream out) {
+        Map<String, List<RunResult>> arms = new LinkedHashMap<>();
+        for (boolean guarded : new boolean[] {false, true}) {
+            List<CompletableFuture<RunResult>> runs = new ArrayList<>();
+            try (SimulationRuntime runtime = SimulationRuntime.create(1)) { // one lane: the watches share the model
+                for (int k = 0; k < s.policyReplications(); k++) {
+                    RunOptions o = RunOptions.defaults().withReplication(k);
+                    for (String m : machines) {
+                        double interval = faulty.machines().stream().filter(x -> x.id().equals(m)).findFirst()
+                                .orElseThrow().maintenance().interval().millis() / HOUR;
+                        MaintenancePolicy trend = MaintenancePolicy.trendPredictive(TREND_THRESHOLD_HOURS,
+                                TREND_WINDOW);
+                        MaintenancePolicy policy = guarded
+                                ? MaintenancePolicy.alarmGuarded(trend, interval, DISTRUST_HOURS) : trend;
+                        o = o.withMaintenancePolicy(m, new AnomalyWatch(ae, policy, s.every(), null));
+                    }
+                    runs.add(runtime.start(faulty, o).toCompletableFuture());
+                }
+                arms.put(guarded ? "trend, alarm-guarded" : "trend, alarms ignored",
+                        runs.stream().map(CompletableFuture::join).toList());
+            }
+        }
+        List<Map.Entry<String, java.util.function.ToDoubleFunction<RunResult>>> kpis = List.of(
+                Map.entry("availability %", r -> 100 * r.maintenanceSummary().availability()),
+                Map.entry("OEE %", r -> 100 * r.maintenanceSummary().oee()),
+                Map.entry("cost", r -> r.maintenanceSummary().cost()),
+                Map.entry("wear failures", r -> r.maintenanceSummary().failures()),
+                Map.entry("preventive", r -> r.maintenanceSummary().preventive()));
+        out.printf(Locale.ROOT, "%nPolicies on the faulty scenario, %d replications (mean ± 95%% CI):%n",
+                s.policyReplications());
+        List<List<RunResult>> rs = new ArrayList<>(arms.values());
+        arms.forEach((arm, results) -> {
+            out.printf(Locale.ROOT, "%-22s", arm);
+            for (var k : kpis) {
+                TInterval ci = TInterval.of(
+                        results.stream().mapToDouble(k.getValue()).toArray());
+                out.printf(Locale.ROOT, "  %s %.2f ± %.2f", k.getKey(), ci.mean(), ci.halfWidth());
+            }
+            out.println();
+        });
+        out.printf(Locale.ROOT, "%-22s", "guarded − ignored");
+        for (var k : kpis) {
+            double[] d = new double[rs.get(0).size()];
+            for (int i = 0; i < d.length; i++) {
+                d[i] = k.getValue().applyAsDouble(rs.get(1).get(i)) - k.getValue().applyAsDouble(rs.get(0).get(i));
+            }
+            TInterval ci = TInterval.of(d);
+            out.printf(Locale.ROOT, "  %s %+.2f ± %.2f", k.getKey(), ci.mean(), ci.halfWidth());
+        }
+        out.println();
+        return arms;
     }
 
     private static String key(SensorFaultType t) {

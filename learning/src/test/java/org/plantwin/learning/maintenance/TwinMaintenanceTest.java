@@ -71,4 +71,25 @@ class TwinMaintenanceTest {
         assertThat(r.faults()).extracting(SensorFaultEvaluation.FaultRow::type)
                 .containsExactly("drift", "spike", "stuck");
     }
+
+    @Test
+    void alarmsReachTheGuardedPolicyAndChangeItsDecisionsOnTheFaultyPlant() {
+        // Two arms that differ only in what the trend policy does with the autoencoder's alarms: if no alarm
+        // reached the policy, or the guard ignored it, the two arms' runs would be identical.
+        List<EngineUnit> lives = TwinLives.collect(PLANT, 1000, 1, 1, 1);
+        SensorFaultEvaluation.Settings s = new SensorFaultEvaluation.Settings(1, 1, 500, 0.995, 5, 30, 42, 1, 2);
+        ByteArrayOutputStream text = new ByteArrayOutputStream();
+        java.util.Map<String, List<RunResult>> arms;
+        try (SensorAutoencoder ae = SensorAutoencoder.train(lives, 30, 42, 500, 128, 0.995, 1)) {
+            arms = SensorFaultEvaluation.comparePolicies(SensorFaultEvaluation.withFaults(PLANT),
+                    TwinLives.machines(PLANT), ae, s, new PrintStream(text, true, StandardCharsets.UTF_8));
+        }
+        assertThat(arms).containsOnlyKeys("trend, alarms ignored", "trend, alarm-guarded");
+        List<RunResult.MaintenanceSummary> ignored = arms.get("trend, alarms ignored").stream()
+                .map(RunResult::maintenanceSummary).toList();
+        List<RunResult.MaintenanceSummary> guarded = arms.get("trend, alarm-guarded").stream()
+                .map(RunResult::maintenanceSummary).toList();
+        assertThat(guarded).hasSize(2).isNotEqualTo(ignored);
+        assertThat(text.toString(StandardCharsets.UTF_8)).contains("guarded − ignored", "wear failures");
+    }
 }
