@@ -86,25 +86,30 @@ public final class MaintenanceComparison {
             out.printf(Locale.ROOT, "RUL LSTM trained on %d run-to-failure lives of the twin (replications 1000..%d,"
                     + " a step = %d parts): validation RMSE %.1f steps, %.0f s%n", lives.size(),
                     999 + s.trainReplications(), s.stride(), valRmse, trainSeconds);
-            runs.put(RUN_TO_FAILURE, arm(scenario, s, s.lanes(), machines, m -> MaintenancePolicy.runToFailure()));
-            runs.put(FIXED, arm(scenario, s, s.lanes(), machines,
+            int n = s.replications();
+            runs.put(RUN_TO_FAILURE, arm(scenario, n, s.lanes(), machines, m -> MaintenancePolicy.runToFailure()));
+            runs.put(FIXED, arm(scenario, n, s.lanes(), machines,
                     m -> MaintenancePolicy.fixedInterval(s.intervalHours())));
-            runs.put(TREND, arm(scenario, s, s.lanes(), machines,
+            runs.put(TREND, arm(scenario, n, s.lanes(), machines,
                     m -> MaintenancePolicy.trendPredictive(s.thresholdHours(), 20)));
             // One lane: the instances of all runs share the model.
-            runs.put(RUL, arm(scenario, s, 1, machines,
+            runs.put(RUL, arm(scenario, n, 1, machines,
                     m -> new RulMaintenancePolicy(model, s.stride(), s.thresholdHours())));
         }
         print(scenario, s, runs, (System.nanoTime() - t0) / 1e9, out);
         return new Outcome(runs, lives.size(), valRmse);
     }
 
-    private static List<RunResult> arm(Scenario scenario, Settings s, int lanes, List<String> machines,
-                                       Function<String, MaintenancePolicy> policy) {
+    /**
+     * Replications {@code 0..replications-1} of {@code scenario} on {@code lanes}, each machine of {@code machines}
+     * with a fresh {@code policy.apply(machine)} (called replication by replication, machine by machine).
+     */
+    static List<RunResult> arm(Scenario scenario, int replications, int lanes, List<String> machines,
+                               Function<String, MaintenancePolicy> policy) {
         List<RunResult> results = new ArrayList<>();
         try (SimulationRuntime runtime = SimulationRuntime.create(lanes)) {
             List<CompletableFuture<RunResult>> futures = new ArrayList<>();
-            for (int k = 0; k < s.replications(); k++) {
+            for (int k = 0; k < replications; k++) {
                 RunOptions o = RunOptions.defaults().withReplication(k);
                 for (String m : machines) {
                     o = o.withMaintenancePolicy(m, policy.apply(m));
@@ -116,10 +121,11 @@ public final class MaintenanceComparison {
         return results;
     }
 
-    private record Kpi(String name, boolean higherIsBetter, boolean percent, ToDoubleFunction<RunResult> f) {
+    record Kpi(String name, boolean higherIsBetter, boolean percent, ToDoubleFunction<RunResult> f) {
     }
 
-    private static final List<Kpi> KPIS = List.of(
+    /** The maintenance KPIs of a run; the first three are the ones compared in pairs by {@link #print}. */
+    static final List<Kpi> KPIS = List.of(
             new Kpi("availability", true, true, r -> r.maintenanceSummary().availability()),
             new Kpi("OEE", true, true, r -> r.maintenanceSummary().oee()),
             new Kpi("maintenance cost", false, false, r -> r.maintenanceSummary().cost()),
@@ -132,6 +138,13 @@ public final class MaintenanceComparison {
         out.printf(Locale.ROOT, "%s: %d replications with common random numbers, horizon %s, interval %.0f h,"
                 + " threshold %.0f h, %.0f s wall%n", scenario.name(), s.replications(), scenario.horizon().text(),
                 s.intervalHours(), s.thresholdHours(), seconds);
+        table(runs, out);
+        paired(RUN_TO_FAILURE, runs, KPIS.subList(0, 3), out);
+        paired(FIXED, runs, KPIS.subList(0, 3), out);
+    }
+
+    /** One row per arm: every KPI's mean and 95 % t interval over the arm's runs. */
+    static void table(Map<String, List<RunResult>> runs, PrintStream out) {
         out.printf(Locale.ROOT, "%-22s", "policy (mean ± 95% CI)");
         KPIS.forEach(k -> out.printf(Locale.ROOT, " %22s", k.name()));
         out.println();
@@ -140,12 +153,10 @@ public final class MaintenanceComparison {
             KPIS.forEach(k -> out.printf(Locale.ROOT, " %22s", text(k, TInterval.of(values(rs, k.f())))));
             out.println();
         });
-        paired(RUN_TO_FAILURE, runs, out);
-        paired(FIXED, runs, out);
     }
 
-    /** Paired differences of every later arm against {@code baseline} on availability, OEE and cost. */
-    private static void paired(String baseline, Map<String, List<RunResult>> runs, PrintStream out) {
+    /** Paired differences (run by run) of every later arm against {@code baseline} on {@code kpis}. */
+    static void paired(String baseline, Map<String, List<RunResult>> runs, List<Kpi> kpis, PrintStream out) {
         out.printf(Locale.ROOT, "%nPaired differences against %s (95%% CI, verdict)%n", baseline);
         List<RunResult> base = runs.get(baseline);
         List<String> arms = new ArrayList<>(runs.keySet());
@@ -154,7 +165,7 @@ public final class MaintenanceComparison {
                 return;
             }
             out.printf(Locale.ROOT, "%-22s", arm);
-            for (Kpi k : KPIS.subList(0, 3)) {
+            for (Kpi k : kpis) {
                 double[] d = new double[rs.size()];
                 for (int i = 0; i < d.length; i++) {
                     d[i] = k.f().applyAsDouble(rs.get(i)) - k.f().applyAsDouble(base.get(i));

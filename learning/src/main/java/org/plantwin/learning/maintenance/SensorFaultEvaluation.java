@@ -12,7 +12,6 @@ import org.plantwin.actors.api.RunOptions;
 import org.plantwin.actors.api.RunResult;
 import org.plantwin.actors.api.SimulationRuntime;
 import org.plantwin.learning.eval.KeyValueArgs;
-import org.plantwin.learning.eval.TInterval;
 import org.plantwin.scenarios.api.Scenarios;
 import org.plantwin.scenarios.model.Degradation;
 import org.plantwin.scenarios.model.Machine;
@@ -127,9 +126,8 @@ public final class SensorFaultEvaluation {
                     RunOptions o = RunOptions.defaults().withReplication(k);
                     Map<String, AnomalyWatch> w = new LinkedHashMap<>();
                     for (String m : machines) {
-                        double interval = faulty.machines().stream().filter(x -> x.id().equals(m)).findFirst()
-                                .orElseThrow().maintenance().interval().millis() / HOUR;
-                        AnomalyWatch watch = new AnomalyWatch(ae, MaintenancePolicy.fixedInterval(interval),
+                        AnomalyWatch watch = new AnomalyWatch(ae,
+                                MaintenancePolicy.fixedInterval(intervalHours(faulty, m)),
                                 s.every(), null);
                         w.put(m, watch);
                         o = o.withMaintenancePolicy(m, watch);
@@ -197,55 +195,31 @@ public final class SensorFaultEvaluation {
     static Map<String, List<RunResult>> comparePolicies(Scenario faulty, List<String> machines, SensorAutoencoder ae,
             Settings s, PrintStream out) {
         Map<String, List<RunResult>> arms = new LinkedHashMap<>();
-        for (boolean guarded : new boolean[] {false, true}) {
-            List<CompletableFuture<RunResult>> runs = new ArrayList<>();
-            try (SimulationRuntime runtime = SimulationRuntime.create(1)) { // one lane: the watches share the model
-                for (int k = 0; k < s.policyReplications(); k++) {
-                    RunOptions o = RunOptions.defaults().withReplication(k);
-                    for (String m : machines) {
-                        double interval = faulty.machines().stream().filter(x -> x.id().equals(m)).findFirst()
-                                .orElseThrow().maintenance().interval().millis() / HOUR;
-                        MaintenancePolicy trend = MaintenancePolicy.trendPredictive(TREND_THRESHOLD_HOURS,
-                                TREND_WINDOW);
-                        MaintenancePolicy policy = guarded
-                                ? MaintenancePolicy.alarmGuarded(trend, interval, DISTRUST_HOURS) : trend;
-                        o = o.withMaintenancePolicy(m, new AnomalyWatch(ae, policy, s.every(), null));
-                    }
-                    runs.add(runtime.start(faulty, o).toCompletableFuture());
-                }
-                arms.put(guarded ? "trend, alarm-guarded" : "trend, alarms ignored",
-                        runs.stream().map(CompletableFuture::join).toList());
-            }
-        }
-        List<Map.Entry<String, java.util.function.ToDoubleFunction<RunResult>>> kpis = List.of(
-                Map.entry("availability %", r -> 100 * r.maintenanceSummary().availability()),
-                Map.entry("OEE %", r -> 100 * r.maintenanceSummary().oee()),
-                Map.entry("cost", r -> r.maintenanceSummary().cost()),
-                Map.entry("wear failures", r -> r.maintenanceSummary().failures()),
-                Map.entry("preventive", r -> r.maintenanceSummary().preventive()));
-        out.printf(Locale.ROOT, "%nPolicies on the faulty scenario, %d replications (mean ± 95%% CI):%n",
+        // One lane: the watches of all runs share the model.
+        arms.put(IGNORED, MaintenanceComparison.arm(faulty, s.policyReplications(), 1, machines,
+                m -> new AnomalyWatch(ae, trend(), s.every(), null)));
+        arms.put(GUARDED, MaintenanceComparison.arm(faulty, s.policyReplications(), 1, machines,
+                m -> new AnomalyWatch(ae, MaintenancePolicy.alarmGuarded(trend(), intervalHours(faulty, m),
+                        DISTRUST_HOURS), s.every(), null)));
+        out.printf(Locale.ROOT, "%nPolicies on the faulty scenario, %d replications with common random numbers:%n",
                 s.policyReplications());
-        List<List<RunResult>> rs = new ArrayList<>(arms.values());
-        arms.forEach((arm, results) -> {
-            out.printf(Locale.ROOT, "%-22s", arm);
-            for (var k : kpis) {
-                TInterval ci = TInterval.of(
-                        results.stream().mapToDouble(k.getValue()).toArray());
-                out.printf(Locale.ROOT, "  %s %.2f ± %.2f", k.getKey(), ci.mean(), ci.halfWidth());
-            }
-            out.println();
-        });
-        out.printf(Locale.ROOT, "%-22s", "guarded − ignored");
-        for (var k : kpis) {
-            double[] d = new double[rs.get(0).size()];
-            for (int i = 0; i < d.length; i++) {
-                d[i] = k.getValue().applyAsDouble(rs.get(1).get(i)) - k.getValue().applyAsDouble(rs.get(0).get(i));
-            }
-            TInterval ci = TInterval.of(d);
-            out.printf(Locale.ROOT, "  %s %+.2f ± %.2f", k.getKey(), ci.mean(), ci.halfWidth());
-        }
-        out.println();
+        MaintenanceComparison.table(arms, out);
+        MaintenanceComparison.paired(IGNORED, arms, MaintenanceComparison.KPIS, out);
         return arms;
+    }
+
+    /** The arms of {@link #comparePolicies}. */
+    static final String IGNORED = "trend, alarms ignored";
+    static final String GUARDED = "trend, alarm-guarded";
+
+    private static MaintenancePolicy trend() {
+        return MaintenancePolicy.trendPredictive(TREND_THRESHOLD_HOURS, TREND_WINDOW);
+    }
+
+    /** The maintenance interval (hours) the scenario gives {@code machine}. */
+    private static double intervalHours(Scenario scenario, String machine) {
+        return scenario.machines().stream().filter(x -> x.id().equals(machine)).findFirst().orElseThrow()
+                .maintenance().interval().millis() / HOUR;
     }
 
     private static String key(SensorFaultType t) {

@@ -84,12 +84,13 @@ class TwinMaintenanceTest {
             arms = SensorFaultEvaluation.comparePolicies(SensorFaultEvaluation.withFaults(PLANT),
                     TwinLives.machines(PLANT), ae, s, new PrintStream(text, true, StandardCharsets.UTF_8));
         }
-        assertThat(arms).containsOnlyKeys("trend, alarms ignored", "trend, alarm-guarded");
-        List<RunResult.MaintenanceSummary> ignored = arms.get("trend, alarms ignored").stream()
+        assertThat(arms).containsOnlyKeys(SensorFaultEvaluation.IGNORED, SensorFaultEvaluation.GUARDED);
+        List<RunResult.MaintenanceSummary> ignored = arms.get(SensorFaultEvaluation.IGNORED).stream()
                 .map(RunResult::maintenanceSummary).toList();
-        List<RunResult.MaintenanceSummary> guarded = arms.get("trend, alarm-guarded").stream()
+        List<RunResult.MaintenanceSummary> guarded = arms.get(SensorFaultEvaluation.GUARDED).stream()
                 .map(RunResult::maintenanceSummary).toList();
         assertThat(guarded).hasSize(2).isNotEqualTo(ignored);
-        assertThat(text.toString(StandardCharsets.UTF_8)).contains("guarded − ignored", "wear failures");
+        assertThat(text.toString(StandardCharsets.UTF_8)).contains("Paired differences against trend, alarms ignored",
+                "wear failures");
     }
 }
