@@ -362,7 +362,7 @@ public final class LiveTwin {
     /** A reading must match the machine's condition sensors in number, and every value must be finite. */
     private void validateSensors(Telemetry.SensorReading r) {
         machine(r.machine());
-        Machine m = scenario.machines().stream().filter(x -> x.id().equals(r.machine())).findFirst().orElseThrow();
+        Machine m = scenarioMachine(r.machine());
         List<String> sensors = m.degradation() == null ? List.of()
                 : m.degradation().sensors().stream().map(s -> s.id()).toList();
         if (sensors.isEmpty()) {
@@ -614,9 +614,14 @@ public final class LiveTwin {
         // Trucks and sensor readings are only counted: the model has no value to hold them against.
     }
 
+    /** The scenario's machine {@code id} (known to exist: telemetry names are checked first). */
+    private Machine scenarioMachine(String id) {
+        return scenario.machines().stream().filter(x -> x.id().equals(id)).findFirst().orElseThrow();
+    }
+
     /** Mean processing time (s) of a machine over the products it knows, from the scenario's distributions. */
     private double expectedCycleSeconds(String machine) {
-        Machine m = scenario.machines().stream().filter(x -> x.id().equals(machine)).findFirst().orElseThrow();
+        Machine m = scenarioMachine(machine);
         double sum = 0;
         int n = 0;
         for (String p : model.productIds) {
