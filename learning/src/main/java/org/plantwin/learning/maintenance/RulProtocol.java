@@ -280,11 +280,6 @@ public final class RulProtocol {
         return out;
     }
 
-    /** As {@link #inputs(EngineUnit, SensorScaling, Inputs)} with smoothed sensors and the age column only. */
-    static float[][] inputs(EngineUnit unit, SensorScaling scaling, double alpha, double ageScale) {
-        return inputs(unit, scaling, Inputs.of(alpha, ageScale));
-    }
-
     /**
      * Copies rows {@code lastRow-W+1 .. lastRow} of {@code scaled} into {@code out} at {@code offset}; rows before
      * the first cycle repeat the first row (padding for units shorter than the window).
