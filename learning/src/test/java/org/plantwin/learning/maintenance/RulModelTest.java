@@ -63,11 +63,7 @@ class RulModelTest {
     @ValueSource(strings = {"lstm", "cnnlstm"})
     void recurrentNetworksTrainAndReload(String architecture) {
         RulConfig c = tiny().withArchitecture(architecture).withMaxEpochs(1);
-        double[] before;
-        try (RulModel m = RulModel.train(TRAIN, c, null)) {
-            before = m.predict(TEST);
-            m.save(tmp);
-        }
+        double[] before = trainSaveAndPredict(c);
         try (RulModel loaded = RulModel.load(tmp, 1)) {
             assertThat(loaded.predict(TEST)).containsExactly(before);
         }
@@ -99,15 +95,8 @@ class RulModelTest {
 
     @Test
     void descriptorWithoutDecayOrMembersLoadsAsOneNetworkAtAFixedRate() throws Exception {
-        try (RulModel m = RulModel.train(TRAIN, tiny().withMaxEpochs(1), null)) {
-            m.save(tmp);
-        }
-        Path json = tmp.resolve("rul.json");
-        var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
-        var tree = mapper.readTree(json.toFile());
-        ((com.fasterxml.jackson.databind.node.ObjectNode) tree.get("config")).remove(List.of("finalLearningRate",
-                "members", "smoothing", "emaDecay"));
-        mapper.writeValue(json.toFile(), tree);
+        trainSaveAndPredict(tiny().withMaxEpochs(1));
+        Path json = withoutConfigKeys("finalLearningRate", "members", "smoothing", "emaDecay");
         assertThat(Files.readString(json)).doesNotContain("members").doesNotContain("finalLearningRate")
                 .doesNotContain("smoothing");
         try (RulModel loaded = RulModel.load(tmp, 1)) {
@@ -121,20 +110,11 @@ class RulModelTest {
     @Test
     void descriptorWithoutBaselineOrSlowInputsLoadsWithoutThemAndPredictsTheSame() throws Exception {
         RulConfig c = tiny().withMaxEpochs(1).withBaselineCycles(0).withSlowSmoothing(0);
-        double[] before;
-        try (RulModel m = RulModel.train(TRAIN, c, null)) {
-            before = m.predict(TEST);
-            assertThat(m.descriptor().features()).hasSize(14 + 1).doesNotContain("s2-base", "s2-slow");
-            m.save(tmp);
-        }
-        Path json = tmp.resolve("rul.json");
-        var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
-        var tree = mapper.readTree(json.toFile());
-        ((com.fasterxml.jackson.databind.node.ObjectNode) tree.get("config")).remove(List.of("baselineCycles",
-                "slowSmoothing"));
-        mapper.writeValue(json.toFile(), tree);
+        double[] before = trainSaveAndPredict(c);
+        Path json = withoutConfigKeys("baselineCycles", "slowSmoothing");
         assertThat(Files.readString(json)).doesNotContain("baselineCycles").doesNotContain("slowSmoothing");
         try (RulModel loaded = RulModel.load(tmp, 1)) {
+            assertThat(loaded.descriptor().features()).hasSize(14 + 1).doesNotContain("s2-base", "s2-slow");
             assertThat(loaded.descriptor().config().baselineCycles()).isZero();
             assertThat(loaded.descriptor().config().slowSmoothing()).isZero();
             assertThat(loaded.predict(TEST)).containsExactly(before);
@@ -205,11 +185,7 @@ class RulModelTest {
     @Test
     void smoothedModelRoundTripsWithItsSmoothing() {
         RulConfig c = tiny().withMaxEpochs(1).withSmoothing(0.3);
-        double[] before;
-        try (RulModel m = RulModel.train(TRAIN, c, null)) {
-            before = m.predict(TEST);
-            m.save(tmp);
-        }
+        double[] before = trainSaveAndPredict(c);
         assertThat(before).isNotEqualTo(trainAndPredict(c.withSmoothing(1.0)));
         try (RulModel loaded = RulModel.load(tmp, 1)) {
             assertThat(loaded.descriptor().config().smoothing()).isEqualTo(0.3);
@@ -220,11 +196,7 @@ class RulModelTest {
     @Test
     void weightAveragingIsSeededChangesTheModelAndRoundTrips() {
         RulConfig c = tiny().withMaxEpochs(2).withEmaDecay(0.9);
-        double[] before;
-        try (RulModel m = RulModel.train(TRAIN, c, null)) {
-            before = m.predict(TEST);
-            m.save(tmp);
-        }
+        double[] before = trainSaveAndPredict(c);
         assertThat(trainAndPredict(c)).containsExactly(before);
         assertThat(before).isNotEqualTo(trainAndPredict(c.withEmaDecay(0)));
         try (RulModel loaded = RulModel.load(tmp, 1)) {
@@ -255,6 +227,24 @@ class RulModelTest {
         Path json = tmp.resolve("rul.json");
         Files.writeString(json, Files.readString(json).replace("\"model\" : \"dcnn\"", "\"model\" : \"gru\""));
         assertThatThrownBy(() -> RulModel.load(tmp, 1)).hasMessageContaining("gru");
+    }
+
+    /** Trains with {@code c}, saves the model into {@code tmp} and returns its predictions for the test units. */
+    private double[] trainSaveAndPredict(RulConfig c) {
+        try (RulModel m = RulModel.train(TRAIN, c, null)) {
+            m.save(tmp);
+            return m.predict(TEST);
+        }
+    }
+
+    /** Removes {@code keys} from the config of the saved {@code rul.json}, as a descriptor written before them. */
+    private Path withoutConfigKeys(String... keys) throws java.io.IOException {
+        Path json = tmp.resolve("rul.json");
+        var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        var tree = mapper.readTree(json.toFile());
+        ((com.fasterxml.jackson.databind.node.ObjectNode) tree.get("config")).remove(List.of(keys));
+        mapper.writeValue(json.toFile(), tree);
+        return json;
     }
 
     private static double[] trainAndPredict(RulConfig c) {
