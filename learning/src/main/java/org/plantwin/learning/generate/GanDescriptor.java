@@ -17,10 +17,27 @@ import java.util.Map;
  * @param trainingWindows windows trained on
  * @param trainingSeconds wall-clock training time
  * @param metrics figures recorded with the model (last losses)
+ * @param selection the candidate settings trained and scored when the model was chosen among several
+ *     ({@link GanSelection}), in training order; null when one setting was trained (and in descriptors saved before
+ *     this field)
  */
 public record GanDescriptor(int formatVersion, String model, String engine, List<String> columns, int seqLen,
         MinMaxScaling scaling, GanConfig config, int trainingWindows, double trainingSeconds,
-        Map<String, Double> metrics) {
+        Map<String, Double> metrics, List<GanSelection.Candidate> selection) {
+
+    /** A descriptor of one trained setting (no selection). */
+    public GanDescriptor(int formatVersion, String model, String engine, List<String> columns, int seqLen,
+            MinMaxScaling scaling, GanConfig config, int trainingWindows, double trainingSeconds,
+            Map<String, Double> metrics) {
+        this(formatVersion, model, engine, columns, seqLen, scaling, config, trainingWindows, trainingSeconds, metrics,
+                null);
+    }
+
+    /** This descriptor with the selection that chose it and the seconds that the whole selection took. */
+    public GanDescriptor withSelection(List<GanSelection.Candidate> candidates, double seconds) {
+        return new GanDescriptor(formatVersion, model, engine, columns, seqLen, scaling, config, trainingWindows,
+                seconds, metrics, List.copyOf(candidates));
+    }
 
     /** The current {@link #formatVersion}. */
     public static final int FORMAT_VERSION = 1;

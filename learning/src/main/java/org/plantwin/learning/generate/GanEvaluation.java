@@ -16,7 +16,7 @@ import java.util.stream.IntStream;
  * <p>Options {@code key=value}: {@code data=sines|PATH}, {@code epochs=N}, {@code seed=N}, {@code hidden=N},
  * {@code reps=N}, {@code cls=N} (classifier iterations), {@code pred=N} (predictor iterations),
  * {@code sines=N} (Sines windows), {@code static=N} (window-level noise values), {@code supervised=W} (weight of
- * the supervised loss, 0 = off), {@code threads=N}, {@code arch=rgan|timegan} (defaults of each from
+ * the supervised loss, 0 = off; {@code auto}: {@link GanSelection} between the weights 0 and 10), {@code threads=N}, {@code arch=rgan|timegan} (defaults of each from
  * {@link GanConfig#defaults(String, int)}), {@code layers=N}, {@code noise=N} (noise values per step),
  * {@code moments=W} (moment-loss weight), {@code ema=D} (generator weight averaging, 0 = off), {@code save=DIR} (keep the trained model),
  * {@code plot=FILE.svg} (TimeGAN's PCA picture of real vs synthetic, {@link PcaPlot}).
@@ -63,10 +63,21 @@ public final class GanEvaluation {
                         Integer.parseInt(o.getOrDefault("static", String.valueOf(defaults.staticNoiseDim()))))
                 .withMomentWeight(Double.parseDouble(o.getOrDefault("moments",
                         String.valueOf(defaults.momentWeight()))))
-                .withSupervisedWeight(Double.parseDouble(o.getOrDefault("supervised", "0")))
                 .withEmaDecay(Double.parseDouble(o.getOrDefault("ema", String.valueOf(defaults.ema()))));
+        String supervised = o.getOrDefault("supervised", "0");
+        boolean select = supervised.equals("auto");
+        if (!select) {
+            config = config.withSupervisedWeight(Double.parseDouble(supervised));
+        }
         Map<String, Double> r = new TreeMap<>();
-        try (TimeSeriesGan gan = TimeSeriesGan.train(real, columns, scaling, config, out)) {
+        try (TimeSeriesGan gan = select
+                ? GanSelection.train(real, columns, scaling, GanSelection.supervisedCandidates(config),
+                        GanSelection.judge(seed), out)
+                : TimeSeriesGan.train(real, columns, scaling, config, out)) {
+            if (select) {
+                config = gan.descriptor().config();
+                r.put("selectedSupervisedWeight", config.supervised());
+            }
             r.put("trainingSeconds", gan.descriptor().trainingSeconds());
             Windows synth = gan.sampleScaled(real.count(), seed + 1);
             if (o.containsKey("save")) {

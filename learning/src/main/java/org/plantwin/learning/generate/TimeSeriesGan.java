@@ -229,6 +229,11 @@ public final class TimeSeriesGan implements AutoCloseable {
         return new Windows(out, count, t, f);
     }
 
+    /** The same networks with another descriptor (the networks move: close only the returned model). */
+    TimeSeriesGan withDescriptor(GanDescriptor d) {
+        return new TimeSeriesGan(sampler, d);
+    }
+
     /** The descriptor saved with the model. */
     public GanDescriptor descriptor() {
         return descriptor;

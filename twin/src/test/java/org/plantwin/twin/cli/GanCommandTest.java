@@ -64,6 +64,24 @@ class GanCommandTest {
     }
 
     @Test
+    void supervisedAutoTrainsBothWeightsAndKeepsTheOneTheClassifierScoresLower() throws Exception {
+        Path model = dir.resolve("auto");
+        Outcome t = cli("gan", "train", "--data", series().toString(), "--seq-len", "8", "--epochs", "1", "--seed",
+                "3", "--supervised", "auto", "--out", model.toString());
+        assertThat(t.code()).as(t.err()).isZero();
+        JsonNode d = new ObjectMapper().readTree(model.resolve("gan.json").toFile());
+        JsonNode selection = d.get("selection");
+        assertThat(selection).hasSize(2);
+        assertThat(selection.get(0).at("/config/supervisedWeight").asDouble()).isZero();
+        assertThat(selection.get(1).at("/config/supervisedWeight").asDouble()).isEqualTo(10.0);
+        double s0 = selection.get(0).get("discriminative").asDouble();
+        double s1 = selection.get(1).get("discriminative").asDouble();
+        assertThat(d.at("/config/supervisedWeight").asDouble()).isEqualTo(s1 < s0 ? 10.0 : 0.0);
+        assertThat(t.out()).contains("supervised 0.0: discriminative").contains("supervised 10.0: discriminative")
+                .contains("(kept)").contains("rgan: 53 windows of 8 x 2 [demand, price], 1 epochs");
+    }
+
+    @Test
     void timeGanTrainsSamplesAndTheEvaluationDrawsThePcaPicture() throws Exception {
         Path data = series();
         Path model = dir.resolve("tg");
@@ -117,12 +135,22 @@ class GanCommandTest {
         Outcome n = cli("gan", "train", "--data", series().toString(), "--supervised", "-1", "--out",
                 dir.resolve("m").toString());
         assertThat(n.code()).isEqualTo(2);
-        assertThat(n.err()).contains("--supervised (-1.0)").contains(">= 0");
+        assertThat(n.err()).contains("--supervised (-1)").contains(">= 0").contains("or auto");
+        assertThat(dir.resolve("m")).doesNotExist();
+        Outcome w = cli("gan", "train", "--data", series().toString(), "--supervised", "lots", "--out",
+                dir.resolve("m").toString());
+        assertThat(w.code()).isEqualTo(2);
+        assertThat(w.err()).contains("--supervised (lots)").contains("or auto");
+        assertThat(dir.resolve("m")).doesNotExist();
+        Outcome a = cli("gan", "train", "--data", series().toString(), "--arch", "timegan", "--supervised", "auto",
+                "--out", dir.resolve("m").toString());
+        assertThat(a.code()).isEqualTo(2);
+        assertThat(a.err()).contains("--supervised (auto)").contains("rgan only");
         assertThat(dir.resolve("m")).doesNotExist();
         Outcome k = cli("gan", "train", "--data", series().toString(), "--arch", "timegan", "--supervised", "10",
                 "--out", dir.resolve("m").toString());
         assertThat(k.code()).isEqualTo(2);
-        assertThat(k.err()).contains("--supervised (10.0)").contains("rgan only");
+        assertThat(k.err()).contains("--supervised (10)").contains("rgan only");
         assertThat(dir.resolve("m")).doesNotExist();
     }
 
