@@ -19,7 +19,8 @@ import java.util.stream.IntStream;
  * the supervised loss, 0 = off; {@code auto}: {@link GanSelection} between the weights 0 and 10), {@code threads=N}, {@code arch=rgan|timegan} (defaults of each from
  * {@link GanConfig#defaults(String, int)}), {@code layers=N}, {@code noise=N} (noise values per step),
  * {@code moments=W} (moment-loss weight), {@code ema=D} (generator weight averaging, 0 = off), {@code save=DIR} (keep the trained model),
- * {@code plot=FILE.svg} (TimeGAN's PCA picture of real vs synthetic, {@link PcaPlot}).
+ * {@code plot=FILE.svg} (TimeGAN's PCA picture of real vs synthetic, {@link PcaPlot}), {@code tsne=FILE.svg} (its
+ * t-SNE picture, {@link TsnePlot}).
  */
 public final class GanEvaluation {
 
@@ -85,6 +86,9 @@ public final class GanEvaluation {
             }
             if (o.containsKey("plot")) {
                 PcaPlot.write(Path.of(o.get("plot")), real, synth, seed);
+            }
+            if (o.containsKey("tsne")) {
+                TsnePlot.write(Path.of(o.get("tsne")), real, synth, seed);
             }
             long t0 = System.nanoTime();
             GanMetrics.Score d = GanMetrics.discriminative(real, synth, s);

@@ -25,24 +25,12 @@ public final class PcaPlot {
 
     /** Writes the SVG of {@link #svg} to {@code file}. */
     public static void write(Path file, Windows real, Windows synthetic, long seed) {
-        try {
-            Path parent = file.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-            Files.writeString(file, svg(real, synthetic, seed));
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write the PCA plot (" + file + "): " + e.getMessage(), e);
-        }
+        writeSvg(file, svg(real, synthetic, seed), "PCA");
     }
 
     /** The SVG document: groups {@code <g class="real">} and {@code <g class="synthetic">}, a circle per window. */
     public static String svg(Windows real, Windows synthetic, long seed) {
-        if (real.length() != synthetic.length() || real.features() != synthetic.features()) {
-            throw new IllegalArgumentException("The real windows (" + real.length() + " x " + real.features()
-                    + ") and the synthetic windows (" + synthetic.length() + " x " + synthetic.features()
-                    + ") differ in shape.");
-        }
+        checkShapes(real, synthetic);
         SplittableRandom random = new SplittableRandom(seed);
         double[][] r = featureMeans(real, random);
         double[][] s = featureMeans(synthetic, random);
@@ -50,6 +38,14 @@ public final class PcaPlot {
         double[][] axes = principalAxes(r, 2);
         double[][] pr = project(r, mean, axes);
         double[][] ps = project(s, mean, axes);
+        return scatter("PCA of feature-averaged windows", "pca", pr, ps);
+    }
+
+    /**
+     * An SVG scatter of two 2-D point sets scaled together into one square: a title line, axis labels
+     * {@code x-<axis>} and {@code y-<axis>}, real red and synthetic blue in {@code <g class="real|synthetic">}.
+     */
+    static String scatter(String title, String axis, double[][] pr, double[][] ps) {
         double[] lo = {Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY};
         double[] hi = {Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY};
         for (double[][] set : new double[][][] {pr, ps}) {
@@ -64,17 +60,39 @@ public final class PcaPlot {
         sb.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\""
                 + " viewBox=\"0 0 %d %d\" font-family=\"sans-serif\" font-size=\"12\">%n", SIZE, SIZE, SIZE, SIZE));
         sb.append(String.format(Locale.ROOT, "<rect width=\"%d\" height=\"%d\" fill=\"white\"/>%n", SIZE, SIZE));
-        sb.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"20\">PCA of feature-averaged windows: real %d"
-                + " (red), synthetic %d (blue)</text>%n", MARGIN, pr.length, ps.length));
+        sb.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"20\">%s: real %d (red), synthetic %d (blue)</text>%n",
+                MARGIN, title, pr.length, ps.length));
         sb.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"none\""
                 + " stroke=\"black\"/>%n", MARGIN, MARGIN, SIZE - 2 * MARGIN, SIZE - 2 * MARGIN));
-        sb.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\">x-pca</text>%n", SIZE / 2 - 15, SIZE - 12));
-        sb.append(String.format(Locale.ROOT, "<text x=\"12\" y=\"%d\" transform=\"rotate(-90 12 %d)\">y-pca</text>%n",
-                SIZE / 2, SIZE / 2));
+        sb.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\">x-%s</text>%n", SIZE / 2 - 15, SIZE - 12, axis));
+        sb.append(String.format(Locale.ROOT, "<text x=\"12\" y=\"%d\" transform=\"rotate(-90 12 %d)\">y-%s</text>%n",
+                SIZE / 2, SIZE / 2, axis));
         points(sb, pr, "real", "#d62728", lo, hi);
         points(sb, ps, "synthetic", "#1f77b4", lo, hi);
         sb.append("</svg>\n");
         return sb.toString();
+    }
+
+    /** Writes {@code svg} to {@code file}, creating its folder. */
+    static void writeSvg(Path file, String svg, String what) {
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            Files.writeString(file, svg);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the " + what + " plot (" + file + "): " + e.getMessage(), e);
+        }
+    }
+
+    /** Checks that two window sets have the same length and features. */
+    static void checkShapes(Windows real, Windows synthetic) {
+        if (real.length() != synthetic.length() || real.features() != synthetic.features()) {
+            throw new IllegalArgumentException("The real windows (" + real.length() + " x " + real.features()
+                    + ") and the synthetic windows (" + synthetic.length() + " x " + synthetic.features()
+                    + ") differ in shape.");
+        }
     }
 
     /**
@@ -195,7 +213,7 @@ public final class PcaPlot {
     }
 
     /** Up to {@link #MAX_POINTS} windows (a seeded sample), each averaged over features: {@code (n, T)}. */
-    private static double[][] featureMeans(Windows w, SplittableRandom random) {
+    static double[][] featureMeans(Windows w, SplittableRandom random) {
         int n = Math.min(MAX_POINTS, w.count());
         int[] order = Windows.permutation(w.count(), random);
         double[][] out = new double[n][w.length()];

@@ -18,6 +18,7 @@ import org.plantwin.learning.generate.GanSelection;
 import org.plantwin.learning.generate.MinMaxScaling;
 import org.plantwin.learning.generate.PcaPlot;
 import org.plantwin.learning.generate.TimeSeriesGan;
+import org.plantwin.learning.generate.TsnePlot;
 import org.plantwin.learning.generate.Windows;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -230,6 +231,11 @@ final class GanCommand extends CommandGroup {
                 + " real red, synthetic blue (self-contained SVG).")
         Path plot;
 
+        @Option(names = "--tsne", paramLabel = "FILE.svg", description = "Also write TimeGAN's t-SNE picture: the"
+                + " same windows embedded together by exact t-SNE (perplexity 40, 1,000 iterations; a few seconds),"
+                + " real red, synthetic blue (self-contained SVG).")
+        Path tsne;
+
         @Override
         public Integer call() {
             return PlantwinCli.guarded(spec, () -> {
@@ -261,6 +267,9 @@ final class GanCommand extends CommandGroup {
                 if (plot != null) {
                     PcaPlot.write(plot, realW, synthW, seed);
                 }
+                if (tsne != null) {
+                    TsnePlot.write(tsne, realW, synthW, seed);
+                }
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("realWindows", realW.count());
                 m.put("syntheticWindows", synthW.count());
@@ -277,6 +286,9 @@ final class GanCommand extends CommandGroup {
                 if (plot != null) {
                     m.put("plot", plot.toString());
                 }
+                if (tsne != null) {
+                    m.put("tsne", tsne.toString());
+                }
                 PrintWriter o = spec.commandLine().getOut();
                 if (json) {
                     o.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(m));
@@ -290,6 +302,9 @@ final class GanCommand extends CommandGroup {
                     o.printf(Locale.ROOT, "autocorrelation err  %.4f%n", acf);
                     if (plot != null) {
                         o.printf(Locale.ROOT, "PCA picture          %s%n", plot);
+                    }
+                    if (tsne != null) {
+                        o.printf(Locale.ROOT, "t-SNE picture        %s%n", tsne);
                     }
                 }
                 return 0;

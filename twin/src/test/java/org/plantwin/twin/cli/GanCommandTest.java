@@ -98,13 +98,16 @@ class GanCommandTest {
         assertThat(Files.readAllLines(synth)).hasSize(1 + 20 * 8);
 
         Path svg = dir.resolve("pca.svg");
+        Path tsne = dir.resolve("tsne.svg");
         Outcome e = cli("gan", "evaluate", "--real", data.toString(), "--synthetic", synth.toString(), "--seq-len", "8",
                 "--repetitions", "1", "--classifier-iterations", "5", "--predictor-iterations", "5", "--plot",
-                svg.toString());
+                svg.toString(), "--tsne", tsne.toString());
         assertThat(e.code()).as(e.err()).isZero();
-        assertThat(e.out()).contains("PCA picture          " + svg);
+        assertThat(e.out()).contains("PCA picture          " + svg).contains("t-SNE picture        " + tsne);
         assertThat(Files.readString(svg)).contains("<g class=\"real\"").contains("<g class=\"synthetic\"")
                 .contains("<circle ");
+        assertThat(Files.readString(tsne)).contains("t-SNE of feature-averaged windows: real 53 (red), synthetic 20")
+                .contains("<g class=\"synthetic\"");
     }
 
     @Test
