@@ -26,6 +26,49 @@ public final class GanCsv {
 
     /** A numeric table: column names and rows {@code [t][f]}. */
     public record Table(List<String> columns, double[][] rows) {
+
+        /**
+         * The indexes of {@code names} among the columns, in that order; an unknown name is an error that names
+         * {@code what} (an option, a file) and lists the columns.
+         */
+        public int[] indexes(List<String> names, String what) {
+            int[] idx = new int[names.size()];
+            for (int k = 0; k < idx.length; k++) {
+                idx[k] = columns.indexOf(names.get(k));
+                if (idx[k] < 0) {
+                    throw new IllegalArgumentException("The " + what + " (" + names.get(k) + ") is not a column: "
+                            + columns + ".");
+                }
+            }
+            return idx;
+        }
+
+        /** The table with the columns {@code names}, in that order (see {@link #indexes}). */
+        public Table select(List<String> names, String what) {
+            int[] idx = indexes(names, what);
+            double[][] out = new double[rows.length][idx.length];
+            for (int i = 0; i < rows.length; i++) {
+                for (int k = 0; k < idx.length; k++) {
+                    out[i][k] = rows[i][idx[k]];
+                }
+            }
+            return new Table(List.copyOf(names), out);
+        }
+
+        /**
+         * The columns with {@code last} moved to the end (in the order given), the others keeping theirs: the layout
+         * a model conditioned on {@code last} is trained on.
+         */
+        public Table withLast(List<String> last, String what) {
+            indexes(last, what);
+            if (new java.util.HashSet<>(last).size() != last.size()) {
+                throw new IllegalArgumentException("The " + what + " " + last + " names a column twice.");
+            }
+            List<String> order = new ArrayList<>(columns);
+            order.removeAll(last);
+            order.addAll(last);
+            return select(order, what);
+        }
     }
 
     /** Reads a series; every cell must be a finite number. */

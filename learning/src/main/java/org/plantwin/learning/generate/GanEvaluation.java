@@ -20,7 +20,8 @@ import java.util.stream.IntStream;
  * {@link GanConfig#defaults(String, int)}), {@code layers=N}, {@code noise=N} (noise values per step),
  * {@code moments=W} (moment-loss weight), {@code ema=D} (generator weight averaging, 0 = off), {@code save=DIR} (keep the trained model),
  * {@code plot=FILE.svg} (TimeGAN's PCA picture of real vs synthetic, {@link PcaPlot}), {@code tsne=FILE.svg} (its
- * t-SNE picture, {@link TsnePlot}).
+ * t-SNE picture, {@link TsnePlot}), {@code condition=COL[,COL]} (a CSV's columns the model is conditioned on; the
+ * metrics see the windows in the file's column order).
  */
 public final class GanEvaluation {
 
@@ -42,6 +43,12 @@ public final class GanEvaluation {
         Windows real;
         List<String> columns;
         MinMaxScaling scaling;
+        List<String> conditionColumns = o.containsKey("condition") ? List.of(o.get("condition").split(","))
+                : List.of();
+        int[] fileOrder = null;
+        if (data.equals("sines") && !conditionColumns.isEmpty()) {
+            throw new IllegalArgumentException("The condition (" + conditionColumns + ") needs data=FILE.csv.");
+        }
         if (data.equals("sines")) {
             int n = Integer.parseInt(o.getOrDefault("sines", "10000"));
             real = Sines.generate(n, seqLen, 5, seed);
@@ -49,6 +56,12 @@ public final class GanEvaluation {
             scaling = new MinMaxScaling(new double[5], new double[] {1, 1, 1, 1, 1});
         } else {
             GanCsv.Table t = GanCsv.readSeries(Path.of(data));
+            if (!conditionColumns.isEmpty()) {
+                // Trained with the conditions last; scored below in the file's column order.
+                GanCsv.Table moved = t.withLast(conditionColumns, "condition");
+                fileOrder = moved.indexes(t.columns(), "column");
+                t = moved;
+            }
             scaling = MinMaxScaling.fit(t.rows());
             real = Windows.sliding(scaling.scale(t.rows()), seqLen);
             columns = t.columns();
@@ -72,15 +85,19 @@ public final class GanEvaluation {
         }
         Map<String, Double> r = new TreeMap<>();
         try (TimeSeriesGan gan = select
-                ? GanSelection.train(real, columns, scaling, GanSelection.supervisedCandidates(config),
-                        GanSelection.judge(seed), out)
-                : TimeSeriesGan.train(real, columns, scaling, config, out)) {
+                ? GanSelection.train(real, columns, conditionColumns.size(), scaling,
+                        GanSelection.supervisedCandidates(config), GanSelection.judge(seed), out)
+                : TimeSeriesGan.train(real, columns, conditionColumns.size(), scaling, config, out)) {
             if (select) {
                 config = gan.descriptor().config();
                 r.put("selectedSupervisedWeight", config.supervised());
             }
             r.put("trainingSeconds", gan.descriptor().trainingSeconds());
-            Windows synth = gan.sampleScaled(real.count(), seed + 1);
+            Windows synth = gan.sampleScaledFor(real, seed + 1);
+            if (fileOrder != null) {
+                real = real.features(fileOrder);
+                synth = synth.features(fileOrder);
+            }
             if (o.containsKey("save")) {
                 gan.save(Path.of(o.get("save")));
             }

@@ -64,13 +64,23 @@ public final class GanSelection {
      */
     public static TimeSeriesGan train(Windows data, List<String> columns, MinMaxScaling scaling,
             List<GanConfig> candidates, GanMetrics.Settings judge, PrintStream log) {
-        return train(data, columns, scaling, candidates,
-                gan -> GanMetrics.discriminative(data, gan.sampleScaled(data.count(), judge.seed()), judge), log);
+        return train(data, columns, 0, scaling, candidates, judge, log);
+    }
+
+    /**
+     * {@link #train(Windows, List, MinMaxScaling, List, GanMetrics.Settings, PrintStream)} for a model conditioned on
+     * the last {@code conditions} columns ({@link TimeSeriesGan#train(Windows, List, int, MinMaxScaling, GanConfig,
+     * PrintStream)}); each candidate is judged on windows generated for the real windows' conditions.
+     */
+    public static TimeSeriesGan train(Windows data, List<String> columns, int conditions, MinMaxScaling scaling,
+            List<GanConfig> candidates, GanMetrics.Settings judge, PrintStream log) {
+        return train(data, columns, conditions, scaling, candidates,
+                gan -> GanMetrics.discriminative(data, gan.sampleScaledFor(data, judge.seed()), judge), log);
     }
 
     /** {@link #train} with any score (lower = better) of a trained candidate. */
-    static TimeSeriesGan train(Windows data, List<String> columns, MinMaxScaling scaling, List<GanConfig> candidates,
-            Function<TimeSeriesGan, GanMetrics.Score> judge, PrintStream log) {
+    static TimeSeriesGan train(Windows data, List<String> columns, int conditions, MinMaxScaling scaling,
+            List<GanConfig> candidates, Function<TimeSeriesGan, GanMetrics.Score> judge, PrintStream log) {
         if (candidates.isEmpty()) {
             throw new IllegalArgumentException("No candidate settings to choose from.");
         }
@@ -80,7 +90,7 @@ public final class GanSelection {
         double bestScore = Double.POSITIVE_INFINITY;
         try {
             for (GanConfig c : candidates) {
-                TimeSeriesGan gan = TimeSeriesGan.train(data, columns, scaling, c, log);
+                TimeSeriesGan gan = TimeSeriesGan.train(data, columns, conditions, scaling, c, log);
                 GanMetrics.Score s;
                 try {
                     s = judge.apply(gan);

@@ -88,24 +88,44 @@ public final class TimeSeriesGan implements AutoCloseable {
     /** Trains on windows already scaled to [0, 1]; {@code scaling} maps samples back to original units. */
     public static TimeSeriesGan train(Windows data, List<String> columns, MinMaxScaling scaling, GanConfig config,
             PrintStream log) {
+        return train(data, columns, 0, scaling, config, log);
+    }
+
+    /**
+     * Trains a conditional model when {@code conditions > 0}: the last {@code conditions} features of every window are
+     * context (product, season, ...) given to the generator at every step beside its noise and to the discriminator
+     * beside the values, never generated; samples are drawn for given condition windows ({@link #sample(Windows,
+     * long)}). {@code conditions = 0}: {@link #train(Windows, List, MinMaxScaling, GanConfig, PrintStream)}.
+     */
+    public static TimeSeriesGan train(Windows data, List<String> columns, int conditions, MinMaxScaling scaling,
+            GanConfig config, PrintStream log) {
         Objects.requireNonNull(config, "config");
         if (columns.size() != data.features()) {
             throw new IllegalArgumentException("The columns (" + columns + ") do not match the " + data.features()
                     + " features.");
         }
+        if (conditions < 0 || conditions >= data.features()) {
+            throw new IllegalArgumentException("The condition columns (" + conditions + ") must leave at least one"
+                    + " of the " + data.features() + " columns " + columns + " to generate.");
+        }
         if (config.architecture().equals(GanConfig.TIMEGAN)) {
+            if (conditions > 0) {
+                throw new IllegalArgumentException("Conditions (" + columns.subList(columns.size() - conditions,
+                        columns.size()) + ") apply to " + GanConfig.RGAN + " only, not to " + GanConfig.TIMEGAN + ".");
+            }
             return TimeGan.train(data, columns, scaling, config, log);
         }
         long start = System.nanoTime();
         Device device = seededDevice(config);
         SplittableRandom random = new SplittableRandom(config.seed());
         int t = data.length();
-        int f = data.features();
+        int f = data.features(); // generated values and conditions
+        int fg = f - conditions; // generated values
         int z = config.noiseDim();
         int zs = config.staticNoiseDim();
         int b = Math.min(config.batchSize(), data.count());
         Model gen = Model.newInstance(NAME, device, DjlRuntime.ENGINE);
-        gen.setBlock(generatorBlock(config, f));
+        gen.setBlock(generatorBlock(config, fg));
         double dLoss = Double.NaN;
         double gLoss = Double.NaN;
         double mLoss = Double.NaN;
@@ -115,7 +135,7 @@ public final class TimeSeriesGan implements AutoCloseable {
                 Trainer tg = gen.newTrainer(trainingConfig(config, device));
                 Trainer td = newDiscriminatorTrainer(disc, config, device);
                 Trainer ts = sup == null ? null : newSupervisorTrainer(sup, config, f, device)) {
-            tg.initialize(new Shape(b, t, z));
+            tg.initialize(new Shape(b, t, z + conditions));
             td.initialize(new Shape(b, t, f));
             int steps = Math.max(1, data.count() / b);
             float[] xb = new float[b * t * f];
@@ -138,12 +158,15 @@ public final class TimeSeriesGan implements AutoCloseable {
                 for (int s = 0; s < steps; s++) {
                     fillBatch(data, order, s * b, b, xb);
                     try (NDManager m = tg.getManager().newSubManager()) {
-                        NDArray real = m.create(xb, new Shape(b, t, f)); // (B, T, F)
+                        NDArray real = m.create(xb, new Shape(b, t, f)); // (B, T, F): values, then conditions
+                        NDArray cond = conditions == 0 ? null : real.get(":, :, " + fg + ":"); // (B, T, C)
+                        NDArray values = conditions == 0 ? real : real.get(":, :, :" + fg); // (B, T, Fg)
                         if (ts != null) {
                             supervisorStep(ts, real);
                         }
                         // Discriminator step: fake made without a collector carries no graph to the generator.
-                        NDArray fake = tg.forward(new NDList(noise(m, random, b, t, z, zs))).singletonOrThrow(); // (B,T,F)
+                        NDArray fake = withConditions(tg.forward(new NDList(generatorInput(
+                                noise(m, random, b, t, z, zs), cond))).singletonOrThrow(), cond); // (B,T,F)
                         try (GradientCollector gc = td.newGradientCollector()) {
                             NDArray lr = td.forward(new NDList(real)).singletonOrThrow(); // (B, T, 1)
                             NDArray lf = td.forward(new NDList(fake.duplicate())).singletonOrThrow(); // (B, T, 1)
@@ -155,11 +178,13 @@ public final class TimeSeriesGan implements AutoCloseable {
                         td.step();
                         // Generator step: through the discriminator, whose gradients are discarded afterwards.
                         try (GradientCollector gc = tg.newGradientCollector()) {
-                            NDArray g = tg.forward(new NDList(noise(m, random, b, t, z, zs))).singletonOrThrow(); // (B,T,F)
+                            NDArray gv = tg.forward(new NDList(generatorInput(noise(m, random, b, t, z, zs), cond)))
+                                    .singletonOrThrow(); // (B, T, Fg)
+                            NDArray g = withConditions(gv, cond); // (B, T, F)
                             NDArray lf = td.forward(new NDList(g)).singletonOrThrow(); // (B, T, 1)
                             NDArray adv = Activation.softPlus(lf.neg()).mean();
-                            NDArray moments = std(g).sub(std(real)).abs().mean()
-                                    .add(g.mean(new int[] {0}).sub(real.mean(new int[] {0})).abs().mean());
+                            NDArray moments = std(gv).sub(std(values)).abs().mean()
+                                    .add(gv.mean(new int[] {0}).sub(values.mean(new int[] {0})).abs().mean());
                             NDArray loss = adv.add(moments.mul(config.momentWeight()));
                             if (ts != null) {
                                 // TimeGAN's supervised loss: the generator's steps should follow the real dynamics.
@@ -194,23 +219,87 @@ public final class TimeSeriesGan implements AutoCloseable {
         double seconds = (System.nanoTime() - start) / 1e9;
         GanDescriptor d = new GanDescriptor(GanDescriptor.FORMAT_VERSION, GanConfig.RGAN, DjlRuntime.ENGINE,
                 List.copyOf(columns), t, scaling, config, data.count(), seconds,
-                Map.of("discriminatorLoss", dLoss, "generatorLoss", gLoss, "momentLoss", mLoss));
+                Map.of("discriminatorLoss", dLoss, "generatorLoss", gLoss, "momentLoss", mLoss), null,
+                conditions == 0 ? null : List.copyOf(columns.subList(fg, f)));
         return new TimeSeriesGan(List.of(gen), d);
     }
 
-    /** {@code count} windows in original units, seeded. */
+    /** {@code count} windows in original units, seeded (an unconditional model). */
     public Windows sample(int count, long seed) {
         return descriptor.scaling().unscale(sampleScaled(count, seed));
     }
 
-    /** {@code count} windows in [0, 1], seeded. */
+    /**
+     * One window per condition window, in original units, seeded (a conditional model): {@code conditions} holds the
+     * condition columns ({@code (N, T, C)}, original units); the result has all columns, the conditions copied.
+     */
+    public Windows sample(Windows conditions, long seed) {
+        int c = descriptor.conditions();
+        int f = descriptor.columns().size();
+        MinMaxScaling all = descriptor.scaling();
+        MinMaxScaling cs = new MinMaxScaling(java.util.Arrays.copyOfRange(all.min(), f - c, f),
+                java.util.Arrays.copyOfRange(all.max(), f - c, f));
+        checkConditions(conditions);
+        return all.unscale(sampleScaled(cs.scale(conditions), seed));
+    }
+
+    /**
+     * As many windows as {@code real} has, in [0, 1], seeded: for a conditional model conditioned on {@code real}'s
+     * condition columns (its last ones), else unconditional. How the metrics compare a model with real windows.
+     */
+    public Windows sampleScaledFor(Windows real, long seed) {
+        int c = descriptor.conditions();
+        if (c == 0) {
+            return sampleScaled(real.count(), seed);
+        }
+        int f = real.features();
+        float[] v = new float[real.count() * real.length() * c];
+        for (int i = 0; i < real.count(); i++) {
+            for (int s = 0; s < real.length(); s++) {
+                for (int k = 0; k < c; k++) {
+                    v[(i * real.length() + s) * c + k] = real.get(i, s, f - c + k);
+                }
+            }
+        }
+        return sampleScaled(new Windows(v, real.count(), real.length(), c), seed);
+    }
+
+    /** {@code count} windows in [0, 1], seeded (an unconditional model). */
     public Windows sampleScaled(int count, long seed) {
         if (count < 1) {
             throw new IllegalArgumentException("The count (" + count + ") must be >= 1.");
         }
+        if (descriptor.conditions() > 0) {
+            throw new IllegalArgumentException("The model is conditioned on " + descriptor.conditionColumns()
+                    + ": give one window of conditions per window to generate. Maybe plantwin gan sample"
+                    + " --conditions FILE.csv?");
+        }
+        return generate(count, null, seed);
+    }
+
+    /** One window per condition window {@code conditions} ({@code (N, T, C)} in [0, 1]), seeded; all columns. */
+    public Windows sampleScaled(Windows conditions, long seed) {
+        checkConditions(conditions);
+        return generate(conditions.count(), conditions, seed);
+    }
+
+    private void checkConditions(Windows conditions) {
+        int c = descriptor.conditions();
+        if (c == 0) {
+            throw new IllegalArgumentException("The model has no condition columns; sample it by count.");
+        }
+        if (conditions.features() != c || conditions.length() != descriptor.seqLen()) {
+            throw new IllegalArgumentException("The condition windows (" + conditions.length() + " steps x "
+                    + conditions.features() + " columns) do not fit the model's " + descriptor.seqLen() + " x "
+                    + descriptor.conditionColumns() + ".");
+        }
+    }
+
+    private Windows generate(int count, Windows conditions, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
         int t = descriptor.seqLen();
         int f = descriptor.columns().size();
+        int c = descriptor.conditions();
         int z = descriptor.config().noiseDim();
         int zs = descriptor.config().staticNoiseDim();
         float[] out = new float[count * t * f];
@@ -218,15 +307,28 @@ public final class TimeSeriesGan implements AutoCloseable {
         for (int from = 0; from < count; from += batch) {
             int b = Math.min(batch, count - from);
             try (NDManager m = sampler.get(0).getNDManager().newSubManager()) {
-                NDList x = new NDList(noise(m, random, b, t, z, zs)); // (B, T, Z)
+                NDArray cond = conditions == null ? null : m.create(java.util.Arrays.copyOfRange(conditions.values(),
+                        from * t * c, (from + b) * t * c), new Shape(b, t, c)); // (B, T, C)
+                NDList x = new NDList(generatorInput(noise(m, random, b, t, z, zs), cond)); // (B, T, Z + C)
                 for (Model net : sampler) {
                     x = net.getBlock().forward(new ParameterStore(m, false), x, false);
                 }
                 // (B, T, F)
-                System.arraycopy(x.singletonOrThrow().toFloatArray(), 0, out, from * t * f, b * t * f);
+                NDArray values = withConditions(x.singletonOrThrow(), cond);
+                System.arraycopy(values.toFloatArray(), 0, out, from * t * f, b * t * f);
             }
         }
         return new Windows(out, count, t, f);
+    }
+
+    /** The generator's input: noise {@code (B, T, Z)}, followed by the conditions {@code (B, T, C)} if any. */
+    private static NDArray generatorInput(NDArray noise, NDArray cond) {
+        return cond == null ? noise : noise.concat(cond, 2);
+    }
+
+    /** Generated values {@code (B, T, Fg)} followed by their conditions {@code (B, T, C)} if any. */
+    private static NDArray withConditions(NDArray values, NDArray cond) {
+        return cond == null ? values : values.concat(cond, 2);
     }
 
     /** The same networks with another descriptor (the networks move: close only the returned model). */
@@ -277,7 +379,7 @@ public final class TimeSeriesGan implements AutoCloseable {
         Engine engine = DjlRuntime.engine(threads);
         Map<String, Block> blocks = d.config().architecture().equals(GanConfig.TIMEGAN)
                 ? TimeGan.samplerBlocks(d.config(), d.columns().size())
-                : Map.of(NAME, generatorBlock(d.config(), d.columns().size()));
+                : Map.of(NAME, generatorBlock(d.config(), d.columns().size() - d.conditions()));
         List<Model> nets = new ArrayList<>();
         try {
             for (Map.Entry<String, Block> e : blocks.entrySet()) {

@@ -59,6 +59,17 @@ public record Windows(float[] values, int count, int length, int features) {
         return new Windows(v, to - from, length, features);
     }
 
+    /** The same windows with features {@code features[0]}, {@code features[1]}, ... of these, in that order. */
+    public Windows features(int[] features) {
+        float[] v = new float[count * length * features.length];
+        for (int k = 0; k < count * length; k++) {
+            for (int j = 0; j < features.length; j++) {
+                v[k * features.length + j] = values[k * this.features + features[j]];
+            }
+        }
+        return new Windows(v, count, length, features.length);
+    }
+
     /** A seeded random permutation of {@code 0..n-1}. */
     static int[] permutation(int n, SplittableRandom random) {
         int[] a = new int[n];

@@ -58,13 +58,13 @@ class GanSelectionTest {
         List<GanConfig> candidates = List.of(SMALL.withEpochs(2), SMALL.withEpochs(3), SMALL.withEpochs(1),
                 SMALL.withEpochs(1).withSeed(6));
         java.util.Map<Integer, Double> score = java.util.Map.of(2, 0.3, 3, 0.1, 1, 0.2);
-        try (TimeSeriesGan g = GanSelection.train(data, COLUMNS, UNIT, candidates,
+        try (TimeSeriesGan g = GanSelection.train(data, COLUMNS, 0, UNIT, candidates,
                 gan -> new GanMetrics.Score(score.get(gan.descriptor().config().epochs()), 0), null)) {
             assertThat(g.descriptor().config()).isEqualTo(candidates.get(1));
             assertThat(g.descriptor().selection()).extracting(GanSelection.Candidate::discriminative)
                     .containsExactly(0.3, 0.1, 0.2, 0.2);
         }
-        try (TimeSeriesGan g = GanSelection.train(data, COLUMNS, UNIT, candidates.subList(2, 4),
+        try (TimeSeriesGan g = GanSelection.train(data, COLUMNS, 0, UNIT, candidates.subList(2, 4),
                 gan -> new GanMetrics.Score(0.2, 0), null)) {
             assertThat(g.descriptor().config()).isEqualTo(candidates.get(2));
         }

@@ -76,6 +76,11 @@ final class GanCommand extends CommandGroup {
                         + " (about 2.5 times the training time; the descriptor lists both scores).")
         String supervised;
 
+        @Option(names = "--condition", paramLabel = "COLUMN", split = ",",
+                description = "rgan: columns that are context (product, season, hour of day, ...), given to the"
+                        + " generator at every step and not generated; gan sample then needs --conditions.")
+        List<String> condition;
+
         @Override
         public Integer call() {
             return PlantwinCli.guarded(spec, () -> {
@@ -115,12 +120,24 @@ final class GanCommand extends CommandGroup {
                 if (weight != null) {
                     config = config.withSupervisedWeight(weight);
                 }
+                int conditions = condition == null ? 0 : condition.size();
+                if (conditions > 0) {
+                    if (arch.equals(GanConfig.TIMEGAN)) {
+                        throw new IllegalArgumentException("The --condition " + condition + " applies to "
+                                + GanConfig.RGAN + " only.");
+                    }
+                    table = table.withLast(condition, "--condition");
+                    if (conditions >= table.columns().size()) {
+                        throw new IllegalArgumentException("The --condition " + condition + " leaves no column of "
+                                + data + " to generate.");
+                    }
+                }
                 MinMaxScaling scaling = MinMaxScaling.fit(table.rows());
                 Windows windows = Windows.sliding(scaling.scale(table.rows()), seqLen);
                 try (TimeSeriesGan gan = select
-                        ? GanSelection.train(windows, table.columns(), scaling,
+                        ? GanSelection.train(windows, table.columns(), conditions, scaling,
                                 GanSelection.supervisedCandidates(config), GanSelection.judge(training.seed), null)
-                        : TimeSeriesGan.train(windows, table.columns(), scaling, config, null)) {
+                        : TimeSeriesGan.train(windows, table.columns(), conditions, scaling, config, null)) {
                     gan.save(training.out);
                     GanDescriptor d = gan.descriptor();
                     PrintWriter out = spec.commandLine().getOut();
@@ -132,9 +149,10 @@ final class GanCommand extends CommandGroup {
                                     c.config().equals(d.config()) ? "  (kept)" : "");
                         }
                     }
-                    out.printf(Locale.ROOT, "%s: %d windows of %d x %d %s, %d epochs, %.1f s"
+                    out.printf(Locale.ROOT, "%s: %d windows of %d x %d %s%s, %d epochs, %.1f s"
                             + " -> %s%n", d.model(), d.trainingWindows(), seqLen, d.columns().size(), d.columns(),
-                            epochs, d.trainingSeconds(), training.out);
+                            conditions > 0 ? " conditioned on " + d.conditionColumns() : "", epochs,
+                            d.trainingSeconds(), training.out);
                 }
                 return 0;
             });
@@ -167,8 +185,13 @@ final class GanCommand extends CommandGroup {
         @Option(names = "--model", required = true, paramLabel = "MODEL_DIR", description = "A trained model.")
         Path model;
 
-        @Option(names = "--count", required = true, paramLabel = "N", description = "Windows to generate.")
-        int count;
+        @Option(names = "--count", paramLabel = "N", description = "Windows to generate (a model without conditions).")
+        Integer count;
+
+        @Option(names = "--conditions", paramLabel = "COND.csv", description = "A conditioned model: the condition"
+                + " windows (header window,<condition columns>, as gan sample writes); one window is generated for"
+                + " each, in order, and written with its conditions.")
+        Path conditions;
 
         @Option(names = "--out", required = true, paramLabel = "SYNTH.csv", description = "Where to write.")
         Path out;
@@ -179,14 +202,40 @@ final class GanCommand extends CommandGroup {
         @Override
         public Integer call() {
             return PlantwinCli.guarded(spec, () -> {
-                if (count < 1) {
+                if (count != null && count < 1) {
                     throw new IllegalArgumentException("The --count (" + count + ") must be >= 1.");
                 }
                 try (TimeSeriesGan gan = TimeSeriesGan.load(model, 1)) {
-                    Windows w = gan.sample(count, seed);
-                    GanCsv.writeWindows(out, gan.descriptor().columns(), w);
-                    spec.commandLine().getOut().printf(Locale.ROOT, "%d windows of %d steps -> %s%n", count, w.length(),
-                            out);
+                    GanDescriptor d = gan.descriptor();
+                    Windows w;
+                    if (d.conditions() == 0) {
+                        if (conditions != null || count == null) {
+                            throw new IllegalArgumentException("The model (" + model + ") has no condition columns:"
+                                    + " give --count" + (conditions != null ? ", not --conditions (" + conditions + ")"
+                                    : "") + ".");
+                        }
+                        w = gan.sample(count, seed);
+                    } else {
+                        if (conditions == null) {
+                            throw new IllegalArgumentException("The model (" + model + ") is conditioned on "
+                                    + d.conditionColumns() + ": give --conditions COND.csv (window,"
+                                    + String.join(",", d.conditionColumns()) + ").");
+                        }
+                        GanCsv.Table c = GanCsv.readWindowRows(conditions);
+                        if (!c.columns().equals(d.conditionColumns())) {
+                            throw new IllegalArgumentException(conditions + ":1: the columns " + c.columns()
+                                    + " are not the model's conditions " + d.conditionColumns() + ".");
+                        }
+                        Windows cw = GanCsv.toWindows(conditions, c.rows());
+                        if (count != null && count != cw.count()) {
+                            throw new IllegalArgumentException("The --count (" + count + ") differs from the "
+                                    + cw.count() + " condition windows of " + conditions + "; leave it out.");
+                        }
+                        w = gan.sample(cw, seed);
+                    }
+                    GanCsv.writeWindows(out, d.columns(), w);
+                    spec.commandLine().getOut().printf(Locale.ROOT, "%d windows of %d steps -> %s%n", w.count(),
+                            w.length(), out);
                 }
                 return 0;
             });
@@ -246,11 +295,13 @@ final class GanCommand extends CommandGroup {
                 }
                 GanCsv.Table r = GanCsv.readSeries(real);
                 GanCsv.Table s = GanCsv.readWindowRows(synthetic);
-                if (!r.columns().equals(s.columns())) {
+                if (!new java.util.HashSet<>(r.columns()).equals(new java.util.HashSet<>(s.columns()))
+                        || r.columns().size() != s.columns().size()) {
                     throw new IllegalArgumentException(synthetic + ":1: the columns " + s.columns()
                             + " differ from those of " + real + " " + r.columns() + ". Maybe another model's samples?");
                 }
-                Windows synth = GanCsv.toWindows(synthetic, s.rows());
+                // A conditioned model writes its conditions last: compare column by column in the real file's order.
+                Windows synth = GanCsv.toWindows(synthetic, s.rows()).features(s.indexes(r.columns(), "column"));
                 if (synth.length() != seqLen) {
                     throw new IllegalArgumentException(synthetic + ": the windows have " + synth.length()
                             + " rows, the --seq-len is " + seqLen + ".");

@@ -118,6 +118,11 @@ public record GeneratedVariants(int count, long seed, boolean parametric, boolea
             }
             List<GeneratorTarget> used;
             try (TimeSeriesGan gan = TimeSeriesGan.load(model.dir(), 1)) {
+                if (gan.descriptor().conditions() > 0) {
+                    throw problem(source, at + ".model", model.dir().toString(), "The generator is conditioned on "
+                            + gan.descriptor().conditionColumns() + "; an experiment samples generators without"
+                            + " conditions", "Train one without --condition for experiment variants.");
+                }
                 Map<Integer, GeneratorTarget> targets = targets(model, gan.descriptor().columns(), base, at, source);
                 used = List.copyOf(targets.values());
                 int legs = travelLegs(targets, base, simulationSeed, horizonMillis);

@@ -326,6 +326,18 @@ class GeneratedScenariosTest {
             assertThat(p.value()).contains("missing-folder");
         });
 
+        String first = Files.readAllLines(dir.resolve("demand.csv")).get(0).split(",")[0];
+        Outcome c = cli("gan", "train", "--data", dir.resolve("demand.csv").toString(), "--seq-len", "5", "--epochs",
+                "1", "--seed", "3", "--condition", first, "--out", dir.resolve("gan-conditioned").toString());
+        assertThat(c.code()).as(c.err()).isZero();
+        Path conditioned = experiment("conditioned", "{count: 2, models: [{model: gan-conditioned}]}");
+        ScenarioException ce = catchThrowableOfType(ScenarioException.class, () -> ExperimentFile.load(conditioned));
+        assertThat(ce.problems()).singleElement().satisfies(p -> {
+            assertThat(p.path()).isEqualTo("$.generated.models[0].model");
+            assertThat(p.rule()).contains("conditioned on [" + first + "]");
+            assertThat(p.hint()).contains("without --condition");
+        });
+
         Path tooFew = experiment("few", "{count: 1, models: [{model: gan-demand, period: 0s}]}");
         ScenarioException f = catchThrowableOfType(ScenarioException.class, () -> ExperimentFile.load(tooFew));
         assertThat(f.problems()).extracting(Problem::path)
