@@ -21,7 +21,9 @@ import java.util.stream.IntStream;
  * {@code moments=W} (moment-loss weight), {@code ema=D} (generator weight averaging, 0 = off), {@code save=DIR} (keep the trained model),
  * {@code plot=FILE.svg} (TimeGAN's PCA picture of real vs synthetic, {@link PcaPlot}), {@code tsne=FILE.svg} (its
  * t-SNE picture, {@link TsnePlot}), {@code condition=COL[,COL]} (a CSV's columns the model is conditioned on; the
- * metrics see the windows in the file's column order).
+ * metrics see the windows in the file's column order), {@code columns=COL[,COL]} (the discriminative and
+ * predictive scores again on these columns only), {@code data=m4:PATH} with {@code series=H1,H2,...} and
+ * {@code phase=24} (M4 series as columns after two columns of the step's phase, {@link #m4Phase}).
  */
 public final class GanEvaluation {
 
@@ -46,6 +48,7 @@ public final class GanEvaluation {
         List<String> conditionColumns = o.containsKey("condition") ? List.of(o.get("condition").split(","))
                 : List.of();
         int[] fileOrder = null;
+        List<String> fileColumns = null;
         if (data.equals("sines") && !conditionColumns.isEmpty()) {
             throw new IllegalArgumentException("The condition (" + conditionColumns + ") needs data=FILE.csv.");
         }
@@ -55,9 +58,12 @@ public final class GanEvaluation {
             columns = IntStream.rangeClosed(1, 5).mapToObj(i -> "s" + i).toList();
             scaling = new MinMaxScaling(new double[5], new double[] {1, 1, 1, 1, 1});
         } else {
-            GanCsv.Table t = GanCsv.readSeries(Path.of(data));
+            GanCsv.Table t = data.startsWith("m4:") ? m4Phase(Path.of(data.substring(3)),
+                    List.of(o.getOrDefault("series", "H1,H2,H3,H4").split(",")),
+                    Integer.parseInt(o.getOrDefault("phase", "24"))) : GanCsv.readSeries(Path.of(data));
             if (!conditionColumns.isEmpty()) {
                 // Trained with the conditions last; scored below in the file's column order.
+                fileColumns = t.columns();
                 GanCsv.Table moved = t.withLast(conditionColumns, "condition");
                 fileOrder = moved.indexes(t.columns(), "column");
                 t = moved;
@@ -119,10 +125,50 @@ public final class GanEvaluation {
             r.put("predictiveRealBaseline", base.mean());
             r.put("wasserstein1Mean", java.util.Arrays.stream(w1).average().orElse(0));
             r.put("autocorrelationError", GanMetrics.autocorrelationError(real, synth));
+            if (o.containsKey("columns")) {
+                // The scores again on some columns only (e.g. the generated ones of a conditioned model).
+                int[] idx = new GanCsv.Table(fileOrder == null ? columns : fileColumns, new double[0][])
+                        .indexes(List.of(o.get("columns").split(",")), "columns");
+                Windows rc = real.features(idx);
+                Windows sc = synth.features(idx);
+                r.put("discriminativeColumns", GanMetrics.discriminative(rc, sc, s).mean());
+                r.put("predictiveColumns", GanMetrics.predictive(rc, sc, s).mean());
+                r.put("predictiveColumnsRealBaseline", GanMetrics.predictive(rc, rc, s).mean());
+            }
             r.put("metricSeconds", (System.nanoTime() - t0) / 1e9);
         }
-        out.printf(Locale.ROOT, "data=%s windows=%d %s%n", data, real.count(), config);
+        out.printf(Locale.ROOT, "data=%s windows=%d conditions=%s %s%n", data, real.count(), conditionColumns, config);
         r.forEach((k, v) -> out.printf(Locale.ROOT, "%-24s %.4f%n", k, v));
         return r;
+    }
+
+    /**
+     * The first common stretch of some M4 series as columns, after two columns of the step's phase in a cycle of
+     * {@code period} steps ({@code phase_sin}, {@code phase_cos}; for hourly data the hour of the day, counted from
+     * each series' first observation): a multivariate series with a natural condition.
+     */
+    static GanCsv.Table m4Phase(Path file, List<String> ids, int period) {
+        java.util.Map<String, double[]> byId = new java.util.HashMap<>();
+        for (org.plantwin.learning.api.TimeSeries ts : org.plantwin.learning.api.SeriesFiles.read(file)) {
+            byId.put(ts.id(), ts.values());
+        }
+        int n = Integer.MAX_VALUE;
+        for (String id : ids) {
+            if (!byId.containsKey(id)) {
+                throw new IllegalArgumentException("The series (" + id + ") is not in " + file + ".");
+            }
+            n = Math.min(n, byId.get(id).length);
+        }
+        double[][] rows = new double[n][ids.size() + 2];
+        for (int t = 0; t < n; t++) {
+            rows[t][0] = Math.sin(2 * Math.PI * (t % period) / period);
+            rows[t][1] = Math.cos(2 * Math.PI * (t % period) / period);
+            for (int k = 0; k < ids.size(); k++) {
+                rows[t][k + 2] = byId.get(ids.get(k))[t];
+            }
+        }
+        List<String> columns = new java.util.ArrayList<>(List.of("phase_sin", "phase_cos"));
+        columns.addAll(ids);
+        return new GanCsv.Table(List.copyOf(columns), rows);
     }
 }
