@@ -9,7 +9,7 @@ import java.util.function.Function;
 /**
  * Model selection for {@link TimeSeriesGan}: trains each candidate setting on the same windows and keeps the model
  * whose samples a post-hoc classifier tells apart from the real windows least (TimeGAN's discriminative score, with
- * its own seeds and fewer repetitions than a report uses). The settings that help differ between data sets (the
+ * its own seeds and the paper's 10 repetitions). The settings that help differ between data sets (the
  * supervised loss: learning/README, "Model selection"); choosing among them by a score computed from the training
  * windows alone needs no knowledge of the data set, so nothing is tuned by hand to one.
  *
@@ -26,7 +26,7 @@ public final class GanSelection {
     public static final List<Double> SUPERVISED_WEIGHTS = List.of(0.0, 10.0);
 
     /** Repetitions of the judge's classifier per candidate. */
-    public static final int JUDGE_REPETITIONS = 3;
+    public static final int JUDGE_REPETITIONS = 10;
 
     /**
      * One trained candidate.
