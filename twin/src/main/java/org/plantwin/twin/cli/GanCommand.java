@@ -143,7 +143,7 @@ final class GanCommand extends CommandGroup {
                     PrintWriter out = spec.commandLine().getOut();
                     if (d.selection() != null) {
                         for (GanSelection.Candidate c : d.selection()) {
-                            out.printf(Locale.ROOT, "supervised %s: discriminative %.4f ± %.4f on the training"
+                            out.printf(Locale.ROOT, "supervised %s: discriminative %.4f +- %.4f on the training"
                                     + " windows, %.1f s%s%n", c.config().supervised(), c.discriminative(),
                                     c.discriminativeStd(), c.trainingSeconds(),
                                     c.config().equals(d.config()) ? "  (kept)" : "");
@@ -157,6 +157,7 @@ final class GanCommand extends CommandGroup {
                 return 0;
             });
         }
+
         /** The --supervised value that asks for {@link GanSelection}. */
         static final String AUTO = "auto";
 
