@@ -252,16 +252,8 @@ public final class TimeSeriesGan implements AutoCloseable {
         if (c == 0) {
             return sampleScaled(real.count(), seed);
         }
-        int f = real.features();
-        float[] v = new float[real.count() * real.length() * c];
-        for (int i = 0; i < real.count(); i++) {
-            for (int s = 0; s < real.length(); s++) {
-                for (int k = 0; k < c; k++) {
-                    v[(i * real.length() + s) * c + k] = real.get(i, s, f - c + k);
-                }
-            }
-        }
-        return sampleScaled(new Windows(v, real.count(), real.length(), c), seed);
+        return sampleScaled(real.features(java.util.stream.IntStream.range(real.features() - c, real.features())
+                .toArray()), seed);
     }
 
     /** {@code count} windows in [0, 1], seeded (an unconditional model). */
