@@ -27,20 +27,9 @@ public final class GanCsv {
     /** A numeric table: column names and rows {@code [t][f]}. */
     public record Table(List<String> columns, double[][] rows) {
 
-        /**
-         * The indexes of {@code names} among the columns, in that order; an unknown name is an error that names
-         * {@code what} (an option, a file) and lists the columns.
-         */
+        /** {@link GanCsv#indexes} among these columns. */
         public int[] indexes(List<String> names, String what) {
-            int[] idx = new int[names.size()];
-            for (int k = 0; k < idx.length; k++) {
-                idx[k] = columns.indexOf(names.get(k));
-                if (idx[k] < 0) {
-                    throw new IllegalArgumentException("The " + what + " (" + names.get(k) + ") is not a column: "
-                            + columns + ".");
-                }
-            }
-            return idx;
+            return GanCsv.indexes(columns, names, what);
         }
 
         /** The table with the columns {@code names}, in that order (see {@link #indexes}). */
@@ -69,6 +58,22 @@ public final class GanCsv {
             order.addAll(last);
             return select(order, what);
         }
+    }
+
+    /**
+     * The indexes of {@code names} among {@code columns}, in that order; an unknown name is an error that names
+     * {@code what} (an option, a file) and lists the columns.
+     */
+    public static int[] indexes(List<String> columns, List<String> names, String what) {
+        int[] idx = new int[names.size()];
+        for (int k = 0; k < idx.length; k++) {
+            idx[k] = columns.indexOf(names.get(k));
+            if (idx[k] < 0) {
+                throw new IllegalArgumentException("The " + what + " (" + names.get(k) + ") is not a column: "
+                        + columns + ".");
+            }
+        }
+        return idx;
     }
 
     /** Reads a series; every cell must be a finite number. */

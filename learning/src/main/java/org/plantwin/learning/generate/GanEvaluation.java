@@ -47,8 +47,8 @@ public final class GanEvaluation {
         MinMaxScaling scaling;
         List<String> conditionColumns = o.containsKey("condition") ? List.of(o.get("condition").split(","))
                 : List.of();
-        int[] fileOrder = null;
-        List<String> fileColumns = null;
+        int[] fileOrder = null; // the file's column order among the trained columns (conditions last), if moved
+        List<String> fileColumns; // the columns in the order the metrics see them
         if (data.equals("sines") && !conditionColumns.isEmpty()) {
             throw new IllegalArgumentException("The condition (" + conditionColumns + ") needs data=FILE.csv.");
         }
@@ -56,14 +56,15 @@ public final class GanEvaluation {
             int n = Integer.parseInt(o.getOrDefault("sines", "10000"));
             real = Sines.generate(n, seqLen, 5, seed);
             columns = IntStream.rangeClosed(1, 5).mapToObj(i -> "s" + i).toList();
+            fileColumns = columns;
             scaling = new MinMaxScaling(new double[5], new double[] {1, 1, 1, 1, 1});
         } else {
             GanCsv.Table t = data.startsWith("m4:") ? m4Phase(Path.of(data.substring(3)),
                     List.of(o.getOrDefault("series", "H1,H2,H3,H4").split(",")),
                     Integer.parseInt(o.getOrDefault("phase", "24"))) : GanCsv.readSeries(Path.of(data));
+            fileColumns = t.columns();
             if (!conditionColumns.isEmpty()) {
                 // Trained with the conditions last; scored below in the file's column order.
-                fileColumns = t.columns();
                 GanCsv.Table moved = t.withLast(conditionColumns, "condition");
                 fileOrder = moved.indexes(t.columns(), "column");
                 t = moved;
@@ -127,8 +128,7 @@ public final class GanEvaluation {
             r.put("autocorrelationError", GanMetrics.autocorrelationError(real, synth));
             if (o.containsKey("columns")) {
                 // The scores again on some columns only (e.g. the generated ones of a conditioned model).
-                int[] idx = new GanCsv.Table(fileOrder == null ? columns : fileColumns, new double[0][])
-                        .indexes(List.of(o.get("columns").split(",")), "columns");
+                int[] idx = GanCsv.indexes(fileColumns, List.of(o.get("columns").split(",")), "columns");
                 Windows rc = real.features(idx);
                 Windows sc = synth.features(idx);
                 r.put("discriminativeColumns", GanMetrics.discriminative(rc, sc, s).mean());

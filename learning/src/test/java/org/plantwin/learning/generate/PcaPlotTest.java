@@ -51,13 +51,14 @@ class PcaPlotTest {
     }
 
     /** The text of the group {@code <g class="cls" ...>...</g>}. */
-    private static String group(String svg, String cls) {
+    static String group(String svg, String cls) {
         int from = svg.indexOf("<g class=\"" + cls + "\"");
         assertThat(from).as("group " + cls).isNotNegative();
         return svg.substring(from, svg.indexOf("</g>", from));
     }
 
-    private static long count(String s, String what) {
+    /** How often {@code what} occurs in {@code s}. */
+    static long count(String s, String what) {
         return Pattern.compile(Pattern.quote(what)).matcher(s).results().count();
     }
 }

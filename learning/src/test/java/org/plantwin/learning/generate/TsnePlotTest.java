@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.within;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.SplittableRandom;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -74,9 +73,8 @@ class TsnePlotTest {
         String svg = Files.readString(file);
         assertThat(svg).startsWith("<svg xmlns=\"http://www.w3.org/2000/svg\"").endsWith("</svg>\n")
                 .contains("t-SNE of feature-averaged windows: real 150 (red), synthetic 90 (blue)").contains("x-tsne");
-        assertThat(count(svg.substring(svg.indexOf("<g class=\"real\""), svg.indexOf("<g class=\"synthetic\"")),
-                "<circle ")).isEqualTo(150);
-        assertThat(count(svg.substring(svg.indexOf("<g class=\"synthetic\"")), "<circle ")).isEqualTo(90);
+        assertThat(PcaPlotTest.count(PcaPlotTest.group(svg, "real"), "<circle ")).isEqualTo(150);
+        assertThat(PcaPlotTest.count(PcaPlotTest.group(svg, "synthetic"), "<circle ")).isEqualTo(90);
         assertThat(svg).doesNotContain("NaN");
         assertThat(TsnePlot.svg(real, synth, 7)).isEqualTo(svg);
     }
@@ -96,9 +94,5 @@ class TsnePlotTest {
             s += Math.hypot(y[i][0] - c[0], y[i][1] - c[1]) / (to - from);
         }
         return s;
-    }
-
-    private static long count(String s, String what) {
-        return Pattern.compile(Pattern.quote(what)).matcher(s).results().count();
     }
 }
