@@ -16,7 +16,8 @@ import java.util.stream.IntStream;
  * <p>Options {@code key=value}: {@code data=sines|PATH}, {@code epochs=N}, {@code seed=N}, {@code hidden=N},
  * {@code reps=N}, {@code cls=N} (classifier iterations), {@code pred=N} (predictor iterations),
  * {@code sines=N} (Sines windows), {@code static=N} (window-level noise values), {@code supervised=W} (weight of
- * the supervised loss, 0 = off; {@code auto}: {@link GanSelection} between the weights 0 and 10), {@code threads=N}, {@code arch=rgan|timegan} (defaults of each from
+ * the supervised loss, 0 = off; {@code auto}: {@link GanSelection} between the weights 0 and 10; with
+ * {@code report=all} every candidate is scored, keys {@code w0.}, {@code w10.}), {@code threads=N}, {@code arch=rgan|timegan} (defaults of each from
  * {@link GanConfig#defaults(String, int)}), {@code layers=N}, {@code noise=N} (noise values per step),
  * {@code moments=W} (moment-loss weight), {@code ema=D} (generator weight averaging, 0 = off), {@code save=DIR} (keep the trained model),
  * {@code plot=FILE.svg} (TimeGAN's PCA picture of real vs synthetic, {@link PcaPlot}), {@code tsne=FILE.svg} (its
@@ -91,55 +92,90 @@ public final class GanEvaluation {
             config = config.withSupervisedWeight(Double.parseDouble(supervised));
         }
         Map<String, Double> r = new TreeMap<>();
-        try (TimeSeriesGan gan = select
-                ? GanSelection.train(real, columns, conditionColumns.size(), scaling,
-                        GanSelection.supervisedCandidates(config), GanSelection.judge(seed), out)
-                : TimeSeriesGan.train(real, columns, conditionColumns.size(), scaling, config, out)) {
+        boolean all = select && o.getOrDefault("report", "kept").equals("all");
+        Map<GanSelection.Candidate, Windows> candidateSamples = new java.util.LinkedHashMap<>();
+        TimeSeriesGan trained;
+        if (select) {
+            List<GanSelection.Trained> every = GanSelection.trainAll(real, columns, conditionColumns.size(), scaling,
+                    GanSelection.supervisedCandidates(config), GanSelection.judge(seed), out);
+            if (all) {
+                // Report the candidates the judge passed over too (from the same trainings, the same sample seed).
+                for (GanSelection.Trained t : every) {
+                    candidateSamples.put(t.candidate(), t.gan().sampleScaledFor(real, seed + 1));
+                }
+            }
+            trained = GanSelection.keep(every, GanSelection.JUDGE_REPETITIONS);
+        } else {
+            trained = TimeSeriesGan.train(real, columns, conditionColumns.size(), scaling, config, out);
+        }
+        try (TimeSeriesGan gan = trained) {
             if (select) {
                 config = gan.descriptor().config();
                 r.put("selectedSupervisedWeight", config.supervised());
             }
             r.put("trainingSeconds", gan.descriptor().trainingSeconds());
             Windows synth = gan.sampleScaledFor(real, seed + 1);
+            Windows realOrdered = fileOrder != null ? real.features(fileOrder) : real;
             if (fileOrder != null) {
-                real = real.features(fileOrder);
                 synth = synth.features(fileOrder);
             }
             if (o.containsKey("save")) {
                 gan.save(Path.of(o.get("save")));
             }
             if (o.containsKey("plot")) {
-                PcaPlot.write(Path.of(o.get("plot")), real, synth, seed);
+                PcaPlot.write(Path.of(o.get("plot")), realOrdered, synth, seed);
             }
             if (o.containsKey("tsne")) {
-                TsnePlot.write(Path.of(o.get("tsne")), real, synth, seed);
+                TsnePlot.write(Path.of(o.get("tsne")), realOrdered, synth, seed);
             }
             long t0 = System.nanoTime();
-            GanMetrics.Score d = GanMetrics.discriminative(real, synth, s);
-            GanMetrics.Score p = GanMetrics.predictive(real, synth, s);
-            GanMetrics.Score base = GanMetrics.predictive(real, real, s);
-            double[] w1 = GanMetrics.marginalWasserstein(real, synth);
-            r.put("discriminative", d.mean());
-            r.put("discriminativeStd", d.std());
-            r.put("predictive", p.mean());
-            r.put("predictiveStd", p.std());
-            r.put("predictiveRealBaseline", base.mean());
-            r.put("wasserstein1Mean", java.util.Arrays.stream(w1).average().orElse(0));
-            r.put("autocorrelationError", GanMetrics.autocorrelationError(real, synth));
+            scores(realOrdered, synth, s, "", r);
+            r.put("predictiveRealBaseline", GanMetrics.predictive(realOrdered, realOrdered, s).mean());
             if (o.containsKey("columns")) {
                 // The scores again on some columns only (e.g. the generated ones of a conditioned model).
                 int[] idx = GanCsv.indexes(fileColumns, List.of(o.get("columns").split(",")), "columns");
-                Windows rc = real.features(idx);
+                Windows rc = realOrdered.features(idx);
                 Windows sc = synth.features(idx);
                 r.put("discriminativeColumns", GanMetrics.discriminative(rc, sc, s).mean());
                 r.put("predictiveColumns", GanMetrics.predictive(rc, sc, s).mean());
                 r.put("predictiveColumnsRealBaseline", GanMetrics.predictive(rc, rc, s).mean());
             }
             r.put("metricSeconds", (System.nanoTime() - t0) / 1e9);
+            for (Map.Entry<GanSelection.Candidate, Windows> e : candidateSamples.entrySet()) {
+                GanSelection.Candidate c = e.getKey();
+                double w = c.config().supervised();
+                String prefix = String.format(Locale.ROOT, "w%s.", w == Math.rint(w) ? String.valueOf((long) w)
+                        : String.valueOf(w));
+                r.put(prefix + "judge", c.discriminative());
+                r.put(prefix + "judgeStd", c.discriminativeStd());
+                if (c.config().equals(config)) {
+                    r.put(prefix + "discriminative", r.get("discriminative")); // the kept model, scored above
+                    r.put(prefix + "discriminativeStd", r.get("discriminativeStd"));
+                    r.put(prefix + "predictive", r.get("predictive"));
+                    r.put(prefix + "predictiveStd", r.get("predictiveStd"));
+                    continue;
+                }
+                Windows other = e.getValue();
+                scores(realOrdered, fileOrder != null ? other.features(fileOrder) : other, s, prefix, r);
+            }
         }
         out.printf(Locale.ROOT, "data=%s windows=%d conditions=%s %s%n", data, real.count(), conditionColumns, config);
         r.forEach((k, v) -> out.printf(Locale.ROOT, "%-24s %.4f%n", k, v));
         return r;
+    }
+
+    /** The discriminative and predictive scores (with their spreads), W1 mean and ACF error, keys prefixed. */
+    private static void scores(Windows real, Windows synth, GanMetrics.Settings s, String prefix,
+            Map<String, Double> r) {
+        GanMetrics.Score d = GanMetrics.discriminative(real, synth, s);
+        GanMetrics.Score p = GanMetrics.predictive(real, synth, s);
+        r.put(prefix + "discriminative", d.mean());
+        r.put(prefix + "discriminativeStd", d.std());
+        r.put(prefix + "predictive", p.mean());
+        r.put(prefix + "predictiveStd", p.std());
+        r.put(prefix + "wasserstein1Mean",
+                java.util.Arrays.stream(GanMetrics.marginalWasserstein(real, synth)).average().orElse(0));
+        r.put(prefix + "autocorrelationError", GanMetrics.autocorrelationError(real, synth));
     }
 
     /**

@@ -15,7 +15,8 @@ import java.util.function.Function;
  *
  * <p>The judge sees the training windows (the TimeGAN protocol has no held-out set); a report that scores the kept
  * model again with fresh classifier seeds and a fresh sample is an unbiased estimate for that model. Ties keep the
- * earlier candidate.
+ * earlier candidate; a candidate other than the first is kept only when it beats the first by more than the judge's
+ * noise ({@link #choose}).
  */
 public final class GanSelection {
 
@@ -59,8 +60,8 @@ public final class GanSelection {
 
     /**
      * Trains every candidate, scores each with {@code judge} on as many samples (seeded {@code judge.seed()}) as
-     * there are windows, and returns the best; the others are closed. The descriptor lists every candidate and
-     * counts the whole selection's seconds.
+     * there are windows, and returns the one {@link #choose} keeps; the others are closed. The descriptor lists every
+     * candidate and counts the whole selection's seconds.
      */
     public static TimeSeriesGan train(Windows data, List<String> columns, MinMaxScaling scaling,
             List<GanConfig> candidates, GanMetrics.Settings judge, PrintStream log) {
@@ -74,22 +75,86 @@ public final class GanSelection {
      */
     public static TimeSeriesGan train(Windows data, List<String> columns, int conditions, MinMaxScaling scaling,
             List<GanConfig> candidates, GanMetrics.Settings judge, PrintStream log) {
-        return train(data, columns, conditions, scaling, candidates,
+        return keep(trainAll(data, columns, conditions, scaling, candidates, judge, log), judge.repetitions());
+    }
+
+    /**
+     * Every candidate trained and judged, in the order given, each with the selection's record; the caller closes
+     * them (or passes the list to {@link #keep}). For a report that scores the candidates the judge passed over too.
+     */
+    public static List<Trained> trainAll(Windows data, List<String> columns, int conditions, MinMaxScaling scaling,
+            List<GanConfig> candidates, GanMetrics.Settings judge, PrintStream log) {
+        return trainAll(data, columns, conditions, scaling, candidates,
                 gan -> GanMetrics.discriminative(data, gan.sampleScaledFor(data, judge.seed()), judge), log);
     }
 
-    /** {@link #train} with any score (lower = better) of a trained candidate. */
+    /** A trained candidate with its record and the seconds its training and judging took; {@link #gan} is open. */
+    public record Trained(TimeSeriesGan gan, Candidate candidate, double seconds) {
+    }
+
+    /**
+     * The candidate to keep, by the one-standard-error rule (Breiman et al. 1984; Hastie, Tibshirani and Friedman,
+     * "The Elements of Statistical Learning", 7.10): the first candidate (the plain setting) unless the one the judge
+     * scores lowest beats it by more than the standard error of the difference of the two means,
+     * {@code sqrt((s0^2 + sb^2) / n)} over the judge's {@code n} repetitions. A judge's noise alone then rarely
+     * moves the choice off the plain setting (learning/README, "Model selection", trial 3). Ties keep the earlier.
+     */
+    public static int choose(List<Candidate> scored, int repetitions) {
+        if (scored.isEmpty()) {
+            throw new IllegalArgumentException("No candidate settings to choose from.");
+        }
+        if (repetitions < 1) {
+            throw new IllegalArgumentException("The judge's repetitions must be >= 1, found " + repetitions + ".");
+        }
+        int best = 0;
+        for (int i = 1; i < scored.size(); i++) {
+            if (scored.get(i).discriminative() < scored.get(best).discriminative()) {
+                best = i;
+            }
+        }
+        Candidate first = scored.get(0);
+        Candidate b = scored.get(best);
+        double se = Math.sqrt((first.discriminativeStd() * first.discriminativeStd()
+                + b.discriminativeStd() * b.discriminativeStd()) / repetitions);
+        return first.discriminative() - b.discriminative() > se ? best : 0;
+    }
+
+    /** {@link #train} with any score (lower = better) of a trained candidate over {@code repetitions}. */
     static TimeSeriesGan train(Windows data, List<String> columns, int conditions, MinMaxScaling scaling,
+            List<GanConfig> candidates, Function<TimeSeriesGan, GanMetrics.Score> judge, int repetitions,
+            PrintStream log) {
+        return keep(trainAll(data, columns, conditions, scaling, candidates, judge, log), repetitions);
+    }
+
+    /** The model {@link #choose} keeps, with every candidate in its descriptor; the others are closed. */
+    public static TimeSeriesGan keep(List<Trained> trained, int repetitions) {
+        List<Candidate> scored = trained.stream().map(Trained::candidate).toList();
+        int k;
+        try {
+            k = choose(scored, repetitions);
+        } catch (RuntimeException e) {
+            trained.forEach(t -> t.gan().close());
+            throw e;
+        }
+        for (int i = 0; i < trained.size(); i++) {
+            if (i != k) {
+                trained.get(i).gan().close();
+            }
+        }
+        TimeSeriesGan kept = trained.get(k).gan();
+        double seconds = trained.stream().mapToDouble(t -> t.seconds()).sum();
+        return kept.withDescriptor(kept.descriptor().withSelection(scored, seconds));
+    }
+
+    static List<Trained> trainAll(Windows data, List<String> columns, int conditions, MinMaxScaling scaling,
             List<GanConfig> candidates, Function<TimeSeriesGan, GanMetrics.Score> judge, PrintStream log) {
         if (candidates.isEmpty()) {
             throw new IllegalArgumentException("No candidate settings to choose from.");
         }
-        long start = System.nanoTime();
-        List<Candidate> scored = new ArrayList<>();
-        TimeSeriesGan best = null;
-        double bestScore = Double.POSITIVE_INFINITY;
+        List<Trained> out = new ArrayList<>();
         try {
             for (GanConfig c : candidates) {
+                long start = System.nanoTime();
                 TimeSeriesGan gan = TimeSeriesGan.train(data, columns, conditions, scaling, c, log);
                 GanMetrics.Score s;
                 try {
@@ -98,27 +163,17 @@ public final class GanSelection {
                     gan.close();
                     throw e;
                 }
-                scored.add(new Candidate(c, s.mean(), s.std(), gan.descriptor().trainingSeconds()));
+                out.add(new Trained(gan, new Candidate(c, s.mean(), s.std(), gan.descriptor().trainingSeconds()),
+                        (System.nanoTime() - start) / 1e9));
                 if (log != null) {
                     log.printf(Locale.ROOT, "candidate %d (supervised %s): discriminative %.4f ± %.4f%n",
-                            scored.size(), c.supervised(), s.mean(), s.std());
-                }
-                if (s.mean() < bestScore) {
-                    if (best != null) {
-                        best.close();
-                    }
-                    best = gan;
-                    bestScore = s.mean();
-                } else {
-                    gan.close();
+                            out.size(), c.supervised(), s.mean(), s.std());
                 }
             }
         } catch (RuntimeException e) {
-            if (best != null) {
-                best.close();
-            }
+            out.forEach(t -> t.gan().close());
             throw e;
         }
-        return best.withDescriptor(best.descriptor().withSelection(scored, (System.nanoTime() - start) / 1e9));
+        return out;
     }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,7 +18,7 @@ class GanSelectionTest {
     private static final GanMetrics.Settings JUDGE = new GanMetrics.Settings(60, 1, 32, 2, 11);
 
     @Test
-    void keepsTheCandidateTheJudgeScoresLowestAndRecordsEveryCandidate(@TempDir Path dir) {
+    void keepsTheCandidateTheRuleChoosesAndRecordsEveryCandidate(@TempDir Path dir) {
         Windows data = Sines.generate(96, 12, 2, 3);
         // One candidate barely trained (1 epoch), one trained longer with the supervised loss: different scores.
         List<GanConfig> candidates = List.of(SMALL.withEpochs(1), SMALL.withEpochs(4).withSupervisedWeight(10));
@@ -32,8 +31,7 @@ class GanSelectionTest {
         }
         assertThat(d.selection()).hasSize(2);
         assertThat(d.selection()).extracting(GanSelection.Candidate::config).containsExactlyElementsOf(candidates);
-        GanSelection.Candidate best = d.selection().stream()
-                .min(Comparator.comparingDouble(GanSelection.Candidate::discriminative)).orElseThrow();
+        GanSelection.Candidate best = d.selection().get(GanSelection.choose(d.selection(), JUDGE.repetitions()));
         assertThat(d.config()).isEqualTo(best.config());
         assertThat(d.trainingSeconds()).isGreaterThanOrEqualTo(
                 d.selection().get(0).trainingSeconds() + d.selection().get(1).trainingSeconds());
@@ -52,22 +50,48 @@ class GanSelectionTest {
     }
 
     @Test
-    void keepsTheLowestScoreWhereverItIsAndTheEarlierOfATie() {
+    void withoutNoiseKeepsTheLowestScoreWhereverItIsAndTheEarlierOfATie() {
         Windows data = Sines.generate(64, 12, 2, 3);
         // Scores by epochs: 3 epochs is best, in the middle of the list; the two 1-epoch candidates tie.
         List<GanConfig> candidates = List.of(SMALL.withEpochs(2), SMALL.withEpochs(3), SMALL.withEpochs(1),
                 SMALL.withEpochs(1).withSeed(6));
         java.util.Map<Integer, Double> score = java.util.Map.of(2, 0.3, 3, 0.1, 1, 0.2);
         try (TimeSeriesGan g = GanSelection.train(data, COLUMNS, 0, UNIT, candidates,
-                gan -> new GanMetrics.Score(score.get(gan.descriptor().config().epochs()), 0), null)) {
+                gan -> new GanMetrics.Score(score.get(gan.descriptor().config().epochs()), 0), 1, null)) {
             assertThat(g.descriptor().config()).isEqualTo(candidates.get(1));
             assertThat(g.descriptor().selection()).extracting(GanSelection.Candidate::discriminative)
                     .containsExactly(0.3, 0.1, 0.2, 0.2);
         }
         try (TimeSeriesGan g = GanSelection.train(data, COLUMNS, 0, UNIT, candidates.subList(2, 4),
-                gan -> new GanMetrics.Score(0.2, 0), null)) {
+                gan -> new GanMetrics.Score(0.2, 0), 1, null)) {
             assertThat(g.descriptor().config()).isEqualTo(candidates.get(2));
         }
+    }
+
+    @Test
+    void keepsTheFirstCandidateUnlessTheBestBeatsItByMoreThanTheStandardErrorOfTheDifference() {
+        GanConfig a = SMALL;
+        GanConfig b = SMALL.withSupervisedWeight(10);
+        GanConfig c = SMALL.withSupervisedWeight(3);
+        // 0.30 vs 0.25, spreads 0.10 over 10 repetitions: standard error sqrt(0.02 / 10) = 0.0447 < 0.05.
+        assertThat(GanSelection.choose(List.of(candidate(a, 0.30, 0.10), candidate(b, 0.25, 0.10)), 10)).isEqualTo(1);
+        // The same means with spreads 0.20: standard error 0.089 > 0.05, the first is kept.
+        assertThat(GanSelection.choose(List.of(candidate(a, 0.30, 0.20), candidate(b, 0.25, 0.20)), 10)).isEqualTo(0);
+        // ... and with 100 repetitions the same spreads give 0.028 < 0.05.
+        assertThat(GanSelection.choose(List.of(candidate(a, 0.30, 0.20), candidate(b, 0.25, 0.20)), 100))
+                .isEqualTo(1);
+        // Only the best is compared with the first: the third (lowest) wins although the second alone would not.
+        assertThat(GanSelection.choose(List.of(candidate(a, 0.30, 0.05), candidate(b, 0.29, 0.05),
+                candidate(c, 0.10, 0.05)), 10)).isEqualTo(2);
+        // A first candidate that is best stays, whatever the spreads.
+        assertThat(GanSelection.choose(List.of(candidate(a, 0.10, 0.0), candidate(b, 0.20, 0.0)), 3)).isEqualTo(0);
+        assertThatThrownBy(() -> GanSelection.choose(List.of(), 10)).hasMessageContaining("No candidate");
+        assertThatThrownBy(() -> GanSelection.choose(List.of(candidate(a, 0.1, 0)), 0))
+                .hasMessageContaining("repetitions").hasMessageContaining("0");
+    }
+
+    private static GanSelection.Candidate candidate(GanConfig c, double mean, double std) {
+        return new GanSelection.Candidate(c, mean, std, 1.0);
     }
 
     @Test
