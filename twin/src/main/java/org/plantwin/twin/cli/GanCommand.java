@@ -72,8 +72,9 @@ final class GanCommand extends CommandGroup {
         @Option(names = "--supervised", paramLabel = "WEIGHT|auto",
                 description = "rgan: weight of the supervised loss (a GRU supervisor of one-step transitions; 0 = off,"
                         + " the default; 10 measured best on Stocks, worse on Sines), or auto: train with 0 and with"
-                        + " 10 and keep the model whose windows a post-hoc classifier tells apart from the data least"
-                        + " (about 2.5 times the training time; the descriptor lists both scores).")
+                        + " 10 and keep 10 only if a post-hoc classifier tells its windows apart from the data less by"
+                        + " more than the classifier's standard error (about 2.5 times the training time; the"
+                        + " descriptor lists both scores).")
         String supervised;
 
         @Option(names = "--condition", paramLabel = "COLUMN", split = ",",

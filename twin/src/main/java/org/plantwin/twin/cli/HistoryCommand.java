@@ -61,6 +61,11 @@ final class HistoryCommand implements Callable<Integer> {
     @Option(names = "--travel", paramLabel = "FILE.csv", description = "Where to write the travel-factor series.")
     Path travel;
 
+    @Option(names = "--calendar", description = "Add calendar columns to the demand series: calendar.dayOfWeek (0..6,"
+            + " day 0 at time 0, as the weekly demand factors) and, for periods under a day, calendar.hourOfDay; a"
+            + " generator can be conditioned on them (plantwin gan train --condition calendar.dayOfWeek).")
+    boolean calendar;
+
     @Override
     public Integer call() {
         Scenario s;
@@ -71,6 +76,10 @@ final class HistoryCommand implements Callable<Integer> {
             return PlantwinCli.EXIT_INVALID;
         }
         return PlantwinCli.guarded(spec, () -> {
+            if (calendar && demand == null) {
+                throw new IllegalArgumentException("--calendar adds columns to the demand series. Maybe add --demand"
+                        + " demand.csv.");
+            }
             if (demand == null && failures == null && travel == null) {
                 throw new IllegalArgumentException("Nothing to write. Maybe add --demand demand.csv, --failures"
                         + " failures.csv or --travel travel.csv.");
@@ -86,6 +95,9 @@ final class HistoryCommand implements Callable<Integer> {
             RunResult r = Simulation.run(s, options);
             // Every table first, so that a history it cannot write leaves no file behind.
             GanCsv.Table d = demand != null ? Histories.demand(r) : null;
+            if (d != null && calendar) {
+                d = Histories.withCalendar(d, duration("--period", period));
+            }
             GanCsv.Table f = failures != null ? Histories.failures(r) : null;
             GanCsv.Table t = travel != null ? Histories.travel(r) : null;
             if (d != null) {

@@ -63,11 +63,17 @@ public record ExperimentFile(
     }
 
     /**
-     * A generator's model folder (relative to the experiment file), the period of a demand row (default 1d) and an
-     * optional column-to-target map (default: every column names its target).
+     * A generator's model folder (relative to the experiment file), the period of a demand row (default 1d), an
+     * optional column-to-target map (default: every column names its target) and, for a generator conditioned on
+     * context, a CSV of the condition columns, one row per period from time 0 (relative to the experiment file).
      */
     public record GeneratorSpec(@JsonProperty(required = true) String model, String period,
-                                LinkedHashMap<String, String> targets) {
+                                LinkedHashMap<String, String> targets, String conditions) {
+
+        /** An unconditioned generator. */
+        public GeneratorSpec(String model, String period, LinkedHashMap<String, String> targets) {
+            this(model, period, targets, null);
+        }
     }
 
     /** This file with {@code g} as its generated scenarios (the command line's {@code --generator}). */
@@ -267,7 +273,8 @@ public record ExperimentFile(
                     continue;
                 }
             }
-            models.add(new GeneratedVariants.Model(dir.resolve(g.model()), g.targets(), period));
+            models.add(new GeneratedVariants.Model(dir.resolve(g.model()), g.targets(), period,
+                    g.conditions() == null ? null : dir.resolve(g.conditions())));
         }
         if (generated.count() < 2) {
             problems.add(new Problem("$.generated.count", String.valueOf(generated.count()),

@@ -12,6 +12,7 @@ import org.plantwin.actors.api.RunOptions;
 import org.plantwin.actors.api.RunResult;
 import org.plantwin.actors.api.Simulation;
 import org.plantwin.actors.api.SimulationRuntime;
+import org.plantwin.learning.generate.GanCsv;
 import org.plantwin.learning.generate.TimeSeriesGan;
 import org.plantwin.learning.generate.Windows;
 import org.plantwin.scenarios.api.Problem;
@@ -74,13 +75,20 @@ public record GeneratedVariants(int count, long seed, boolean parametric, boolea
 
     /**
      * One generator: its model folder ({@code plantwin gan train --out}), optional column-to-target mapping (empty:
-     * every column names its target), and the period of a demand row.
+     * every column names its target), the period of a demand row, and for a generator conditioned on context
+     * ({@code plantwin gan train --condition}) a CSV of the condition columns, one row per period from time 0 (other
+     * columns are ignored, so the history the model trained on serves too).
      */
-    public record Model(Path dir, Map<String, String> targets, TimeSpan period) {
+    public record Model(Path dir, Map<String, String> targets, TimeSpan period, Path conditions) {
         public Model {
             Objects.requireNonNull(dir, "dir");
             targets = targets == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(targets));
             period = period == null ? TimeSpan.parse("1d") : period;
+        }
+
+        /** An unconditioned generator's model. */
+        public Model(Path dir, Map<String, String> targets, TimeSpan period) {
+            this(dir, targets, period, null);
         }
     }
 
@@ -118,16 +126,19 @@ public record GeneratedVariants(int count, long seed, boolean parametric, boolea
             }
             List<GeneratorTarget> used;
             try (TimeSeriesGan gan = TimeSeriesGan.load(model.dir(), 1)) {
-                if (gan.descriptor().conditions() > 0) {
-                    throw problem(source, at + ".model", model.dir().toString(), "The generator is conditioned on "
-                            + gan.descriptor().conditionColumns() + "; an experiment samples generators without"
-                            + " conditions", "Train one without --condition for experiment variants.");
-                }
-                Map<Integer, GeneratorTarget> targets = targets(model, gan.descriptor().columns(), base, at, source);
+                List<String> columns = gan.descriptor().columns();
+                int c = gan.descriptor().conditions();
+                // Condition columns are context, not targets: only the generated columns drive the scenario.
+                Map<Integer, GeneratorTarget> targets = targets(model, columns.subList(0, columns.size() - c), base,
+                        at, source);
                 used = List.copyOf(targets.values());
+                ConditionWindows conditions = conditions(gan, model, targets, horizonMillis, at, source);
                 int legs = travelLegs(targets, base, simulationSeed, horizonMillis);
                 for (int i = 0; i < count; i++) {
-                    double[][] rows = rows(gan, targets, base, model, horizonMillis, legs, mix(seed, m, i));
+                    double[][] rows = conditions == null
+                            ? rows(gan, targets, base, model, horizonMillis, legs, mix(seed, m, i))
+                            : rows(gan, conditions, neededRows(targets, base, model, horizonMillis, legs),
+                                    mix(seed, m, i));
                     Map<GeneratorTarget, double[]> values = new LinkedHashMap<>();
                     targets.forEach((j, t) -> values.put(t, column(rows, j)));
                     generated.set(i, apply(generated.get(i), values, model, horizonMillis));
@@ -294,6 +305,88 @@ public record GeneratedVariants(int count, long seed, boolean parametric, boolea
             }
         });
         return Hints.closest(t.text(), known);
+    }
+
+    /**
+     * A conditioned generator's condition windows for one run: the condition columns of {@code model.conditions()}
+     * (original units) cut into windows of the model's length that start at rows 0, T, 2T, ..., the last one ending
+     * at the row the horizon needs (overlapping the one before it if the count is not a multiple of T); null for an
+     * unconditioned generator. A conditioned generator drives demand only, since only demand rows are periods that a
+     * calendar of conditions can name.
+     */
+    private static ConditionWindows conditions(TimeSeriesGan gan, Model model, Map<Integer, GeneratorTarget> targets,
+                                      long horizonMillis, String at, String source) {
+        if (gan.descriptor().conditions() == 0) {
+            if (model.conditions() != null) {
+                throw problem(source, at + ".conditions", model.conditions().toString(), "The generator has no"
+                        + " condition columns", "Leave conditions out (they are for a model trained with"
+                        + " plantwin gan train --condition).");
+            }
+            return null;
+        }
+        List<String> names = gan.descriptor().conditionColumns();
+        if (model.conditions() == null) {
+            throw problem(source, at + ".conditions", "(none)", "The generator is conditioned on " + names
+                    + ": it needs their values for every period of the run", "Give conditions: FILE.csv with the"
+                    + " columns " + names + ", one row per period from time 0 (next year's calendar, or the history"
+                    + " the model trained on).");
+        }
+        for (Map.Entry<Integer, GeneratorTarget> e : targets.entrySet()) {
+            if (!(e.getValue() instanceof GeneratorTarget.Demand)) {
+                throw problem(source, at + ".model", gan.descriptor().columns().get(e.getKey()), "A conditioned"
+                        + " generator drives demand only (its rows are periods a calendar of conditions can name);"
+                        + " this column drives " + e.getValue().text(), "Train failures and travel without"
+                        + " --condition, as a separate model.");
+            }
+        }
+        GanCsv.Table table;
+        try {
+            table = GanCsv.readSeries(model.conditions()).select(names, "condition columns");
+        } catch (IllegalArgumentException | java.io.UncheckedIOException ex) {
+            throw problem(source, at + ".conditions", model.conditions().toString(), ex.getMessage(),
+                    "A CSV with a header naming the columns " + names + " and one numeric row per period.");
+        }
+        int seqLen = gan.descriptor().seqLen();
+        long periods = (horizonMillis + model.period().toMillis() - 1) / model.period().toMillis();
+        long rows = Math.max(periods, seqLen);
+        if (table.rows().length < rows) {
+            throw problem(source, at + ".conditions", model.conditions() + " (" + table.rows().length + " rows)",
+                    "The horizon needs " + periods + " periods of " + model.period() + (rows > periods ? " (and a"
+                    + " window " + seqLen + " rows)" : "") + ", so " + rows + " rows of conditions",
+                    "Add rows to the file, or shorten the horizon.");
+        }
+        Windows sliding = Windows.sliding(java.util.Arrays.copyOf(table.rows(), (int) rows), seqLen);
+        int n = (int) ((rows + seqLen - 1) / seqLen);
+        int[] starts = new int[n];
+        for (int k = 0; k < n; k++) {
+            starts[k] = (int) Math.min((long) k * seqLen, rows - seqLen);
+        }
+        return new ConditionWindows(sliding.select(starts, 0, n), starts);
+    }
+
+    /** Condition windows and the row of time 0 each starts at. */
+    private record ConditionWindows(Windows windows, int[] starts) {
+    }
+
+    /**
+     * A conditioned generator's rows: one window per condition window, each step at the row its condition came from
+     * (of a last window that overlaps the one before, only the rows past it), cut to {@code needed} rows.
+     */
+    private static double[][] rows(TimeSeriesGan gan, ConditionWindows conditions, int needed, long seed) {
+        Windows w = gan.sample(conditions.windows(), seed);
+        List<double[]> rows = new ArrayList<>();
+        for (int i = 0; i < w.count(); i++) {
+            for (int t = 0; t < w.length(); t++) {
+                if (conditions.starts()[i] + t == rows.size() && rows.size() < needed) {
+                    double[] row = new double[w.features()];
+                    for (int f = 0; f < w.features(); f++) {
+                        row[f] = w.get(i, t, f);
+                    }
+                    rows.add(row);
+                }
+            }
+        }
+        return rows.toArray(new double[0][]);
     }
 
     /** Windows laid end to end until every target is covered (or {@link #MAX_ROWS}): rows {@code [t][column]}. */

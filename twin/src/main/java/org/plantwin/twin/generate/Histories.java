@@ -49,6 +49,41 @@ public final class Histories {
         return new GanCsv.Table(List.copyOf(columns.keySet()), rows);
     }
 
+    /** The calendar column of the day of the week (0..6; day 0 starts at time 0, as a demand's weekly factors). */
+    public static final String DAY_OF_WEEK = "calendar.dayOfWeek";
+    /** The calendar column of the hour of the day (0..23) at which a period starts. */
+    public static final String HOUR_OF_DAY = "calendar.hourOfDay";
+
+    /**
+     * {@code table} with calendar columns after its own, for the period starting at row k's time {@code k x
+     * periodMillis}: {@value #DAY_OF_WEEK}, and {@value #HOUR_OF_DAY} when a period is shorter than a day. Context a
+     * generator can be conditioned on ({@code plantwin gan train --condition calendar.dayOfWeek}) and that an
+     * experiment's future has too (the same columns for its own periods).
+     */
+    public static GanCsv.Table withCalendar(GanCsv.Table table, long periodMillis) {
+        if (periodMillis <= 0) {
+            throw new IllegalArgumentException("The period (" + periodMillis + " ms) must be > 0.");
+        }
+        long day = 86_400_000L;
+        boolean hours = periodMillis < day;
+        List<String> columns = new java.util.ArrayList<>(table.columns());
+        columns.add(DAY_OF_WEEK);
+        if (hours) {
+            columns.add(HOUR_OF_DAY);
+        }
+        int own = table.columns().size();
+        double[][] rows = new double[table.rows().length][columns.size()];
+        for (int k = 0; k < rows.length; k++) {
+            System.arraycopy(table.rows()[k], 0, rows[k], 0, own);
+            long start = k * periodMillis;
+            rows[k][own] = (start / day) % 7;
+            if (hours) {
+                rows[k][own + 1] = (start % day) / 3_600_000L;
+            }
+        }
+        return new GanCsv.Table(List.copyOf(columns), rows);
+    }
+
     /**
      * Failures: row k holds the k-th time between failures and repair time (minutes) of every failure mode, two
      * columns per mode in scenario order; as many rows as the mode with the fewest repairs has (the rows of the

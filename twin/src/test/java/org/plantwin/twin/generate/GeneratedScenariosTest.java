@@ -333,9 +333,9 @@ class GeneratedScenariosTest {
         Path conditioned = experiment("conditioned", "{count: 2, models: [{model: gan-conditioned}]}");
         ScenarioException ce = catchThrowableOfType(ScenarioException.class, () -> ExperimentFile.load(conditioned));
         assertThat(ce.problems()).singleElement().satisfies(p -> {
-            assertThat(p.path()).isEqualTo("$.generated.models[0].model");
+            assertThat(p.path()).isEqualTo("$.generated.models[0].conditions");
             assertThat(p.rule()).contains("conditioned on [" + first + "]");
-            assertThat(p.hint()).contains("without --condition");
+            assertThat(p.hint()).contains("conditions: FILE.csv");
         });
 
         Path tooFew = experiment("few", "{count: 1, models: [{model: gan-demand, period: 0s}]}");
