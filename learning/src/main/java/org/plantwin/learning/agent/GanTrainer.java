@@ -29,7 +29,8 @@ import org.plantwin.learning.generate.Windows;
  * failure and repair durations, travel-time noise: any numeric columns), sent to it step by step or read from a
  * series CSV, trains a {@link TimeSeriesGan} on it, saves every version ({@code <root>/v0001}, {@code v0002}, ...:
  * DJL parameters + {@code gan.json}) and publishes it to its subscribers; {@link Sample} answers with windows of the
- * current version in the history's units.
+ * current version in the history's units. A trainer made with condition columns trains a conditioned model (the last
+ * columns are context, not generated) and answers {@link SampleFor} with windows for given conditions.
  *
  * <p>Retraining follows the data, not a clock: after every {@code retrainEvery} observed steps and on an explicit
  * {@link Retrain}. Training is heavy work: spawn this actor on its own dispatcher
@@ -46,7 +47,7 @@ import org.plantwin.learning.generate.Windows;
 public final class GanTrainer extends AbstractBehavior<GanTrainer.Command> {
 
     /** What the trainer accepts. */
-    public sealed interface Command permits Subscribe, Observed, LoadCsv, Retrain, Sample {
+    public sealed interface Command permits Subscribe, Observed, LoadCsv, Retrain, Sample, SampleFor {
     }
 
     /** Sends every future {@link Event} to {@code subscriber}. */
@@ -88,7 +89,19 @@ public final class GanTrainer extends AbstractBehavior<GanTrainer.Command> {
     }
 
     /**
-     * The answer to {@link Sample}: windows in the history's units, or no windows and the reason.
+     * Asks a trainer of a conditioned model for one window per window of {@code conditions} (the condition columns,
+     * {@code (N, T, C)} in the history's units), seeded; answered with {@link Samples} (all columns, the conditions
+     * copied).
+     */
+    public record SampleFor(Windows conditions, long seed, ActorRef<Samples> replyTo) implements Command {
+        public SampleFor {
+            Objects.requireNonNull(conditions, "conditions");
+            Objects.requireNonNull(replyTo, "replyTo");
+        }
+    }
+
+    /**
+     * The answer to {@link Sample} and {@link SampleFor}: windows in the history's units, or no windows and the reason.
      *
      * @param version the model version sampled (0 = none yet)
      */
@@ -115,6 +128,7 @@ public final class GanTrainer extends AbstractBehavior<GanTrainer.Command> {
     }
 
     private final List<String> columns;
+    private final int conditions;
     private final int seqLen;
     private final GanConfig config;
     private final boolean select;
@@ -126,10 +140,11 @@ public final class GanTrainer extends AbstractBehavior<GanTrainer.Command> {
     private int version;
     private int observedSinceTraining;
 
-    private GanTrainer(ActorContext<Command> context, List<String> columns, int seqLen, GanConfig config,
-            boolean select, Path root, int retrainEvery) {
+    private GanTrainer(ActorContext<Command> context, List<String> columns, int conditions, int seqLen,
+            GanConfig config, boolean select, Path root, int retrainEvery) {
         super(context);
         this.columns = columns;
+        this.conditions = conditions;
         this.seqLen = seqLen;
         this.config = config;
         this.select = select;
@@ -149,6 +164,17 @@ public final class GanTrainer extends AbstractBehavior<GanTrainer.Command> {
      */
     public static Behavior<Command> create(List<String> columns, int seqLen, GanConfig config,
             boolean selectSupervised, Path root, int retrainEvery) {
+        return create(columns, 0, seqLen, config, selectSupervised, root, retrainEvery);
+    }
+
+    /**
+     * A trainer of a model conditioned on the last {@code conditions} of {@code columns} (context such as a season,
+     * a promotion flag or the day of the week: given to the generator at every step, never generated; {@link
+     * TimeSeriesGan#train(Windows, List, int, MinMaxScaling, GanConfig, java.io.PrintStream)}), sampled with {@link
+     * SampleFor}; the other parameters as {@link #create(List, int, GanConfig, boolean, Path, int)}.
+     */
+    public static Behavior<Command> create(List<String> columns, int conditions, int seqLen, GanConfig config,
+            boolean selectSupervised, Path root, int retrainEvery) {
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(root, "root");
         if (columns.isEmpty()) {
@@ -158,11 +184,15 @@ public final class GanTrainer extends AbstractBehavior<GanTrainer.Command> {
             throw new IllegalArgumentException("The seqLen (" + seqLen + ") must be >= 2 and the retrainEvery ("
                     + retrainEvery + ") >= 1.");
         }
+        if (conditions < 0 || conditions >= columns.size()) {
+            throw new IllegalArgumentException("The condition columns (" + conditions + ") must leave at least one of "
+                    + columns + " to generate.");
+        }
         if (selectSupervised) {
             GanSelection.supervisedCandidates(config); // fails fast for TimeGAN
         }
         List<String> cols = List.copyOf(columns);
-        return Behaviors.setup(ctx -> new GanTrainer(ctx, cols, seqLen, config, selectSupervised, root,
+        return Behaviors.setup(ctx -> new GanTrainer(ctx, cols, conditions, seqLen, config, selectSupervised, root,
                 retrainEvery));
     }
 
@@ -174,6 +204,7 @@ public final class GanTrainer extends AbstractBehavior<GanTrainer.Command> {
                 .onMessage(LoadCsv.class, this::onLoadCsv)
                 .onMessageEquals(Retrain.INSTANCE, this::onRetrain)
                 .onMessage(Sample.class, this::onSample)
+                .onMessage(SampleFor.class, this::onSampleFor)
                 .onSignal(PostStop.class, signal -> onPostStop())
                 .build();
     }
@@ -233,8 +264,24 @@ public final class GanTrainer extends AbstractBehavior<GanTrainer.Command> {
             msg.replyTo().tell(new Samples(0, null, "No model has been trained yet."));
         } else if (msg.count() < 1) {
             msg.replyTo().tell(new Samples(version, null, "The count (" + msg.count() + ") must be >= 1."));
+        } else if (conditions > 0) {
+            msg.replyTo().tell(new Samples(version, null, "The model is conditioned on "
+                    + columns.subList(columns.size() - conditions, columns.size()) + ": ask with SampleFor."));
         } else {
             msg.replyTo().tell(new Samples(version, current.sample(msg.count(), msg.seed()), null));
+        }
+        return this;
+    }
+
+    private Behavior<Command> onSampleFor(SampleFor msg) {
+        if (current == null) {
+            msg.replyTo().tell(new Samples(0, null, "No model has been trained yet."));
+            return this;
+        }
+        try {
+            msg.replyTo().tell(new Samples(version, current.sample(msg.conditions(), msg.seed()), null));
+        } catch (IllegalArgumentException e) { // no conditions, or windows of the wrong shape: the asker's mistake
+            msg.replyTo().tell(new Samples(version, null, e.getMessage()));
         }
         return this;
     }
@@ -261,9 +308,9 @@ public final class GanTrainer extends AbstractBehavior<GanTrainer.Command> {
         Path dir;
         try {
             next = select
-                    ? GanSelection.train(windows, columns, scaling, GanSelection.supervisedCandidates(config),
-                            GanSelection.judge(config.seed()), null)
-                    : TimeSeriesGan.train(windows, columns, scaling, config, null);
+                    ? GanSelection.train(windows, columns, conditions, scaling,
+                            GanSelection.supervisedCandidates(config), GanSelection.judge(config.seed()), null)
+                    : TimeSeriesGan.train(windows, columns, conditions, scaling, config, null);
         } catch (RuntimeException e) {
             publish(new TrainingFailed("Training on " + history.size() + " steps failed: " + e.getMessage()));
             return;

@@ -136,6 +136,52 @@ class GanTrainerTest {
     }
 
     @Test
+    void aConditionedTrainerGeneratesForTheConditionsItIsGiven() {
+        // Demand near 20 in season 0 and near 80 in season 1, in blocks of 30 steps; windows of 6.
+        ActorRef<GanTrainer.Command> trainer = TESTKIT.spawn(GanTrainer.create(List.of("demand", "season"), 1, 6,
+                new GanConfig(30, 32, 12, 1, 4, 2, 2e-3, 10, 7, 1), false, dir.resolve("cgan"), 600));
+        TestProbe<GanTrainer.Event> probe = TESTKIT.createTestProbe();
+        trainer.tell(new GanTrainer.Subscribe(probe.getRef()));
+        for (int t = 0; t < 600; t++) {
+            int season = (t / 30) % 2;
+            trainer.tell(new GanTrainer.Observed(new double[] {(season == 0 ? 20 : 80) + 5 * Math.sin(t), season}));
+        }
+        GanTrainer.ModelPublished v = probe.expectMessageClass(GanTrainer.ModelPublished.class, WAIT);
+        assertThat(v.descriptor().conditionColumns()).containsExactly("season");
+
+        TestProbe<GanTrainer.Samples> samples = TESTKIT.createTestProbe();
+        trainer.tell(new GanTrainer.SampleFor(seasons(100, 0), 5, samples.getRef()));
+        Windows low = samples.receiveMessage(WAIT).windows();
+        trainer.tell(new GanTrainer.SampleFor(seasons(100, 1), 5, samples.getRef()));
+        Windows high = samples.receiveMessage(WAIT).windows();
+        assertThat(high.get(3, 2, 1)).isEqualTo(1f); // the conditions come back with the values
+        assertThat(meanOfColumn0(high) - meanOfColumn0(low)).as("season 1 minus season 0").isGreaterThan(25);
+
+        trainer.tell(new GanTrainer.Sample(4, 1, samples.getRef()));
+        assertThat(samples.receiveMessage(WAIT).error()).contains("conditioned on [season]").contains("SampleFor");
+        trainer.tell(new GanTrainer.SampleFor(new Windows(new float[8], 1, 8, 1), 1, samples.getRef()));
+        assertThat(samples.receiveMessage(WAIT).error()).contains("8 steps").contains("[season]");
+        assertThatThrownBy(() -> GanTrainer.create(COLUMNS, 2, 8, SMALL, false, dir, 10))
+                .hasMessageContaining("(2)").hasMessageContaining("at least one");
+    }
+
+    private static Windows seasons(int n, float season) {
+        float[] v = new float[n * 6];
+        java.util.Arrays.fill(v, season);
+        return new Windows(v, n, 6, 1);
+    }
+
+    private static double meanOfColumn0(Windows w) {
+        double sum = 0;
+        for (int i = 0; i < w.count(); i++) {
+            for (int t = 0; t < w.length(); t++) {
+                sum += w.get(i, t, 0);
+            }
+        }
+        return sum / (w.count() * w.length());
+    }
+
+    @Test
     void settingsAreCheckedWhenTheTrainerIsMade() {
         assertThatThrownBy(() -> GanTrainer.create(COLUMNS, 1, SMALL, false, dir, 10))
                 .hasMessageContaining("seqLen (1)");
