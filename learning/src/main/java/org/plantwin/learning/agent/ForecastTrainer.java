@@ -7,11 +7,9 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Supplier;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -109,7 +107,7 @@ public final class ForecastTrainer extends AbstractBehavior<ForecastTrainer.Comm
     private final Supplier<Forecaster> forecasters;
     private final ForecastTask task;
     private final int retrainEvery;
-    private final Set<ActorRef<Event>> subscribers = new LinkedHashSet<>();
+    private final Subscribers<Event> subscribers = new Subscribers<>();
     private final Map<String, double[]> history = new TreeMap<>();
     private Forecaster current;
     private int version;
@@ -233,9 +231,7 @@ public final class ForecastTrainer extends AbstractBehavior<ForecastTrainer.Comm
     }
 
     private void publish(Event event) {
-        for (ActorRef<Event> s : subscribers) {
-            s.tell(event);
-        }
+        subscribers.publish(event);
     }
 
     private static void release(Forecaster f) {

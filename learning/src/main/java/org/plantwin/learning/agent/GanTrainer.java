@@ -4,11 +4,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.Set;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.PostStop;
@@ -134,7 +132,7 @@ public final class GanTrainer extends AbstractBehavior<GanTrainer.Command> {
     private final boolean select;
     private final Path root;
     private final int retrainEvery;
-    private final Set<ActorRef<Event>> subscribers = new LinkedHashSet<>();
+    private final Subscribers<Event> subscribers = new Subscribers<>();
     private final List<double[]> history = new ArrayList<>();
     private TimeSeriesGan current;
     private int version;
@@ -348,8 +346,6 @@ public final class GanTrainer extends AbstractBehavior<GanTrainer.Command> {
     }
 
     private void publish(Event event) {
-        for (ActorRef<Event> s : subscribers) {
-            s.tell(event);
-        }
+        subscribers.publish(event);
     }
 }

@@ -2,11 +2,9 @@ package org.plantwin.learning.agent;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.TreeMap;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
@@ -66,7 +64,7 @@ public final class SensorWatcher extends AbstractBehavior<SensorWatcher.Command>
 
     private final SensorAutoencoder model;
     private final int window;
-    private final Set<ActorRef<Alarm>> subscribers = new LinkedHashSet<>();
+    private final Subscribers<Alarm> subscribers = new Subscribers<>();
     private final Map<String, ArrayDeque<double[]>> windows = new TreeMap<>();
 
     private SensorWatcher(ActorContext<Command> context, SensorAutoencoder model) {
@@ -107,7 +105,7 @@ public final class SensorWatcher extends AbstractBehavior<SensorWatcher.Command>
                     model.descriptor().scaling(), window))[0];
             if (v.alarm()) {
                 Alarm a = new Alarm(r.machine(), r.timeMillis(), v.score(), model.descriptor().threshold(), v.flat());
-                subscribers.forEach(s -> s.tell(a));
+                subscribers.publish(a);
             }
         }
         return this;
