@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.plantwin.learning.generate.GanSelection;
 import org.plantwin.twin.cli.Cli.Outcome;
 
 class GanCommandTest {
@@ -115,7 +116,8 @@ class GanCommandTest {
     }
 
     @Test
-    void supervisedAutoTrainsBothWeightsAndKeepsTheOneTheClassifierScoresLower() throws Exception {
+    void supervisedAutoTrainsBothWeightsAndKeepsTenOnlyWhenTheClassifierScoresItLowerByMoreThanItsNoise()
+            throws Exception {
         Path model = dir.resolve("auto");
         Outcome t = cli("gan", "train", "--data", series().toString(), "--seq-len", "8", "--epochs", "1", "--seed",
                 "3", "--supervised", "auto", "--out", model.toString());
@@ -127,7 +129,10 @@ class GanCommandTest {
         assertThat(selection.get(1).at("/config/supervisedWeight").asDouble()).isEqualTo(10.0);
         double s0 = selection.get(0).get("discriminative").asDouble();
         double s1 = selection.get(1).get("discriminative").asDouble();
-        assertThat(d.at("/config/supervisedWeight").asDouble()).isEqualTo(s1 < s0 ? 10.0 : 0.0);
+        double sd0 = selection.get(0).get("discriminativeStd").asDouble();
+        double sd1 = selection.get(1).get("discriminativeStd").asDouble();
+        double standardError = Math.sqrt((sd0 * sd0 + sd1 * sd1) / GanSelection.JUDGE_REPETITIONS);
+        assertThat(d.at("/config/supervisedWeight").asDouble()).isEqualTo(s0 - s1 > standardError ? 10.0 : 0.0);
         assertThat(t.out()).contains("supervised 0.0: discriminative").contains("supervised 10.0: discriminative")
                 .contains("(kept)").contains("rgan: 53 windows of 8 x 2 [demand, price], 1 epochs");
     }
