@@ -70,11 +70,11 @@ final class GanCommand extends CommandGroup {
         Double ema;
 
         @Option(names = "--supervised", paramLabel = "WEIGHT|auto",
-                description = "rgan: weight of the supervised loss (a GRU supervisor of one-step transitions; 0 = off,"
-                        + " the default; 10 measured best on Stocks, worse on Sines), or auto: train with 0 and with"
-                        + " 10 and keep 10 only if a post-hoc classifier tells its windows apart from the data less by"
-                        + " more than the classifier's standard error (about 2.5 times the training time; the"
-                        + " descriptor lists both scores).")
+                description = "rgan: auto (the default): train with the supervised loss off and with weight 10 and"
+                        + " keep 10 only if a post-hoc classifier tells its windows apart from the data less by more"
+                        + " than the classifier's standard error (about 2.5 times the training time; the descriptor"
+                        + " lists both scores); or the weight of the supervised loss (a GRU supervisor of one-step"
+                        + " transitions; 0 = off, one training).")
         String supervised;
 
         @Option(names = "--condition", paramLabel = "COLUMN", split = ",",
@@ -107,7 +107,8 @@ final class GanCommand extends CommandGroup {
                     throw new IllegalArgumentException("The --ema (" + ema + ") applies to " + GanConfig.RGAN
                             + " only; TimeGAN keeps its last iterate.");
                 }
-                boolean select = AUTO.equals(supervised);
+                // auto is rgan's default (learning/README, "Model selection", trial 3); TimeGAN has no choice to make.
+                boolean select = AUTO.equals(supervised) || supervised == null && arch.equals(GanConfig.RGAN);
                 Double weight = supervised == null || select ? null : supervisedWeight(supervised);
                 if ((select || weight != null && weight > 0) && arch.equals(GanConfig.TIMEGAN)) {
                     throw new IllegalArgumentException("The --supervised (" + supervised + ") applies to "

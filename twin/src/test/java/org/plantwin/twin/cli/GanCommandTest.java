@@ -75,7 +75,7 @@ class GanCommandTest {
         Path data = Files.writeString(dir.resolve("seasons.csv"), sb.toString());
         Path model = dir.resolve("cond");
         Outcome t = cli("gan", "train", "--data", data.toString(), "--seq-len", "8", "--epochs", "1", "--seed", "3",
-                "--condition", "season", "--out", model.toString());
+                "--condition", "season", "--supervised", "0", "--out", model.toString());
         assertThat(t.code()).as(t.err()).isZero();
         assertThat(t.out()).contains("rgan: 53 windows of 8 x 3 [demand, price, season] conditioned on [season]");
 
@@ -119,8 +119,9 @@ class GanCommandTest {
     void supervisedAutoTrainsBothWeightsAndKeepsTenOnlyWhenTheClassifierScoresItLowerByMoreThanItsNoise()
             throws Exception {
         Path model = dir.resolve("auto");
+        // No --supervised: auto is rgan's default.
         Outcome t = cli("gan", "train", "--data", series().toString(), "--seq-len", "8", "--epochs", "1", "--seed",
-                "3", "--supervised", "auto", "--out", model.toString());
+                "3", "--out", model.toString());
         assertThat(t.code()).as(t.err()).isZero();
         JsonNode d = new ObjectMapper().readTree(model.resolve("gan.json").toFile());
         JsonNode selection = d.get("selection");

@@ -55,10 +55,11 @@ class ConditionedGeneratorTest {
         GanCsv.writeSeries(dir.resolve("short.csv"), new GanCsv.Table(List.of("season"), new double[12][1]));
         GanCsv.writeSeries(dir.resolve("other.csv"), new GanCsv.Table(List.of("weekday"), new double[30][1]));
         Outcome t = cli("gan", "train", "--data", dir.resolve("history.csv").toString(), "--seq-len", "5",
-                "--epochs", "600", "--seed", "3", "--condition", "season", "--out", dir.resolve("gan-season").toString());
+                "--epochs", "600", "--seed", "3", "--condition", "season", "--supervised", "0", "--out",
+                dir.resolve("gan-season").toString());
         assertThat(t.code()).as(t.err()).isZero();
         Outcome u = cli("gan", "train", "--data", dir.resolve("plain.csv").toString(), "--seq-len", "5",
-                "--epochs", "1", "--seed", "3", "--out", dir.resolve("gan-plain").toString());
+                "--epochs", "1", "--seed", "3", "--supervised", "0", "--out", dir.resolve("gan-plain").toString());
         assertThat(u.code()).as(u.err()).isZero();
     }
 
@@ -89,7 +90,8 @@ class ConditionedGeneratorTest {
             double high = units.subList(10, 20).stream().mapToDouble(Double::doubleValue).average().orElseThrow();
             assertThat(high - low).as("%s: season 1 minus season 0 in %s", v.name(), units).isGreaterThan(15);
             // Days 20-21 are the last window's steps 3-4 (season 0 again), not its steps 0-1 (season 1).
-            assertThat(units.subList(20, 22)).as(v.name() + " " + units).allSatisfy(u -> assertThat(u).isLessThan(20.0));
+            assertThat(units.subList(20, 22)).as(v.name() + " " + units)
+                    .allSatisfy(u -> assertThat(u).isLessThan(20.0));
         }
         assertThat(e.variants().get(0).scenario()).isNotEqualTo(e.variants().get(1).scenario());
         assertThat(ExperimentFile.load(experiment("seasons", "{model: gan-season, conditions: calendar.csv}"))
@@ -145,7 +147,8 @@ class ConditionedGeneratorTest {
 
         // Conditioned on the weekday; the history itself is the experiment's calendar (its demand columns ignored).
         Outcome g = cli("gan", "train", "--data", daily.toString(), "--seq-len", "7", "--epochs", "1", "--seed", "3",
-                "--condition", "calendar.dayOfWeek", "--out", dir.resolve("gan-weekday").toString());
+                "--condition", "calendar.dayOfWeek", "--supervised", "0", "--out",
+                dir.resolve("gan-weekday").toString());
         assertThat(g.code()).as(g.err()).isZero();
         Experiment e = ExperimentFile.load(experiment("weekday", "{model: gan-weekday, conditions: daily.csv}"));
         assertThat(e.variants()).hasSize(3).allSatisfy(v -> assertThat(

@@ -54,7 +54,8 @@ class GeneratedScenariosTest {
         GanCsv.writeSeries(dir.resolve("slow.csv"), new GanCsv.Table(List.of("delay"), slow));
         for (String kind : List.of("demand", "failures", "travel", "slow")) {
             Outcome t = cli("gan", "train", "--data", dir.resolve(kind + ".csv").toString(), "--seq-len", "5",
-                    "--epochs", "2", "--seed", "3", "--out", dir.resolve("gan-" + kind).toString());
+                    "--epochs", "2", "--seed", "3", "--supervised", "0", "--out",
+                    dir.resolve("gan-" + kind).toString());
             assertThat(t.code()).as(t.err()).isZero();
         }
     }
@@ -328,7 +329,8 @@ class GeneratedScenariosTest {
 
         String first = Files.readAllLines(dir.resolve("demand.csv")).get(0).split(",")[0];
         Outcome c = cli("gan", "train", "--data", dir.resolve("demand.csv").toString(), "--seq-len", "5", "--epochs",
-                "1", "--seed", "3", "--condition", first, "--out", dir.resolve("gan-conditioned").toString());
+                "1", "--seed", "3", "--condition", first, "--supervised", "0", "--out",
+                dir.resolve("gan-conditioned").toString());
         assertThat(c.code()).as(c.err()).isZero();
         Path conditioned = experiment("conditioned", "{count: 2, models: [{model: gan-conditioned}]}");
         ScenarioException ce = catchThrowableOfType(ScenarioException.class, () -> ExperimentFile.load(conditioned));
