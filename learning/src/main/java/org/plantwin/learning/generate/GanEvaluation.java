@@ -129,7 +129,8 @@ public final class GanEvaluation {
                 TsnePlot.write(Path.of(o.get("tsne")), realOrdered, synth, seed);
             }
             long t0 = System.nanoTime();
-            scores(realOrdered, synth, s, "", r);
+            Map<String, Double> kept = scores(realOrdered, synth, s);
+            r.putAll(kept);
             r.put("predictiveRealBaseline", GanMetrics.predictive(realOrdered, realOrdered, s).mean());
             if (o.containsKey("columns")) {
                 // The scores again on some columns only (e.g. the generated ones of a conditioned model).
@@ -148,15 +149,11 @@ public final class GanEvaluation {
                         : String.valueOf(w));
                 r.put(prefix + "judge", c.discriminative());
                 r.put(prefix + "judgeStd", c.discriminativeStd());
-                if (c.config().equals(config)) {
-                    r.put(prefix + "discriminative", r.get("discriminative")); // the kept model, scored above
-                    r.put(prefix + "discriminativeStd", r.get("discriminativeStd"));
-                    r.put(prefix + "predictive", r.get("predictive"));
-                    r.put(prefix + "predictiveStd", r.get("predictiveStd"));
-                    continue;
-                }
                 Windows other = e.getValue();
-                scores(realOrdered, fileOrder != null ? other.features(fileOrder) : other, s, prefix, r);
+                // The kept model was scored above on the same sample.
+                Map<String, Double> scored = c.config().equals(config) ? kept
+                        : scores(realOrdered, fileOrder != null ? other.features(fileOrder) : other, s);
+                scored.forEach((k, v) -> r.put(prefix + k, v));
             }
         }
         out.printf(Locale.ROOT, "data=%s windows=%d conditions=%s %s%n", data, real.count(), conditionColumns, config);
@@ -164,18 +161,19 @@ public final class GanEvaluation {
         return r;
     }
 
-    /** The discriminative and predictive scores (with their spreads), W1 mean and ACF error, keys prefixed. */
-    private static void scores(Windows real, Windows synth, GanMetrics.Settings s, String prefix,
-            Map<String, Double> r) {
+    /** The discriminative and predictive scores (with their spreads), W1 mean and ACF error of {@code synth}. */
+    private static Map<String, Double> scores(Windows real, Windows synth, GanMetrics.Settings s) {
+        Map<String, Double> r = new TreeMap<>();
         GanMetrics.Score d = GanMetrics.discriminative(real, synth, s);
         GanMetrics.Score p = GanMetrics.predictive(real, synth, s);
-        r.put(prefix + "discriminative", d.mean());
-        r.put(prefix + "discriminativeStd", d.std());
-        r.put(prefix + "predictive", p.mean());
-        r.put(prefix + "predictiveStd", p.std());
-        r.put(prefix + "wasserstein1Mean",
+        r.put("discriminative", d.mean());
+        r.put("discriminativeStd", d.std());
+        r.put("predictive", p.mean());
+        r.put("predictiveStd", p.std());
+        r.put("wasserstein1Mean",
                 java.util.Arrays.stream(GanMetrics.marginalWasserstein(real, synth)).average().orElse(0));
-        r.put(prefix + "autocorrelationError", GanMetrics.autocorrelationError(real, synth));
+        r.put("autocorrelationError", GanMetrics.autocorrelationError(real, synth));
+        return r;
     }
 
     /**

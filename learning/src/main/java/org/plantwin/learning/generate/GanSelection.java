@@ -142,7 +142,7 @@ public final class GanSelection {
             }
         }
         TimeSeriesGan kept = trained.get(k).gan();
-        double seconds = trained.stream().mapToDouble(t -> t.seconds()).sum();
+        double seconds = trained.stream().mapToDouble(Trained::seconds).sum();
         return kept.withDescriptor(kept.descriptor().withSelection(scored, seconds));
     }
 

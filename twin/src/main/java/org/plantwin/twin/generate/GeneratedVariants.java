@@ -376,24 +376,27 @@ public record GeneratedVariants(int count, long seed, boolean parametric, boolea
         Windows w = gan.sample(conditions.windows(), seed);
         List<double[]> rows = new ArrayList<>();
         for (int i = 0; i < w.count(); i++) {
-            for (int t = 0; t < w.length(); t++) {
-                if (conditions.starts()[i] + t == rows.size() && rows.size() < needed) {
-                    double[] row = new double[w.features()];
-                    for (int f = 0; f < w.features(); f++) {
-                        row[f] = w.get(i, t, f);
-                    }
-                    rows.add(row);
-                }
+            // Window i starts at row starts[i] <= rows.size(): skip the steps the windows before it covered.
+            for (int t = rows.size() - conditions.starts()[i]; t < w.length() && rows.size() < needed; t++) {
+                rows.add(step(w, i, t));
             }
         }
         return rows.toArray(new double[0][]);
+    }
+
+    /** Step {@code t} of window {@code i}: one row, every column. */
+    private static double[] step(Windows w, int i, int t) {
+        double[] row = new double[w.features()];
+        for (int f = 0; f < row.length; f++) {
+            row[f] = w.get(i, t, f);
+        }
+        return row;
     }
 
     /** Windows laid end to end until every target is covered (or {@link #MAX_ROWS}): rows {@code [t][column]}. */
     private static double[][] rows(TimeSeriesGan gan, Map<Integer, GeneratorTarget> targets, Scenario base,
                                    Model model, long horizonMillis, int legs, long seed) {
         int seqLen = gan.descriptor().seqLen();
-        int features = gan.descriptor().columns().size();
         List<double[]> rows = new ArrayList<>();
         SplittableRandom seeds = new SplittableRandom(seed);
         int needed = neededRows(targets, base, model, horizonMillis, legs);
@@ -403,11 +406,7 @@ public record GeneratedVariants(int count, long seed, boolean parametric, boolea
             Windows w = gan.sample(windows, seeds.nextLong());
             for (int i = 0; i < w.count(); i++) {
                 for (int t = 0; t < seqLen; t++) {
-                    double[] row = new double[features];
-                    for (int f = 0; f < features; f++) {
-                        row[f] = w.get(i, t, f);
-                    }
-                    rows.add(row);
+                    rows.add(step(w, i, t));
                 }
             }
         }
